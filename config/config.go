@@ -1,0 +1,223 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Config is every setting of kg. The mapstructure tags are the keys of
+// config.yaml; the environment variable of a key is KG_ followed by the key
+// in upper case with dots as underscores (extract.lang → KG_EXTRACT_LANG).
+type Config struct {
+	Store   string  `mapstructure:"store"`
+	Format  string  `mapstructure:"format"`
+	Quiet   bool    `mapstructure:"quiet"`
+	Extract Extract `mapstructure:"extract"`
+	Export  Export  `mapstructure:"export"`
+}
+
+// Extract holds the settings of kg extract.
+type Extract struct {
+	// Lang forces the language of every document; empty means detect,
+	// unless a JSON Lines document names its own.
+	Lang string `mapstructure:"lang"`
+	// Languages are extracted; documents in others are stored and reported.
+	Languages []string `mapstructure:"languages"`
+	// MaxDocumentBytes skips larger documents with a warning.
+	MaxDocumentBytes int64 `mapstructure:"max_document_bytes"`
+	// CapitalAsState reads a capital acting as subject ("Moscou affirme")
+	// as its country.
+	CapitalAsState bool `mapstructure:"capital_as_state"`
+	// MinConfidence drops triples scored below it.
+	MinConfidence float64 `mapstructure:"min_confidence"`
+	// Lexicons lists extra lexicon files per language, read after the
+	// embedded ones.
+	Lexicons map[string][]string `mapstructure:"lexicons"`
+}
+
+// Export holds the settings of kg export.
+type Export struct {
+	Depth    int    `mapstructure:"depth"`
+	MaxNodes int    `mapstructure:"max_nodes"`
+	RankDir  string `mapstructure:"rankdir"`
+}
+
+// Default returns the built-in settings.
+func Default() Config {
+	return Config{
+		Store:  "./kg-data",
+		Format: "table",
+		Extract: Extract{
+			Languages:        []string{"fr", "en"},
+			MaxDocumentBytes: 64 << 20,
+			CapitalAsState:   true,
+			Lexicons:         map[string][]string{},
+		},
+		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR"},
+	}
+}
+
+// Formats are the values of the format key.
+var Formats = []string{"table", "json", "jsonl", "csv"}
+
+// defaults lists every key with its default, which is also what makes
+// viper see KG_* variables for keys that no file or flag sets.
+func defaults(c Config) map[string]any {
+	return map[string]any{
+		"store":                      c.Store,
+		"format":                     c.Format,
+		"quiet":                      c.Quiet,
+		"extract.lang":               c.Extract.Lang,
+		"extract.languages":          c.Extract.Languages,
+		"extract.max_document_bytes": c.Extract.MaxDocumentBytes,
+		"extract.capital_as_state":   c.Extract.CapitalAsState,
+		"extract.min_confidence":     c.Extract.MinConfidence,
+		"extract.lexicons":           c.Extract.Lexicons,
+		"export.depth":               c.Export.Depth,
+		"export.max_nodes":           c.Export.MaxNodes,
+		"export.rankdir":             c.Export.RankDir,
+	}
+}
+
+// mapKeys are keys whose value is a map with user-chosen sub-keys.
+var mapKeys = []string{"extract.lexicons"}
+
+// Source says where settings come from besides the defaults.
+type Source struct {
+	// File is the YAML file to read. When Explicit is false a missing
+	// file is not an error.
+	File     string
+	Explicit bool
+	// Flags binds config keys to command-line flags; a flag counts only
+	// when it was set on the command line.
+	Flags map[string]*pflag.Flag
+}
+
+// Load returns the settings from src, with warnings for keys of the file
+// that kg does not know. An invalid value is an error naming its key.
+func Load(src Source) (Config, []string, error) {
+	v := viper.New()
+	for k, val := range defaults(Default()) {
+		v.SetDefault(k, val)
+	}
+	v.SetEnvPrefix("KG")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	for key, f := range src.Flags {
+		if f == nil {
+			continue
+		}
+		if err := v.BindPFlag(key, f); err != nil {
+			return Config{}, nil, fmt.Errorf("config: binding flag --%s: %w", f.Name, err)
+		}
+	}
+
+	var warnings []string
+	if src.File != "" {
+		v.SetConfigFile(src.File)
+		v.SetConfigType("yaml")
+		err := v.ReadInConfig()
+		switch {
+		case err == nil:
+			warnings = unknownKeys(v, src.File)
+		case !src.Explicit && errors.Is(err, fs.ErrNotExist):
+		default:
+			return Config{}, nil, fmt.Errorf("config file %s: %w", src.File, err)
+		}
+	}
+
+	var c Config
+	if err := v.Unmarshal(&c); err != nil {
+		return Config{}, warnings, fmt.Errorf("config: %w", err)
+	}
+	// A list given in the environment arrives as one string.
+	if len(c.Extract.Languages) == 1 && strings.ContainsAny(c.Extract.Languages[0], ", ") {
+		c.Extract.Languages = strings.FieldsFunc(c.Extract.Languages[0], func(r rune) bool { return r == ',' || r == ' ' })
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, warnings, err
+	}
+	return c, warnings, nil
+}
+
+func unknownKeys(v *viper.Viper, file string) []string {
+	known := defaults(Default())
+	var out []string
+	for _, k := range v.AllKeys() {
+		if _, ok := known[k]; ok {
+			continue
+		}
+		if slices.ContainsFunc(mapKeys, func(m string) bool { return strings.HasPrefix(k, m+".") }) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("config file %s: unknown key %q ignored", file, k))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Validate reports the first invalid setting, naming its key.
+func (c Config) Validate() error {
+	bad := func(key string, val any, want string) error {
+		return fmt.Errorf("config: invalid %s %v: %s", key, val, want)
+	}
+	if strings.TrimSpace(c.Store) == "" {
+		return bad("store", `""`, "want a directory")
+	}
+	if !slices.Contains(Formats, c.Format) {
+		return bad("format", c.Format, "want one of "+strings.Join(Formats, ", "))
+	}
+	if c.Extract.Lang != "" && !isLangCode(c.Extract.Lang) {
+		return bad("extract.lang", c.Extract.Lang, "want an ISO 639-1 code such as fr or en")
+	}
+	for _, l := range c.Extract.Languages {
+		if !isLangCode(l) {
+			return bad("extract.languages", l, "want ISO 639-1 codes such as fr, en")
+		}
+	}
+	if c.Extract.MaxDocumentBytes <= 0 {
+		return bad("extract.max_document_bytes", c.Extract.MaxDocumentBytes, "want a positive number of bytes")
+	}
+	if c.Extract.MinConfidence < 0 || c.Extract.MinConfidence > 1 {
+		return bad("extract.min_confidence", c.Extract.MinConfidence, "want a number in [0, 1]")
+	}
+	for l := range c.Extract.Lexicons {
+		if !isLangCode(l) {
+			return bad("extract.lexicons", l, "want ISO 639-1 codes as keys")
+		}
+	}
+	if c.Export.Depth < 0 {
+		return bad("export.depth", c.Export.Depth, "want 0 or more")
+	}
+	if c.Export.MaxNodes <= 0 {
+		return bad("export.max_nodes", c.Export.MaxNodes, "want a positive number")
+	}
+	if !slices.Contains([]string{"LR", "RL", "TB", "BT"}, c.Export.RankDir) {
+		return bad("export.rankdir", c.Export.RankDir, "want LR, RL, TB or BT")
+	}
+	return nil
+}
+
+func isLangCode(s string) bool {
+	if len(s) != 2 {
+		return false
+	}
+	return s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+}
+
+// DefaultFile is the config file read when none is named: config.yaml in
+// the working directory, if there is one.
+func DefaultFile() string {
+	if f := os.Getenv("KG_CONFIG"); f != "" {
+		return f
+	}
+	return "config.yaml"
+}
