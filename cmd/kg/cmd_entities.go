@@ -1,0 +1,81 @@
+package main
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/listing"
+	"github.com/kgraph/kg/storage"
+)
+
+func newEntitiesCmd(a *app) *cobra.Command {
+	var typ string
+	var top int
+	cmd := &cobra.Command{
+		Use:   "entities",
+		Short: "List the entities in the store, most mentioned first",
+		Long: `Entities lists every entity with its type, the number of documents and
+triples it appears in, and the surface forms (aliases) it was read from.
+
+Exit status 1 when there is none.`,
+		Example: `  kg entities --type PERSON --top 10
+  kg entities --format csv > entities.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var t graph.EntityType
+			if typ != "" {
+				var err error
+				if t, err = graph.ParseEntityType(strings.ToUpper(typ)); err != nil {
+					return usageError("--type: %v", err)
+				}
+			}
+			st, err := a.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var list []storage.EntityStat
+			err = st.Entities(cmd.Context(), t, func(e storage.EntityStat) error {
+				list = append(list, e)
+				return nil
+			})
+			if err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			sort.SliceStable(list, func(i, j int) bool {
+				if list[i].Documents != list[j].Documents {
+					return list[i].Documents > list[j].Documents
+				}
+				if list[i].Mentions != list[j].Mentions {
+					return list[i].Mentions > list[j].Mentions
+				}
+				return list[i].Name < list[j].Name
+			})
+			if top > 0 && len(list) > top {
+				list = list[:top]
+			}
+			cols := []listing.Column[storage.EntityStat]{
+				{Name: "name", Value: func(e storage.EntityStat) string { return e.Name }},
+				{Name: "type", Value: func(e storage.EntityStat) string { return string(e.Type) }},
+				{Name: "documents", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Documents) }},
+				{Name: "triples", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Triples) }},
+				{Name: "aliases", Value: func(e storage.EntityStat) string { return strings.Join(e.Aliases, "; ") }},
+			}
+			if err := listing.Write(a.stdout, a.cfg.Format, cols, list); err != nil {
+				return err
+			}
+			if len(list) == 0 {
+				return &exitError{code: exitNoMatch}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PERSON, ORG, GPE, LOC, EVENT, CONCEPT")
+	cmd.Flags().IntVar(&top, "top", 0, "only the N most mentioned (0: all)")
+	cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"PERSON", "ORG", "GPE", "LOC", "EVENT", "CONCEPT"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/reader"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/ingest"
+)
+
+func newExtractCmd(a *app) *cobra.Command {
+	var emit string
+	var noStore bool
+	cmd := &cobra.Command{
+		Use:   "extract PATH...",
+		Short: "Read documents, extract triples and store them",
+		Long: `Extract reads .txt, .md, .html and .jsonl files, directories (recursively,
+in sorted order) and "-" for standard input, extracts triples from every
+document in a supported language and stores each document with its triples
+in one transaction. Documents already stored with the same content are
+skipped, so an interrupted run resumes where it stopped.
+
+--emit jsonl also writes every triple to standard output, one JSON object a
+line in the form of the triple contract (documents already stored are
+extracted again for it).
+
+Exit status: 0 when everything was read, 3 when some input was skipped
+(each named in a warning with its file and line), 4 on a store failure.`,
+		Example: `  kg extract examples/
+  kg extract --emit jsonl articles.jsonl > triples.jsonl
+  cat article.txt | kg extract --lang fr -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if emit != "" && emit != "jsonl" {
+				return usageError("--emit %q: want jsonl", emit)
+			}
+			x, err := extract.New(extract.Options{
+				Lang:           a.cfg.Extract.Lang,
+				Languages:      a.cfg.Extract.Languages,
+				CapitalAsState: a.cfg.Extract.CapitalAsState,
+				MinConfidence:  a.cfg.Extract.MinConfidence,
+				Lexicons:       a.cfg.Extract.Lexicons,
+			})
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			var st ingest.Store
+			if !noStore {
+				s, err := a.openStore(false)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				st = s
+			}
+			opts := ingest.Options{
+				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes},
+				Stdin:   a.stdin,
+				NoStore: noStore,
+				Warn:    func(err error) { a.warnf("%v", err) },
+			}
+			if a.progress {
+				opts.Progress = a.stderr
+			}
+			if emit == "jsonl" {
+				w := bufio.NewWriter(a.stdout)
+				defer w.Flush()
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				opts.Emit = func(t graph.Triple) error { return enc.Encode(t) }
+			}
+			sum, err := ingest.Run(cmd.Context(), args, x, st, opts)
+			if !a.cfg.Quiet {
+				printSummary(a, sum)
+			}
+			if err != nil {
+				if cmd.Context().Err() != nil {
+					return &exitError{code: exitSignaled, err: errors.New("interrupted; run the same command again to resume")}
+				}
+				return &exitError{code: exitFailure, err: err}
+			}
+			if len(sum.Skipped) > 0 {
+				return &exitError{code: exitPartial}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
+	a.bind("extract.lang", f.Lookup("lang"))
+	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl")
+	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
+	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func printSummary(a *app, s ingest.Summary) {
+	rate := 0.0
+	if sec := s.Elapsed.Seconds(); sec > 0 {
+		rate = float64(s.Tokens) / sec
+	}
+	fmt.Fprintf(a.stderr, "kg: %d documents read: %d added, %d replaced, %d unchanged, %d not extracted (language), %d skipped\n",
+		s.Documents, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
+	fmt.Fprintf(a.stderr, "kg: %d sentences, %d tokens, %d triples in %s (%.0f tokens/s)\n",
+		s.Sentences, s.Tokens, s.Triples, s.Elapsed.Round(time.Millisecond), rate)
+	for _, sk := range s.Skipped {
+		loc := sk.Path
+		if sk.Line > 0 {
+			loc = fmt.Sprintf("%s:%d", sk.Path, sk.Line)
+		}
+		fmt.Fprintf(a.stderr, "kg: skipped %s: %s\n", loc, sk.Reason)
+	}
+}

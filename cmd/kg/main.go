@@ -1,0 +1,26 @@
+// Command kg builds a knowledge graph of who did what to whom from news
+// articles, keeps it in an embedded store, queries it and draws it.
+//
+// Run "kg help" for the commands. Exit codes:
+//
+//	0  success
+//	1  nothing matched (query, entities)
+//	2  usage error: bad flag, argument, or configuration
+//	3  extract finished but skipped some input (each named in a warning)
+//	4  failure: the store or a file could not be read or written
+//	130 interrupted
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/kgraph/kg/config"
+)
+
+// Exit codes, documented in main.go and the README.
+const (
+	exitOK       = 0
+	exitNoMatch  = 1
+	exitUsage    = 2
+	exitPartial  = 3
+	exitFailure  = 4
+	exitSignaled = 130
+)
+
+// exitError carries an exit code up to run.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// app is what every command is given: the loaded settings and the
+// process's streams.
+type app struct {
+	cfg      config.Config
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	progress bool // stderr is a terminal and not --quiet
+	bindings map[string]*pflag.Flag
+	cfgFile  string
+}
+
+// bind makes a flag set the config key.
+func (a *app) bind(key string, f *pflag.Flag) {
+	if f == nil {
+		panic("bind: no flag for " + key)
+	}
+	a.bindings[key] = f
+}
+
+func (a *app) warnf(format string, args ...any) {
+	if !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: warning: "+format+"\n", args...)
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string]*pflag.Flag{}}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "kg:", ee.err)
+		}
+		return ee.code
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "kg: interrupted")
+		return exitSignaled
+	}
+	fmt.Fprintln(stderr, "kg:", err)
+	// cobra's own errors are about flags and arguments.
+	if isCobraUsage(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// isCobraUsage tells flag and argument errors, which cobra returns as
+// plain errors, from failures; commands return failures wrapped in
+// exitError or as errors from RunE after arguments were accepted.
+func isCobraUsage(err error) bool {
+	var u *usageErr
+	return errors.As(err, &u)
+}
+
+type usageErr struct{ error }
+
+func (u *usageErr) Unwrap() error { return u.error }
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kg",
+		Short: "Build a knowledge graph of who did what to whom from news articles",
+		Long: `kg reads news articles (French and English), extracts relations such as
+(Sergei Lavrov, meets, Jean-Marc Ayrault) with the sentence each came from,
+keeps them in an embedded store, and queries and draws them.
+
+Settings come from flags, then KG_* environment variables, then config.yaml
+(or --config), then built-in defaults.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Name() == "version" || cmd.Name() == "completion" || cmd.Name() == cobra.ShellCompRequestCmd {
+				return nil
+			}
+			return a.loadConfig()
+		},
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageErr{fmt.Errorf("%w (see kg %s --help)", err, cmd.Name())}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.cfgFile, "config", "", "config file (default ./config.yaml, or $KG_CONFIG)")
+	pf.String("store", "./kg-data", "directory of the embedded store")
+	pf.String("format", "table", "output of listings: table, json, jsonl or csv")
+	pf.BoolP("quiet", "q", false, "print nothing on stderr but errors")
+	a.bind("store", pf.Lookup("store"))
+	a.bind("format", pf.Lookup("format"))
+	a.bind("quiet", pf.Lookup("quiet"))
+	root.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(config.Formats, cobra.ShellCompDirectiveNoFileComp))
+
+	root.AddCommand(
+		newExtractCmd(a),
+		newQueryCmd(a),
+		newEntitiesCmd(a),
+		newStatsCmd(a),
+		newExportCmd(a),
+		newVersionCmd(a),
+	)
+	// cobra validates positional arguments itself; mark those errors as usage.
+	for _, c := range root.Commands() {
+		if c.Args != nil {
+			check := c.Args
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &usageErr{err}
+				}
+				return nil
+			}
+		}
+	}
+	return root
+}
+
+func (a *app) loadConfig() error {
+	src := config.Source{File: a.cfgFile, Explicit: a.cfgFile != "", Flags: a.bindings}
+	if src.File == "" {
+		src.File = config.DefaultFile()
+		src.Explicit = os.Getenv("KG_CONFIG") != ""
+	}
+	cfg, warnings, err := config.Load(src)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	a.cfg = cfg
+	for _, w := range warnings {
+		a.warnf("%s", w)
+	}
+	if f, ok := a.stderr.(*os.File); ok && !cfg.Quiet {
+		a.progress = isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+	}
+	return nil
+}

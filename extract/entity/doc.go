@@ -1,0 +1,13 @@
+// Package entity finds the mentions of entities in tokenized sentences and
+// resolves them, within a document, to canonical English names.
+//
+// Recognition (recognize.go) marks proper-name chains, gazetteer entries,
+// authorities named by a demonym ("les autorités allemandes" → Germany),
+// descriptions by title ("le secrétaire d'Etat américain") and personal
+// pronouns, and reads titles next to names as roles. Resolution
+// (resolve.go) joins the mentions of one document: a surname refers back
+// to the full name, a description or pronoun to the most recent
+// compatible person, spelling variants to one canonical form.
+//
+// It works on tokens, not trees; it does not find relations.
+package entity

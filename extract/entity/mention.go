@@ -1,0 +1,52 @@
+package entity
+
+import "github.com/kgraph/kg/graph"
+
+// Kind says how a mention names its entity.
+type Kind uint8
+
+// The kinds of mention.
+const (
+	Name        Kind = iota // a proper name or gazetteer entry: Sergueï Lavrov, l'ONU
+	Authority               // a country's authorities by demonym: les autorités allemandes
+	Description             // a person by title: le secrétaire d'Etat américain
+	Pronoun                 // il, elle, he, she
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Name:
+		return "name"
+	case Authority:
+		return "authority"
+	case Description:
+		return "description"
+	case Pronoun:
+		return "pronoun"
+	}
+	return "unknown"
+}
+
+// Mention is a stretch of a sentence's tokens that names an entity.
+type Mention struct {
+	Start, End int    // token indexes [Start, End) in the sentence
+	Text       string // the name as written (the name part only, for appositions)
+	Kind       Kind
+	// Name and Type are the canonical English name and type; Name is empty
+	// until resolved when the gazetteer does not know the mention.
+	Name string
+	Type graph.EntityType
+	// Capital is set when the name is a capital or a state building
+	// ("Moscou", "le Kremlin"): the country it can stand for.
+	Capital string
+	// Role is a title read next to the name or in the description
+	// ("foreign minister"), and RoleOf the country or organization it is
+	// of, when the text says.
+	Role   string
+	RoleOf string
+	// Country is the country of a demonym in a description
+	// ("le ministre russe" → Russia).
+	Country string
+	Known   bool // from the gazetteer
+	Plural  bool // "les autorités", "ils"
+}

@@ -1,0 +1,476 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg/extract/gazetteer"
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+//go:embed data/function.tsv
+var functionTSV []byte
+
+// Words that make a capitalised chain an organization.
+var orgWords = map[string]bool{
+	"ministere": true, "ministry": true, "parti": true, "party": true, "union": true,
+	"conseil": true, "council": true, "commission": true, "bank": true, "banque": true,
+	"journal": true, "times": true, "post": true, "agence": true, "agency": true,
+	"group": true, "groupe": true, "inc": true, "corp": true, "ltd": true, "sa": true,
+	"universite": true, "university": true, "court": true, "cour": true, "tribunal": true,
+	"assemblee": true, "assembly": true, "front": true, "mouvement": true, "movement": true,
+	"association": true, "federation": true, "comite": true, "committee": true,
+	"organisation": true, "organization": true, "office": true, "institut": true,
+	"institute": true, "department": true, "departement": true, "senat": true, "senate": true,
+	"congress": true, "congres": true, "parlement": true, "parliament": true, "company": true,
+	"compagnie": true, "societe": true, "fondation": true, "foundation": true, "news": true,
+	"press": true, "presse": true, "club": true, "airlines": true, "police": true,
+	"army": true, "armee": true, "forces": true, "brigade": true, "gouvernement": true,
+	"government": true, "alliance": true, "coalition": true, "league": true, "ligue": true,
+	"nations": true, "fund": true, "fonds": true, "service": true, "services": true,
+	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
+}
+
+// Nouns for the authorities of a country, read with a demonym.
+var authorityWords = map[string]bool{
+	"autorites": true, "gouvernement": true, "gouvernements": true, "executif": true,
+	"diplomatie": true, "administration": true, "regime": true, "pouvoir": true,
+	"armee": true, "forces": true, "justice": true, "parlement": true, "etat": true,
+	"dirigeants": true, "responsables": true, "officiels": true, "autorite": true,
+	"government": true, "governments": true, "authorities": true, "regime's": true,
+	"army": true, "military": true, "officials": true, "leadership": true, "parliament": true,
+	"diplomats": true, "troops": true, "side": true, "camp": true, "cote": true, "partie": true,
+	"police": true, "state": true,
+}
+
+// Honorifics that start a person's name and are not part of it.
+var honorifics = map[string]bool{
+	"m.": true, "mme": true, "mme.": true, "mlle": true, "mr": true, "mr.": true, "mrs": true,
+	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "lord": true,
+	"me": false,
+}
+
+// Lower-case words allowed inside a capitalised name chain.
+var connectors = map[string]bool{
+	"de": true, "du": true, "des": true, "d'": true, "la": true, "von": true, "van": true,
+	"der": true, "den": true, "bin": true, "ben": true, "al": true, "el": true, "of": true,
+	"y": true, "di": true, "da": true, "dos": true, "do": true, "le": true, "ibn": true, "abu": true,
+}
+
+// Prepositions after which an unknown single name is a place.
+var locatives = map[string]bool{
+	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
+}
+
+var pronouns = map[string]bool{"il": true, "elle": true, "he": true, "she": true}
+
+// Recognizer finds mentions in the sentences of one language. It is
+// read-only after New and safe for concurrent use.
+type Recognizer struct {
+	lang     string
+	gaz      *gazetteer.Gazetteer
+	lex      *lexicon.Lexicon
+	function map[string]bool
+}
+
+// NewRecognizer returns a recognizer for lang using the gazetteer and
+// that language's lexicon (for titles).
+func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) (*Recognizer, error) {
+	fw, err := loadFunctionWords(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw}, nil
+}
+
+func loadFunctionWords(lang string) (map[string]bool, error) {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(functionTSV))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		l, w, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("function words data/function.tsv:%d: want lang<TAB>word", n)
+		}
+		if l == lang {
+			m[w] = true
+		}
+	}
+	return m, nil
+}
+
+// sentence is one sentence being recognised.
+type sentence struct {
+	src  string
+	toks []segment.Token
+	low  []string // folded token texts
+}
+
+func (s *sentence) text(i, j int) string { return s.src[s.toks[i].Start:s.toks[j-1].End] }
+
+// Sentence returns the mentions in a sentence's tokens, in order and not
+// overlapping. src is the document text the tokens' offsets point into;
+// capitalised reports whether a word (folded) was seen capitalised away
+// from the start of a sentence in the document, which tells a name from
+// a capitalised first word.
+func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func(string) bool) []Mention {
+	s := &sentence{src: src, toks: toks, low: make([]string, len(toks))}
+	for i, t := range toks {
+		s.low[i] = graph.Fold(t.Text)
+	}
+	var out []Mention
+	for i := 0; i < len(toks); {
+		if m, ok := r.match(s, i, capitalised); ok {
+			out = append(out, m)
+			i = m.End
+			continue
+		}
+		i++
+	}
+	return r.appositions(s, out)
+}
+
+// match finds the mention starting at token i, if any.
+func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
+	t := s.toks[i]
+	if t.Kind != segment.Word {
+		return Mention{}, false
+	}
+	if m, ok := r.authority(s, i); ok {
+		return m, true
+	}
+	if m, ok := r.title(s, i); ok {
+		return m, true
+	}
+	if m, ok := r.gazetteer(s, i); ok {
+		return m, true
+	}
+	if isCap(t.Text) {
+		return r.chain(s, i, capitalised)
+	}
+	if pronouns[s.low[i]] {
+		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person}, true
+	}
+	return Mention{}, false
+}
+
+// gazetteer matches the longest gazetteer entry starting at i.
+func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
+	if isArticle(s.low[i]) {
+		return Mention{}, false
+	}
+	maxw := min(r.gaz.MaxWords(), len(s.toks)-i)
+	for n := maxw; n >= 1; n-- {
+		last := s.toks[i+n-1]
+		if last.Kind != segment.Word {
+			continue
+		}
+		// A lower-case start is a name only for longer entries
+		// ("conseil de sécurité"); single lower-case words are words.
+		if !isCap(s.toks[i].Text) && n < 2 {
+			continue
+		}
+		phrase := s.text(i, i+n)
+		e, ok := r.gaz.Lookup(phrase)
+		if !ok || e.Kind == gazetteer.Demonym {
+			continue
+		}
+		if !isCap(s.toks[i].Text) && e.Type != graph.Org {
+			continue
+		}
+		m := Mention{Start: i, End: i + n, Text: phrase, Kind: Name, Name: e.Name, Type: e.Type, Known: true}
+		if e.Kind == gazetteer.Capital || (e.Kind == gazetteer.Org && e.Country != "") {
+			m.Capital = e.Country
+		}
+		return m, true
+	}
+	return Mention{}, false
+}
+
+// authority reads "les autorités allemandes" / "the German government"
+// and a people by demonym ("les Allemands") as the country.
+func (r *Recognizer) authority(s *sentence, i int) (Mention, bool) {
+	n := len(s.toks)
+	if authorityWords[s.low[i]] && i+1 < n && !isCap(s.toks[i+1].Text) {
+		if c, ok := r.gaz.Demonym(s.toks[i+1].Text); ok && r.lang != "en" {
+			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true, Plural: strings.HasSuffix(s.low[i], "s")}, true
+		}
+	}
+	if isCap(s.toks[i].Text) && i+1 < n && authorityWords[s.low[i+1]] {
+		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && r.lang == "en" {
+			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true}, true
+		}
+	}
+	// "les Allemands", "the Russians": a capitalised plural demonym noun.
+	if isCap(s.toks[i].Text) && strings.HasSuffix(s.low[i], "s") && i > 0 && (s.low[i-1] == "les" || s.low[i-1] == "the" || s.low[i-1] == "des") {
+		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok {
+			if _, isPlace := r.gaz.Lookup(s.toks[i].Text); !isPlace {
+				return Mention{Start: i, End: i + 1, Text: s.toks[i].Text, Kind: Authority, Name: c, Type: graph.GPE, Known: true, Plural: true}, true
+			}
+		}
+	}
+	return Mention{}, false
+}
+
+// title reads a title phrase ("ministre français des Affaires étrangères",
+// "Secretary of State") as a description of a person. One demonym inside
+// or next to the title gives the country.
+func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
+	if r.lex == nil {
+		return Mention{}, false
+	}
+	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-i)
+	start := i
+	country := ""
+	// English: "French Foreign Minister", "the Russian president".
+	if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && r.lang == "en" && i+1 < len(s.toks) {
+		country, start = c, i+1
+		maxw = min(maxw, len(s.toks)-start)
+	}
+	for n := maxw; n >= 1; n-- {
+		var words []string
+		skipCountry := ""
+		for k := start; k < start+n; k++ {
+			if s.toks[k].Kind != segment.Word {
+				words = nil
+				break
+			}
+			if k > start && skipCountry == "" && country == "" && !isCap(s.toks[k].Text) {
+				if c, ok := r.gaz.Demonym(s.toks[k].Text); ok {
+					skipCountry = c
+					continue
+				}
+			}
+			words = append(words, s.toks[k].Text)
+		}
+		if len(words) == 0 {
+			continue
+		}
+		role, ok := r.lex.Title(joinWords(words))
+		if !ok {
+			continue
+		}
+		end := start + n
+		c := country
+		if c == "" {
+			c = skipCountry
+		}
+		// A demonym right after the title: "le ministre russe".
+		if c == "" && end < len(s.toks) && !isCap(s.toks[end].Text) {
+			if d, ok := r.gaz.Demonym(s.toks[end].Text); ok {
+				c, end = d, end+1
+			}
+		}
+		return Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c}, true
+	}
+	return Mention{}, false
+}
+
+// chain reads a run of capitalised words as a name.
+func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
+	n := len(s.toks)
+	start := i
+	// Honorifics and capitalised function words are not part of names.
+	for start < n && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
+		start++
+	}
+	honorific := start > i && honorifics[s.low[i]]
+	if start >= n || !isCap(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
+		return Mention{}, false
+	}
+	if start > i {
+		// Let the next round see the name after the skipped words, so
+		// that the gazetteer and titles get their chance at it.
+		if !honorific {
+			return Mention{}, false
+		}
+	}
+	j := start + 1
+	for j < n {
+		if s.toks[j].Kind == segment.Word && isCap(s.toks[j].Text) && !r.function[s.low[j]] {
+			if _, ok := r.gaz.Lookup(s.toks[j].Text); ok && j > start && !honorific {
+				// "Moscou Sergueï" is two names; a known place ends a chain.
+				break
+			}
+			j++
+			continue
+		}
+		if connectors[s.low[j]] && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
+			j += 2
+			continue
+		}
+		break
+	}
+	words := j - start
+	first := isSentenceStart(s, i)
+	if first && words == 1 && !honorific {
+		w := s.low[start]
+		if r.function[w] || !capitalised(w) {
+			return Mention{}, false
+		}
+	}
+	if words == 1 && (r.function[s.low[start]] || r.isDemonym(s.toks[start].Text)) {
+		return Mention{}, false
+	}
+	// Possessive 's and trailing punctuation are not part of names.
+	text := s.text(start, j)
+	m := Mention{Start: i, End: j, Text: text, Kind: Name}
+	if honorific {
+		m.Type = graph.Person
+	}
+	if e, ok := r.gaz.Lookup(text); ok && e.Kind != gazetteer.Demonym {
+		m.Name, m.Type, m.Known = e.Name, e.Type, true
+		if e.Kind == gazetteer.Capital {
+			m.Capital = e.Country
+		}
+		return m, true
+	}
+	if m.Type == "" {
+		m.Type = r.guessType(s, start, j)
+	}
+	return m, true
+}
+
+// guessType types an unknown name from its words and context; "" when
+// only resolution can tell (a single word may be a surname).
+func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
+	hasConnector := false
+	for k := start; k < end; k++ {
+		if orgWords[s.low[k]] {
+			return graph.Org
+		}
+		if connectors[s.low[k]] {
+			hasConnector = true
+		}
+	}
+	words := end - start
+	if words == 1 {
+		w := s.toks[start].Text
+		if isAcronym(w) {
+			return graph.Org
+		}
+		if start > 0 && locatives[s.low[start-1]] {
+			return graph.GPE
+		}
+		return ""
+	}
+	if hasConnector && words > 3 {
+		return graph.Org
+	}
+	if words <= 4 {
+		return graph.Person
+	}
+	return graph.Org
+}
+
+// appositions joins a title and the name next to it — "le ministre
+// français des Affaires étrangères, Jean-Marc Ayrault", "John Kerry, le
+// secrétaire d'Etat américain", "French Foreign Minister Jean-Marc
+// Ayrault" — into one person mention carrying the role.
+func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
+	var out []Mention
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if m.Kind == Description && k+1 < len(ms) {
+			n := ms[k+1]
+			gap := n.Start - m.End
+			comma := gap == 1 && s.toks[m.End].Text == ","
+			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma) {
+				n.Type = graph.Person
+				n.Role, n.RoleOf = m.Role, m.Country
+				n.Start = m.Start
+				if end := n.End; comma && end < len(s.toks) && s.toks[end].Text == "," {
+					n.End = end // the closing comma stays outside
+				}
+				out = append(out, n)
+				k++
+				continue
+			}
+			// "le secrétaire général de l'ONU": the role is of the organization.
+			if gap == 1 && (s.low[m.End] == "de" || s.low[m.End] == "of" || s.low[m.End] == "du" || s.low[m.End] == "d'") && (n.Type == graph.Org || n.Type == graph.GPE) && n.Known {
+				m.Country = n.Name
+			}
+		}
+		if m.Kind == Name && (m.Type == graph.Person || m.Type == "") && k+1 < len(ms) {
+			n := ms[k+1]
+			if n.Kind == Description && n.Start == m.End+1 && s.toks[m.End].Text == "," {
+				m.Type = graph.Person
+				m.Role, m.RoleOf = n.Role, n.Country
+				m.End = n.End
+				out = append(out, m)
+				k++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isDemonym reports a demonym that is not also a place name ("French",
+// but not "Chad").
+func (r *Recognizer) isDemonym(w string) bool {
+	if _, ok := r.gaz.Demonym(w); !ok {
+		return false
+	}
+	e, ok := r.gaz.Lookup(w)
+	return !ok || e.Kind == gazetteer.Demonym
+}
+
+func isSentenceStart(s *sentence, i int) bool {
+	for k := 0; k < i; k++ {
+		if s.toks[k].Kind == segment.Word || s.toks[k].Kind == segment.Number {
+			return false
+		}
+	}
+	return true
+}
+
+func isArticle(w string) bool {
+	switch w {
+	case "le", "la", "les", "l'", "the":
+		return true
+	}
+	return false
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && letters <= 6
+}
+
+// joinWords joins tokens back into a phrase, with no space after an
+// elided article ("secrétaire d'Etat").
+func joinWords(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 && !strings.HasSuffix(words[i-1], "'") && !strings.HasSuffix(words[i-1], "’") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,265 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+//go:embed data/translit.tsv
+var translitTSV []byte
+
+// Translit maps name words in other spellings to their English spelling.
+type Translit map[string]string
+
+// LoadTranslit reads the embedded transliteration table.
+func LoadTranslit() (Translit, error) {
+	t := Translit{}
+	sc := bufio.NewScanner(bytes.NewReader(translitTSV))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		from, to, ok := strings.Cut(line, "\t")
+		if !ok || from == "" || to == "" {
+			return nil, fmt.Errorf("transliteration table data/translit.tsv:%d: want form<TAB>english", n)
+		}
+		t[graph.Fold(from)] = to
+	}
+	return t, nil
+}
+
+// English returns a person's name with each word in its English spelling.
+func (t Translit) English(name string) string {
+	words := strings.Fields(name)
+	changed := false
+	for i, w := range words {
+		if e, ok := t[graph.Fold(w)]; ok {
+			words[i], changed = e, true
+		}
+	}
+	if !changed {
+		return name
+	}
+	return strings.Join(words, " ")
+}
+
+// entity is one entity of a document as resolution builds it.
+type entity struct {
+	name    string
+	typ     graph.EntityType
+	aliases map[string]bool
+	role    string
+	roleOf  string
+	last    int // sentence of the latest mention
+}
+
+// Resolver joins the mentions of one document into entities. Use one per
+// document, feeding it sentences in order.
+type Resolver struct {
+	translit Translit
+	byKey    map[string]*entity // folded names and aliases
+	surnames map[string]*entity // folded last word of a person's full name; nil entry when ambiguous
+	persons  []*entity          // by latest mention, most recent last
+	order    []*entity
+}
+
+// NewResolver returns a resolver for one document.
+func NewResolver(t Translit) *Resolver {
+	return &Resolver{translit: t, byKey: map[string]*entity{}, surnames: map[string]*entity{}}
+}
+
+// Prime registers the full names of persons among a document's mentions
+// before resolution, so that a surname seen before its full name ("Lavrov
+// ... Sergueï Lavrov") still resolves.
+func (r *Resolver) Prime(ms []Mention) {
+	for _, m := range ms {
+		if m.Kind == Name && !m.Known && m.Type == graph.Person && len(strings.Fields(m.Text)) > 1 {
+			r.person(m.Text, -1)
+		}
+	}
+}
+
+// person returns the entity of a full person name, creating it.
+func (r *Resolver) person(surface string, sent int) *entity {
+	canon := r.translit.English(surface)
+	key := graph.Fold(canon)
+	e := r.byKey[key]
+	if e == nil {
+		e = r.byKey[graph.Fold(surface)]
+	}
+	if e == nil {
+		e = &entity{name: canon, typ: graph.Person, aliases: map[string]bool{}, last: sent}
+		r.order = append(r.order, e)
+		r.byKey[key] = e
+		r.byKey[graph.Fold(surface)] = e
+		words := strings.Fields(key)
+		last := words[len(words)-1]
+		if prev, seen := r.surnames[last]; seen && prev != e {
+			r.surnames[last] = nil
+		} else {
+			r.surnames[last] = e
+		}
+		if surf := strings.Fields(graph.Fold(surface)); len(surf) > 0 && surf[len(surf)-1] != last {
+			r.surnames[surf[len(surf)-1]] = e
+		}
+	}
+	if surface != e.name {
+		e.aliases[surface] = true
+	}
+	return e
+}
+
+// Resolve sets the canonical name and type of m, mentioned in sentence
+// sent (counted from 0). It reports false for a mention that refers to
+// nothing it can name (a pronoun with no person before it).
+func (r *Resolver) Resolve(m *Mention, sent int) bool {
+	var e *entity
+	switch m.Kind {
+	case Name:
+		e = r.name(m, sent)
+	case Authority:
+		e = r.known(m.Name, graph.GPE, m.Text)
+	case Description:
+		e = r.described(m)
+	case Pronoun:
+		if n := len(r.persons); n > 0 && sent-r.persons[n-1].last <= 2 {
+			e = r.persons[n-1]
+		}
+	}
+	if e == nil {
+		return false
+	}
+	if m.Role != "" && e.role == "" {
+		e.role, e.roleOf = m.Role, m.RoleOf
+	}
+	if m.Kind == Description && e.roleOf == "" {
+		e.roleOf = m.Country
+	}
+	e.last = sent
+	if e.typ == graph.Person {
+		r.touch(e)
+	}
+	m.Name, m.Type = e.name, e.typ
+	return true
+}
+
+func (r *Resolver) name(m *Mention, sent int) *entity {
+	if m.Known {
+		return r.known(m.Name, m.Type, m.Text)
+	}
+	key := graph.Fold(m.Text)
+	if e := r.byKey[key]; e != nil {
+		if m.Text != e.name {
+			e.aliases[m.Text] = true
+		}
+		return e
+	}
+	words := strings.Fields(key)
+	if m.Type == graph.Person && len(words) > 1 {
+		return r.person(m.Text, sent)
+	}
+	if len(words) == 1 {
+		if e, ok := r.surnames[key]; ok && e != nil {
+			e.aliases[m.Text] = true
+			return e
+		}
+	}
+	typ := m.Type
+	if typ == "" {
+		typ = graph.Org
+	}
+	e := &entity{name: m.Text, typ: typ, aliases: map[string]bool{}, last: sent}
+	r.byKey[key] = e
+	r.order = append(r.order, e)
+	return e
+}
+
+func (r *Resolver) known(name string, typ graph.EntityType, surface string) *entity {
+	key := graph.Fold(name)
+	e := r.byKey[key]
+	if e == nil {
+		e = &entity{name: name, typ: typ, aliases: map[string]bool{}}
+		r.byKey[key] = e
+		r.order = append(r.order, e)
+	}
+	if surface != "" && surface != name {
+		e.aliases[surface] = true
+	}
+	return e
+}
+
+// described finds the most recent person whose role and country fit a
+// description ("le ministre russe", "the president").
+func (r *Resolver) described(m *Mention) *entity {
+	for k := len(r.persons) - 1; k >= 0; k-- {
+		p := r.persons[k]
+		if m.Country != "" && p.roleOf != "" && p.roleOf != m.Country {
+			continue
+		}
+		if m.Role != "" && p.role != "" && p.role != m.Role && m.Role != "counterpart" {
+			continue
+		}
+		if m.Country == "" && m.Role != "" && p.role == "" {
+			continue
+		}
+		if m.Country != "" && p.roleOf == "" && p.role == "" {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+func (r *Resolver) touch(e *entity) {
+	for k, p := range r.persons {
+		if p == e {
+			r.persons = append(r.persons[:k], r.persons[k+1:]...)
+			break
+		}
+	}
+	r.persons = append(r.persons, e)
+}
+
+// Role is a title the document gives a person.
+type Role struct {
+	Person string
+	Role   string
+	Of     string
+}
+
+// Roles returns the roles read next to persons' names, with the country
+// or organization they are of, in order of first mention.
+func (r *Resolver) Roles() []Role {
+	var out []Role
+	for _, e := range r.order {
+		if e.typ == graph.Person && e.role != "" && e.roleOf != "" && e.role != "counterpart" {
+			out = append(out, Role{Person: e.name, Role: e.role, Of: e.roleOf})
+		}
+	}
+	return out
+}
+
+// Entities returns every entity resolved so far with the surface forms
+// it was read from, in order of first mention.
+func (r *Resolver) Entities() []graph.Entity {
+	out := make([]graph.Entity, 0, len(r.order))
+	for _, e := range r.order {
+		if e.last < 0 {
+			continue // primed but never mentioned
+		}
+		aliases := make([]string, 0, len(e.aliases))
+		for a := range e.aliases {
+			aliases = append(aliases, a)
+		}
+		sort.Strings(aliases)
+		out = append(out, graph.Entity{Name: e.name, Type: e.typ, Aliases: aliases})
+	}
+	return out
+}

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/gazetteer"
+	"github.com/kgraph/kg/extract/lang"
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/extract/relate"
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+// Options configures an Extractor; see config.Extract for their meaning.
+type Options struct {
+	Lang           string
+	Languages      []string
+	CapitalAsState bool
+	MinConfidence  float64
+	Lexicons       map[string][]string // extra lexicon files per language
+}
+
+// language is what extraction needs for one language.
+type language struct {
+	recognizer *entity.Recognizer
+	relater    *relate.Relater
+}
+
+// Extractor extracts triples from documents. It is read-only after New
+// and safe for concurrent use.
+type Extractor struct {
+	opts     Options
+	detector *lang.Detector
+	translit entity.Translit
+	langs    map[string]*language
+}
+
+// New loads the embedded models and lexicons (and the extra lexicon files
+// of opts) for every language of opts.Languages.
+func New(opts Options) (*Extractor, error) {
+	det, err := lang.NewDetector()
+	if err != nil {
+		return nil, fmt.Errorf("language detector: %w", err)
+	}
+	gaz, err := gazetteer.New()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	tr, err := entity.LoadTranslit()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{opts: opts, detector: det, translit: tr, langs: map[string]*language{}}
+	supported := lexicon.Languages()
+	for _, l := range opts.Languages {
+		if !slices.Contains(supported, l) {
+			return nil, fmt.Errorf("extract: no lexicon for language %q (have %s)", l, strings.Join(supported, ", "))
+		}
+		lex, err := lexicon.Load(l, opts.Lexicons[l]...)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", l, err)
+		}
+		rec, err := entity.NewRecognizer(l, gaz, lex)
+		if err != nil {
+			return nil, err
+		}
+		x.langs[l] = &language{recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
+	}
+	return x, nil
+}
+
+// Result is what extraction made of one document.
+type Result struct {
+	Triples   []graph.Triple
+	Entities  []graph.Entity
+	Sentences int
+	Tokens    int
+	// Skipped says why the document was not extracted (its language),
+	// empty when it was.
+	Skipped string
+}
+
+// Extract extracts the triples of doc. It sets doc.Lang when it was
+// empty: from Options.Lang, else by detection.
+func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, error) {
+	if x.opts.Lang != "" {
+		doc.Lang = x.opts.Lang
+	}
+	if doc.Lang == "" {
+		l, _ := x.detector.Detect(doc.Text)
+		doc.Lang = l
+	}
+	lg := x.langs[doc.Lang]
+	if lg == nil {
+		why := fmt.Sprintf("language %q is not extracted", doc.Lang)
+		if doc.Lang == "" {
+			why = "language not recognised"
+		}
+		return Result{Skipped: why}, nil
+	}
+	sents := segment.Split(doc.Text, doc.Lang)
+	res := Result{Sentences: len(sents)}
+	capitalised := capitalisedWords(sents)
+
+	// Recognise every sentence first, so that resolution knows the full
+	// names of persons before their surnames appear alone.
+	mentions := make([][]entity.Mention, len(sents))
+	for i, s := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
+		}
+		res.Tokens += len(s.Tokens)
+		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
+	}
+	resolver := entity.NewResolver(x.translit)
+	for _, ms := range mentions {
+		resolver.Prime(ms)
+	}
+	for i, s := range sents {
+		resolved := mentions[i][:0]
+		for _, m := range mentions[i] {
+			if resolver.Resolve(&m, i) {
+				resolved = append(resolved, m)
+			}
+		}
+		triples := lg.relater.Relations(relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved})
+		triples = append(triples, roleTriples(resolved)...)
+		for _, t := range triples {
+			if t.Confidence < x.opts.MinConfidence {
+				continue
+			}
+			t.Doc, t.Sentence, t.Lang = doc.ID, s.Text, doc.Lang
+			t.Span = graph.Span{Start: s.Start, End: s.End}
+			res.Triples = append(res.Triples, t)
+		}
+	}
+	res.Triples = dedupe(res.Triples)
+	res.Entities = resolver.Entities()
+	return res, nil
+}
+
+// roleTriples states the titles read next to names: "le ministre français
+// des Affaires étrangères, Jean-Marc Ayrault" → (Jean-Marc Ayrault, is
+// foreign minister of, France).
+func roleTriples(ms []entity.Mention) []graph.Triple {
+	var out []graph.Triple
+	for _, m := range ms {
+		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
+			continue
+		}
+		out = append(out, graph.Triple{
+			Subject: m.Name, SubjectType: graph.Person,
+			Predicate: "is " + m.Role + " of",
+			Object:    m.RoleOf, ObjectType: graph.GPE,
+			Modality: graph.Asserted, Confidence: 0.8, Source: m.Role,
+		})
+	}
+	return out
+}
+
+// capitalisedWords returns a test for words seen capitalised away from
+// the start of a sentence.
+func capitalisedWords(sents []segment.Sentence) func(string) bool {
+	seen := map[string]bool{}
+	for _, s := range sents {
+		first := true
+		for _, t := range s.Tokens {
+			if t.Kind != segment.Word {
+				continue
+			}
+			if !first && startsUpper(t.Text) {
+				seen[graph.Fold(t.Text)] = true
+			}
+			first = false
+		}
+	}
+	return func(w string) bool { return seen[w] }
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// dedupe keeps one triple per relation and sentence: the first, which
+// rules produce most surely.
+func dedupe(ts []graph.Triple) []graph.Triple {
+	type key struct {
+		k    graph.Key
+		span graph.Span
+	}
+	seen := map[key]bool{}
+	out := ts[:0]
+	for _, t := range ts {
+		k := key{t.Key(), t.Span}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,314 @@
+package relate
+
+import (
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/graph"
+)
+
+// subject finds the subject of trigger k: the nearest mention to the left
+// in its clause that is not the complement of a preposition, with the
+// mentions coordinated with it. An infinitive or participle shares the
+// subject of the verb that governs it; a relative pronoun stands for the
+// mention before it; a passive's subject is its agent.
+func (st *state) subject(k int) {
+	t := st.trig[k]
+	if t.passive {
+		st.passiveSubject(t)
+		return
+	}
+	for i := t.group - 1; i >= 0; i-- {
+		w := st.low[i]
+		if m := st.mention[i]; m >= 0 {
+			ms := st.s.Mentions[m]
+			if ms.Start > 0 && prepositions[st.low[ms.Start-1]] && !(ms.Start > 1 && st.low[ms.Start-1] == "de" && st.low[ms.Start-2] == "près") {
+				i = ms.Start
+				continue
+			}
+			t.subj = st.coordinated(m, -1)
+			return
+		}
+		if j := st.trigAt[i]; j >= 0 && j != k {
+			if t.nonFinite {
+				t.subjFrom = j
+				return
+			}
+			// A finite verb before this one with no subject between:
+			// "X a déclaré ... et a ajouté" shares X; else keep looking.
+			i = st.trig[j].group
+			continue
+		}
+		if relatives[w] {
+			for j := i - 1; j >= 0 && j >= i-2; j-- {
+				if m := st.mention[j]; m >= 0 {
+					t.subj = []int{m}
+					return
+				}
+				if st.low[j] != "," {
+					break
+				}
+			}
+			return
+		}
+		if boundaries[w] {
+			return
+		}
+	}
+}
+
+// passiveSubject reads "Y a été arrêté par X" / "Y was arrested by X":
+// the agent is the subject and the grammatical subject the object.
+func (st *state) passiveSubject(t *trigger) {
+	for i := t.end; i < len(st.low) && i <= t.end+3; i++ {
+		if agentPreps[st.low[i]] {
+			for j := i + 1; j < len(st.low) && j <= i+3; j++ {
+				if m := st.mention[j]; m >= 0 {
+					t.subj = st.coordinated(m, 1)
+					break
+				}
+			}
+			break
+		}
+	}
+	for i := t.group - 1; i >= 0; i-- {
+		if m := st.mention[i]; m >= 0 {
+			t.objMention = st.coordinated(m, -1)
+			break
+		}
+		if boundaries[st.low[i]] || st.trigAt[i] >= 0 {
+			break
+		}
+	}
+	t.objStart = -1
+}
+
+// coordinated returns mention m with the mentions coordinated with it in
+// direction dir (-1 left, +1 right), in sentence order.
+func (st *state) coordinated(m, dir int) []int {
+	out := []int{m}
+	ms := st.s.Mentions
+	for cur := m; ; {
+		next := cur + dir
+		if next < 0 || next >= len(ms) {
+			break
+		}
+		a, b := ms[cur], ms[next]
+		if dir < 0 {
+			a, b = b, a
+		}
+		if !st.coordinates(a.End, b.Start) {
+			break
+		}
+		out = append(out, next)
+		cur = next
+	}
+	if dir < 0 {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// coordinates reports whether tokens [from, to) join two mentions: "et",
+// "and", a comma, "tout comme", with articles.
+func (st *state) coordinates(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	conj := false
+	for i := from; i < to; i++ {
+		w := st.low[i]
+		switch {
+		case coordinators[w]:
+			conj = true
+		case w == "le" || w == "la" || w == "les" || w == "l'" || w == "the":
+		default:
+			return false
+		}
+	}
+	return conj
+}
+
+// governor finds the verb that governs trigger k — the speech verb of a
+// clause introduced by que/that, the modal or negative verb of an
+// infinitive — and takes its modality, negation and speaker.
+func (st *state) governor(k int) {
+	t := st.trig[k]
+	if t.modality == "" {
+		t.modality = graph.Asserted
+	}
+	crossed := false
+	for i := t.group - 1; i >= 0; i-- {
+		w := st.low[i]
+		if complementizers[w] {
+			crossed = true
+		}
+		j := st.trigAt[i]
+		if j < 0 || j == k {
+			if w == ";" || (boundaries[w] && !complementizers[w]) {
+				break
+			}
+			continue
+		}
+		g := st.trig[j]
+		switch g.pred.Class {
+		case classSpeech:
+			if crossed || t.nonFinite {
+				t.modality = graph.Reported
+				if subj := st.subjects(j); len(subj) > 0 {
+					t.speaker = st.name(st.s.Mentions[subj[0]], true)
+				}
+			}
+		case classConsidered:
+			if t.nonFinite && !crossed {
+				t.modality = graph.Considered
+			}
+		case classIntended:
+			if t.nonFinite && !crossed {
+				t.modality = graph.Intended
+			}
+		case classNeg:
+			if t.nonFinite && !crossed {
+				t.negated = !t.negated
+			}
+		}
+		if g.negated && t.nonFinite && !crossed && g.pred.Class != classSpeech {
+			t.negated = true
+		}
+		// The governor's own governor counts too ("affirmait ne plus
+		// exclure ... pour faire pression"): inherit its reading.
+		if t.nonFinite && !crossed && t.modality == graph.Asserted && g.modality != "" && g.modality != graph.Asserted {
+			t.modality, t.speaker = g.modality, g.speaker
+		}
+		if !t.nonFinite || crossed || g.pred.Class != classAction {
+			break
+		}
+	}
+	for i := 0; i < len(st.low); i++ {
+		if reporting[st.low[i]] {
+			for j := i + 1; j < len(st.low) && j <= i+3; j++ {
+				if m := st.mention[j]; m >= 0 {
+					t.modality = graph.Reported
+					t.speaker = st.name(st.s.Mentions[m], true)
+					break
+				}
+			}
+		}
+	}
+}
+
+// subjects returns the subject mentions of trigger k, following shared
+// subjects.
+func (st *state) subjects(k int) []int {
+	for hops := 0; k >= 0 && hops < 8; hops++ {
+		t := st.trig[k]
+		if t.subjFrom < 0 {
+			return t.subj
+		}
+		k = t.subjFrom
+	}
+	return nil
+}
+
+// object finds the object of trigger k: after the lexicon's preposition
+// when it has one, the first mention or known concept in its clause. A
+// modal verb's object is the concept of the proposition it governs
+// ("envisager la possibilité d'imposer des sanctions" → sanctions).
+func (st *state) object(k int) {
+	t := st.trig[k]
+	if t.objStart < 0 {
+		return
+	}
+	i := t.objStart
+	if t.pred.Prep != "" {
+		next, ok := st.findPrep(i, 4, t.pred.Prep)
+		if !ok {
+			return
+		}
+		i = next
+	}
+	modal := t.pred.Class == classConsidered || t.pred.Class == classIntended
+	limit := i + 8
+	if modal {
+		limit = i + 12
+	}
+	for ; i < len(st.low) && i < limit; i++ {
+		w := st.low[i]
+		if m := st.mention[i]; m >= 0 {
+			ms := st.s.Mentions[m]
+			// "à Moscou" after a direct-object verb is a place, not the object.
+			if t.pred.Prep == "" && ms.Start > t.objStart && prepositions[st.low[ms.Start-1]] && !partitive(st.low[ms.Start-1]) {
+				return
+			}
+			t.objMention = st.coordinated(m, 1)
+			return
+		}
+		if c, n := st.concept(i); c != "" {
+			t.objConcept = c
+			_ = n
+			return
+		}
+		if j := st.trigAt[i]; j >= 0 && j != k {
+			if modal {
+				continue
+			}
+			return
+		}
+		if boundaries[w] || w == "," || w == "." || w == ";" {
+			return
+		}
+		if modal && placeholders[w] {
+			continue
+		}
+	}
+}
+
+func partitive(w string) bool { return w == "de" || w == "d'" || w == "des" || w == "du" }
+
+// concept matches the longest concept of the lexicon starting at token i.
+func (st *state) concept(i int) (string, int) {
+	lex := st.r.lex
+	for n := min(4, len(st.low)-i); n >= 1; n-- {
+		words := make([]string, 0, n)
+		ok := true
+		for j := i; j < i+n; j++ {
+			if st.mention[j] >= 0 || !isWordKind(st, j) {
+				ok = false
+				break
+			}
+			words = append(words, st.low[j])
+		}
+		if !ok {
+			continue
+		}
+		phrase := joinWords(words)
+		if c, ok := lex.Concept(phrase); ok {
+			return c, n
+		}
+		// The lexicon lists singular lemmas: try the last word's singular.
+		last := lex.NounLemma(words[n-1])
+		if last != "" && last != words[n-1] {
+			words[n-1] = last
+			if c, ok := lex.Concept(joinWords(words)); ok {
+				return c, n
+			}
+		}
+	}
+	return "", 0
+}
+
+// name is the name a mention gives in a triple: a capital in subject
+// position stands for its state when so configured.
+func (st *state) name(m entity.Mention, subject bool) string {
+	if subject && st.r.capitalAsState && m.Capital != "" {
+		return m.Capital
+	}
+	return m.Name
+}
+
+func (st *state) typ(m entity.Mention, subject bool) graph.EntityType {
+	if subject && st.r.capitalAsState && m.Capital != "" {
+		return graph.GPE
+	}
+	return m.Type
+}

@@ -1,0 +1,328 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+// Relater finds relations in the sentences of one language. It is
+// read-only after New and safe for concurrent use.
+type Relater struct {
+	lang           string
+	lex            *lexicon.Lexicon
+	capitalAsState bool
+}
+
+// New returns a relater for lang using its lexicon. With capitalAsState a
+// capital in subject position stands for its country ("Moscou appelle").
+func New(lang string, lex *lexicon.Lexicon, capitalAsState bool) *Relater {
+	return &Relater{lang: lang, lex: lex, capitalAsState: capitalAsState}
+}
+
+// Sentence is one sentence with its resolved mentions.
+type Sentence struct {
+	Src      string // the document text the offsets point into
+	Tokens   []segment.Token
+	Mentions []entity.Mention // resolved, in order, not overlapping
+}
+
+// trigger is a predicate found in the sentence.
+type trigger struct {
+	head       int // the verb or noun token
+	start, end int // tokens of the predicate, light-verb noun included
+	group      int // first token of the verb group (clitics, auxiliaries, negation)
+	lemma      string
+	pred       lexicon.Predicate
+	nonFinite  bool // infinitive or participle without auxiliary
+	passive    bool
+	noun       bool // an event noun
+	negated    bool
+	modality   graph.Modality
+	speaker    string
+	subj       []int // mention indexes
+	subjFrom   int   // index of the trigger whose subject this one shares, or -1
+	objMention []int
+	objConcept string
+	objStart   int // token where the object search starts
+}
+
+// state holds one sentence being related.
+type state struct {
+	r       *Relater
+	s       Sentence
+	low     []string // lower-cased token texts
+	mention []int    // mention index covering each token, or -1
+	trig    []*trigger
+	trigAt  []int // trigger index at each token, or -1
+}
+
+// Relations returns the triples the sentence states. Document fields
+// (Doc, Sentence, Span, Lang) are left for the caller.
+func (r *Relater) Relations(s Sentence) []graph.Triple {
+	st := &state{r: r, s: s, low: make([]string, len(s.Tokens)), mention: make([]int, len(s.Tokens)), trigAt: make([]int, len(s.Tokens))}
+	for i, t := range s.Tokens {
+		st.low[i] = strings.ToLower(t.Text)
+		st.mention[i] = -1
+		st.trigAt[i] = -1
+	}
+	for k, m := range s.Mentions {
+		for i := m.Start; i < m.End && i < len(s.Tokens); i++ {
+			st.mention[i] = k
+		}
+	}
+	st.findTriggers()
+	for k := range st.trig {
+		st.subject(k)
+	}
+	for k := range st.trig {
+		st.governor(k)
+	}
+	for k := range st.trig {
+		st.object(k)
+	}
+	var out []graph.Triple
+	for _, t := range st.trig {
+		out = append(out, st.triples(t)...)
+	}
+	out = append(out, st.events()...)
+	return dedupe(out)
+}
+
+// findTriggers marks the verbs and light-verb constructions the lexicon
+// knows.
+func (st *state) findTriggers() {
+	lex := st.r.lex
+	toks := st.s.Tokens
+	for i := 0; i < len(toks); i++ {
+		if st.mention[i] >= 0 || toks[i].Kind != segment.Word {
+			continue
+		}
+		w := st.low[i]
+		lemmas := lex.Lemma(w)
+		if len(lemmas) == 0 {
+			continue
+		}
+		// After a determiner a verb form is a noun ("the talks", "les appels").
+		if i > 0 && determiners[st.low[i-1]] {
+			continue
+		}
+		t := st.verbTrigger(i, lemmas)
+		if t == nil {
+			continue
+		}
+		st.trigAt[i] = len(st.trig)
+		for k := t.start; k < t.end; k++ {
+			st.trigAt[k] = len(st.trig)
+		}
+		st.trig = append(st.trig, t)
+		i = t.end - 1
+	}
+}
+
+func (st *state) verbTrigger(i int, lemmas []string) *trigger {
+	lex := st.r.lex
+	n := len(st.s.Tokens)
+	// Light verbs first: "imposer de nouvelles sanctions contre".
+	for _, lemma := range lemmas {
+		for k := i + 1; k < n && k <= i+5; k++ {
+			if st.mention[k] >= 0 || boundaries[st.low[k]] {
+				break
+			}
+			for _, lv := range lex.Light(lemma, lex.NounLemma(st.low[k])) {
+				t := &trigger{head: i, start: i, end: k + 1, lemma: lemma, subjFrom: -1,
+					pred: lexicon.Predicate{Lemma: lemma, Prep: lv.Prep, Predicate: lv.Predicate, Class: lv.Class, Symmetric: lv.Symmetric}}
+				st.verbGroup(t)
+				t.objStart = k + 1
+				return t
+			}
+		}
+	}
+	for _, lemma := range lemmas {
+		rows := lex.Verbs(lemma)
+		if len(rows) == 0 {
+			continue
+		}
+		t := &trigger{head: i, start: i, end: i + 1, lemma: lemma, subjFrom: -1}
+		st.verbGroup(t)
+		reflexive := t.group < i && st.hasReflexive(t.group, i)
+		best := -1
+		bestScore := -1
+		for k, row := range rows {
+			if row.Reflexive && !reflexive {
+				continue
+			}
+			score := 1
+			end := i + 1
+			if row.Particle != "" {
+				p, ok := st.find(i+1, 3, row.Particle)
+				if !ok {
+					continue
+				}
+				end = max(end, p+1)
+				score += 2
+			}
+			if row.Prep != "" {
+				if _, ok := st.findPrep(end, 4, row.Prep); !ok {
+					continue
+				}
+				score += 2
+			}
+			if row.Reflexive {
+				score++
+			}
+			if score > bestScore {
+				best, bestScore = k, score
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t.pred = rows[best]
+		if t.pred.Particle != "" {
+			p, _ := st.find(i+1, 3, t.pred.Particle)
+			t.end = p + 1
+		}
+		t.objStart = t.end
+		return t
+	}
+	return nil
+}
+
+// verbGroup finds the auxiliaries, clitics and negation around a verb,
+// and from them finiteness, voice and negation.
+func (st *state) verbGroup(t *trigger) {
+	lex := st.r.lex
+	i := t.head
+	g := i
+	aux := false
+	passive := false
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		w := st.low[k]
+		if st.mention[k] >= 0 {
+			break
+		}
+		switch {
+		case lex.IsAux(w):
+			aux = true
+			if passiveAux[w] {
+				passive = true
+			}
+			g = k
+			continue
+		case lex.IsNegation(w), reflexives[w], w == "ne", w == "n'", w == "y", w == "en" && k == i-1,
+			w == "to", w == "pas", w == "plus", w == "jamais", w == "also", w == "already", w == "just",
+			w == "tous", w == "deux", w == "both", w == "then", w == "still":
+			g = k
+			continue
+		}
+		break
+	}
+	t.group = g
+	w := st.low[i]
+	switch {
+	case st.r.lang == "en":
+		toInf := i > 0 && st.low[i-1] == "to"
+		ing := strings.HasSuffix(w, "ing")
+		t.nonFinite = !aux && (toInf || ing)
+		// "was arrested by": a form of be before a participle.
+		t.passive = passive && !ing && w != t.lemma
+	default:
+		infinitive := w == t.lemma || strings.HasSuffix(t.lemma, " "+w)
+		participle := strings.HasSuffix(w, "ant") && w != t.lemma
+		t.nonFinite = !aux && (infinitive || participle)
+		// French être is also the auxiliary of motion and reflexive
+		// verbs: only "été" or an agent marks a passive.
+		t.passive = passive || (aux && st.hasAgent(t.head) && !st.hasReflexive(g, i))
+	}
+	t.negated = st.negation(g, i)
+}
+
+// negation reports a negation in the verb group [g, i] or right after it.
+func (st *state) negation(g, i int) bool {
+	lex := st.r.lex
+	if st.r.lang == "fr" {
+		ne := false
+		for k := g; k <= i; k++ {
+			if st.low[k] == "ne" || st.low[k] == "n'" {
+				ne = true
+			}
+		}
+		if !ne {
+			return false
+		}
+		for k := g; k < len(st.low) && k <= i+3; k++ {
+			if k != i && lex.IsNegation(st.low[k]) && st.low[k] != "ne" && st.low[k] != "n'" {
+				return true
+			}
+		}
+		return false
+	}
+	for k := g; k <= i; k++ {
+		if lex.IsNegation(st.low[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) hasReflexive(from, to int) bool {
+	for k := from; k < to; k++ {
+		if reflexives[st.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) hasAgent(i int) bool {
+	for k := i + 1; k < len(st.low) && k <= i+3; k++ {
+		if agentPreps[st.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// find looks for word within n tokens from i.
+func (st *state) find(i, n int, word string) (int, bool) {
+	for k := i; k < len(st.low) && k < i+n; k++ {
+		if st.low[k] == word {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// findPrep looks for a preposition (possibly contracted or of several
+// words) within n tokens from i and returns the token after it.
+func (st *state) findPrep(i, n int, prep string) (int, bool) {
+	words := strings.Fields(prep)
+	for k := i; k < len(st.low) && k < i+n; k++ {
+		if st.mention[k] >= 0 {
+			return 0, false
+		}
+		ok := true
+		for j, w := range words {
+			if k+j >= len(st.low) {
+				ok = false
+				break
+			}
+			got := st.low[k+j]
+			if f, c := prepForms[got]; c {
+				got = f
+			}
+			if got != w && st.low[k+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k + len(words), true
+		}
+	}
+	return 0, false
+}

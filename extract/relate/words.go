@@ -1,0 +1,90 @@
+package relate
+
+// Closed-class words the position rules look at, by language. They are
+// grammar, not vocabulary, so they live with the rules that read them.
+
+// boundaries end the clause of a subject search.
+var boundaries = map[string]bool{
+	"que": true, "qu'": true, ";": true, ":": true, "si": true, "lorsque": true, "lorsqu'": true,
+	"quand": true, "mais": true, "car": true, "puisque": true, "puisqu'": true, "tandis": true,
+	"alors": true, "dont": true, "où": true, "afin": true, "bien": true,
+	"that": true, "because": true, "but": true, "if": true, "when": true, "while": true,
+	"whereas": true, "although": true, "though": true, "since": true, "after": true, "before": true,
+	"until": true, "where": true, "whom": true, "whose": true,
+	"«": true, "»": true, "“": true, "”": true, "\"": true,
+}
+
+// relatives introduce a clause whose subject is the noun before them.
+var relatives = map[string]bool{"qui": true, "who": true, "which": true}
+
+// complementizers introduce a clause under a speech or modal verb.
+var complementizers = map[string]bool{"que": true, "qu'": true, "that": true, ":": true, "«": true, "“": true}
+
+// prepositions put the mention after them out of subject position.
+var prepositions = map[string]bool{
+	"à": true, "au": true, "aux": true, "de": true, "du": true, "des": true, "d'": true, "en": true,
+	"dans": true, "avec": true, "pour": true, "par": true, "sur": true, "sous": true, "contre": true,
+	"entre": true, "vers": true, "chez": true, "selon": true, "envers": true, "auprès": true,
+	"in": true, "at": true, "on": true, "with": true, "for": true, "by": true, "from": true,
+	"to": true, "of": true, "against": true, "about": true, "into": true, "between": true,
+	"over": true, "under": true, "towards": true, "toward": true, "among": true, "across": true,
+	"without": true, "sans": true, "malgré": true, "despite": true, "through": true, "via": true,
+}
+
+// coordinators join coordinated mentions.
+var coordinators = map[string]bool{"et": true, "and": true, ",": true, "ou": true, "or": true, "ni": true, "comme": true, "tout": true, "ainsi": true, "que": false, "as": true, "well": true}
+
+// determiners before a word make it a noun.
+var determiners = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true,
+	"du": true, "leur": true, "leurs": true, "sa": true, "son": true, "ses": true, "ce": true,
+	"cette": true, "ces": true, "notre": true, "nos": true, "votre": true, "vos": true,
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"this": true, "these": true, "those": true, "our": true, "my": true, "your": true,
+	"nouvelle": true, "nouvelles": true, "nouveau": true, "nouveaux": true,
+}
+
+// skippable may stand between a verb and its object.
+var skippable = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true,
+	"du": true, "de": true, "d'": true, "leur": true, "leurs": true, "sa": true, "son": true,
+	"ses": true, "ce": true, "cette": true, "ces": true, "notre": true, "nos": true,
+	"pas": true, "plus": true, "jamais": true, "guère": true, "point": true, "aussi": true,
+	"également": true, "déjà": true, "encore": true, "toujours": true, "bien": true, "très": true,
+	"notamment": true, "même": true, "ainsi": true, "alors": true, "donc": true, "enfin": true,
+	"quelconque": true, "tout": true, "toute": true, "tous": true, "toutes": true,
+	"officiellement": true, "publiquement": true, "hier": true, "prochainement": true,
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"this": true, "these": true, "those": true, "our": true, "not": true, "never": true,
+	"also": true, "already": true, "still": true, "formally": true, "officially": true,
+	"publicly": true, "any": true, "new": false, "all": true, "y": true, "en": false,
+}
+
+// placeholders stand for the embedded proposition under a modal verb
+// ("envisager la possibilité de", "consider the option of").
+var placeholders = map[string]bool{
+	"possibilité": true, "idée": true, "option": true, "hypothèse": true, "éventualité": true,
+	"intention": true, "projet": false, "perspective": true,
+	"possibility": true, "idea": true, "prospect": true, "intention": true, "options": true,
+}
+
+// reflexives mark a reflexive verb before it.
+var reflexives = map[string]bool{"se": true, "s'": true, "me": true, "m'": true, "te": true, "t'": true, "nous": true, "vous": true}
+
+// passiveAux are the forms of the passive auxiliary.
+var passiveAux = map[string]bool{
+	"été": true, "est": false, "sont": false, "fut": true, "furent": true,
+	"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true,
+}
+
+// agentPreps introduce the agent of a passive.
+var agentPreps = map[string]bool{"par": true, "by": true}
+
+// reporting introduce a source: "selon X", "according to X".
+var reporting = map[string]bool{"selon": true, "according": true, "d'après": true}
+
+// possessivePlural before an event noun stands for its participants.
+var possessivePlural = map[string]bool{"leur": true, "leurs": true, "their": true}
+
+// prepForms maps contracted prepositions to the form lexicons use.
+var prepForms = map[string]string{"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}

@@ -1,0 +1,639 @@
+package segment
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is the coarse class of a token.
+type Kind uint8
+
+// The kinds of token.
+const (
+	Word   Kind = iota // letters, possibly with digits, hyphens, internal apostrophes or periods
+	Number             // digits, with decimal or group separators: 7,2  1.5  10 000  10:30
+	Punct              // punctuation; runs such as "..." or "?!" are one token
+	Quote              // quotation mark: « » “ ” " ‘ ’ ' ‹ › „
+	URL                // web or e-mail address
+	Symbol             // anything else: % € $ ° and stray characters
+)
+
+var kindNames = [...]string{"Word", "Number", "Punct", "Quote", "URL", "Symbol"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Token is a word, number or punctuation mark of a text.
+// Text == src[Start:End] always, for the src it was cut from.
+type Token struct {
+	Text       string
+	Start, End int // byte offsets into the source text
+	Kind       Kind
+}
+
+// Tokenize cuts text into tokens. lang ("fr", "en" or anything else for
+// the generic rules) selects how apostrophes and hyphens split words:
+// French l'homme gives "l'" "homme" and dit-il gives "dit" "-il"; English
+// don't gives "do" "n't" and Kerry's gives "Kerry" "'s".
+func Tokenize(text, lang string) []Token {
+	t := tokenizer{src: text, lang: lang, fr: lang == "fr", en: lang == "en"}
+	t.toks = make([]Token, 0, len(text)/5+1)
+	t.run()
+	return t.toks
+}
+
+type tokenizer struct {
+	src    string
+	lang   string
+	fr, en bool
+	toks   []Token
+}
+
+func (t *tokenizer) emit(start, end int, k Kind) {
+	t.toks = append(t.toks, Token{Text: t.src[start:end], Start: start, End: end, Kind: k})
+}
+
+func (t *tokenizer) run() {
+	src := t.src
+	for i := 0; i < len(src); {
+		if c := src[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				i++
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+				i = t.word(i)
+			default:
+				i = t.punct(i, rune(c), 1)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case isSpace(r):
+			i += size
+		case r == 'ʼ':
+			i = t.punct(i, r, size)
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			i = t.word(i)
+		default:
+			i = t.punct(i, r, size)
+		}
+	}
+}
+
+// runeAt decodes the rune at i, or returns -1 at the end of s.
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return -1, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isSpace reports whether r separates tokens. Invisible format characters
+// (zero-width space, BOM, direction marks) count as space.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}
+	switch r {
+	case 0x85, 0xA0, 0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x180E:
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return r != 'ʼ' && unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// isAlnum reports whether r can start a word.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return r != 'ʼ' && (unicode.IsLetter(r) || unicode.IsNumber(r))
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// groupSpace reports whether r can separate the digit groups of a number
+// (10 000). French writes an ordinary space too; elsewhere that would join
+// unrelated numbers, so only the non-breaking and thin spaces count.
+func (t *tokenizer) groupSpace(r rune) bool {
+	return r == 0xA0 || r == 0x202F || r == 0x2009 || r == ' ' && t.fr
+}
+
+// punct emits a token for the punctuation mark or symbol r at i.
+func (t *tokenizer) punct(i int, r rune, size int) int {
+	src := t.src
+	switch r {
+	case '"', '«', '»', '“', '”', '„', '‟', '‹', '›', '‘', '’', '\'', '‚', '`', 'ʼ':
+		t.emit(i, i+size, Quote)
+		return i + size
+	case '.', '!', '?', '…':
+		// A run of terminal marks ("...", "?!") is one token.
+		j := i + size
+		for j < len(src) {
+			c, n := runeAt(src, j)
+			if c != '.' && c != '!' && c != '?' && c != '…' {
+				break
+			}
+			j += n
+		}
+		t.emit(i, j, Punct)
+		return j
+	case '-':
+		j := i + 1
+		for j < len(src) && src[j] == '-' {
+			j++
+		}
+		t.emit(i, j, Punct)
+		return j
+	case '%', '‰', '°', '&', '@', '#', '*', '§', '†', '‡':
+		t.emit(i, i+size, Symbol)
+		return i + size
+	}
+	if r != utf8.RuneError && unicode.IsPunct(r) {
+		t.emit(i, i+size, Punct)
+	} else {
+		t.emit(i, i+size, Symbol)
+	}
+	return i + size
+}
+
+// word scans the word, number, URL or e-mail address starting at i, emits
+// it (and, for elisions, clitics and contractions, the pieces it splits
+// into) and returns where scanning resumes.
+func (t *tokenizer) word(i int) int {
+	src := t.src
+	if t.urlPrefix(i) {
+		if end := t.urlEnd(i); end > i {
+			t.emit(i, end, URL)
+			return end
+		}
+	}
+	start, j := i, i
+	r0, _ := runeAt(src, i)
+	var (
+		numeric   = isDigit(r0) // only digits and numeric separators so far
+		grouped   bool          // digit groups separated by spaces (10 000)
+		hasLetter bool
+		acronym   = true // letter segments of at most two letters joined by periods (U.S, e.g)
+		dots      int    // periods kept inside the token
+		domain    bool   // looks like a host name (wikinews.org)
+	)
+	for {
+		// A run of letters and digits; marks and invisible joiners stay
+		// inside it.
+		segStart := j
+		letters, digits := 0, 0
+	run:
+		for j < len(src) {
+			r, n := runeAt(src, j)
+			switch {
+			case isLetter(r):
+				letters++
+			case isDigit(r) || r >= utf8.RuneSelf && unicode.IsNumber(r):
+				digits++
+			case r >= utf8.RuneSelf && (unicode.IsMark(r) || r == 0xAD || r == 0x200C || r == 0x200D):
+			default:
+				break run
+			}
+			j += n
+		}
+		if letters > 0 {
+			hasLetter = true
+			numeric = false
+		}
+		if digits > 0 || letters > 2 || letters == 0 {
+			acronym = false
+		}
+		if j >= len(src) {
+			break
+		}
+		c, size := runeAt(src, j)
+		next, nsize := runeAt(src, j+size)
+		switch {
+		case isApostrophe(c):
+			if t.fr {
+				if segStart == start && elides(src[start:j]) && next != '\'' && next != '’' {
+					t.emit(start, j+size, Word)
+					return j + size
+				}
+			} else if t.en {
+				if end, ok := t.contraction(start, j, size); ok {
+					return end
+				}
+			}
+			if isLetter(next) {
+				acronym = false
+				j += size
+				continue
+			}
+		case isHyphen(c):
+			if !isAlnum(next) {
+				break
+			}
+			if t.fr && letters > 0 && t.inversion(start, j) {
+				return t.clitics(start, j)
+			}
+			acronym, numeric = false, false
+			j += size
+			continue
+		case c == '.':
+			if numeric && isDigit(next) {
+				j += size
+				continue
+			}
+			if numeric || letters == 0 {
+				break
+			}
+			if acronym && isLetter(next) {
+				dots++
+				j += size
+				continue
+			}
+			if acronym && isHyphen(next) { // J.-C.
+				if r, _ := runeAt(src, j+size+nsize); isUpper(r) {
+					dots++
+					j += size + nsize
+					continue
+				}
+			}
+			if end := t.domainLabel(j + size); end > 0 {
+				domain = true
+				acronym = false
+				j += size
+				continue
+			}
+		case c == ',' || c == ':' || c == '/':
+			if numeric && digits > 0 && isDigit(next) && !(c != ',' && grouped) {
+				j += size
+				continue
+			}
+			if c == '/' && domain && next != -1 && !isSpace(next) {
+				end := t.urlEnd(start)
+				t.emit(start, end, URL)
+				return end
+			}
+		case c == '@':
+			if end := t.emailEnd(j + size); end > 0 && letters+digits > 0 {
+				t.emit(start, end, URL)
+				return end
+			}
+		case c == '_':
+			if isAlnum(next) {
+				acronym, numeric = false, false
+				j += size
+				continue
+			}
+		case c == '&': // AT&T, R&D
+			if letters > 0 && letters <= 3 && isUpper(next) && allUpper(src[segStart:j]) {
+				acronym = false
+				j += size
+				continue
+			}
+		case c == '°':
+			if j-start == 1 && (src[start] == 'n' || src[start] == 'N') { // n° 5
+				t.emit(start, j+size, Word)
+				return j + size
+			}
+		case t.groupSpace(c):
+			if numeric && digits > 0 && letters == 0 && (digits <= 3 && !grouped && segStart == start || grouped && digits == 3) &&
+				threeDigits(src, j+size) {
+				grouped = true
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	end := j
+	// A period after an abbreviation belongs to it.
+	if end < len(src) && src[end] == '.' && hasLetter && !(end+1 < len(src) && src[end+1] == '.') {
+		if t.keepsPeriod(src[start:end], acronym && dots > 0, end+1) {
+			end++
+		}
+	}
+	switch {
+	case !hasLetter:
+		t.emit(start, end, Number)
+	default:
+		t.emit(start, end, Word)
+	}
+	return end
+}
+
+// keepsPeriod reports whether the period after w is part of it: acronyms
+// with internal periods, single capital initials and known abbreviations.
+// after is the offset just past the period.
+func (t *tokenizer) keepsPeriod(w string, acronym bool, after int) bool {
+	if acronym {
+		return true
+	}
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && isUpper(r) {
+		return true
+	}
+	switch abbreviation(w, t.lang) {
+	case abbrNever, abbrMaybe, abbrCautious:
+		return true
+	case abbrBeforeNumber:
+		return numberFollows(t.src, after)
+	}
+	return false
+}
+
+// numberFollows reports whether a number comes after optional spaces at i.
+func numberFollows(s string, i int) bool {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if isDigit(r) {
+			return true
+		}
+		if !isSpace(r) || r == '\n' {
+			return false
+		}
+		i += n
+	}
+	return false
+}
+
+// threeDigits reports whether s[i:] starts with exactly three digits.
+func threeDigits(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	r, _ := runeAt(s, i+3)
+	return !isAlnum(r)
+}
+
+func allUpper(s string) bool {
+	for _, r := range s {
+		if !isUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// contraction splits an English contraction or possessive whose
+// apostrophe (size bytes) is at j, in the word that starts at start:
+// don't → do n't, it's → it 's, countries' → countries '.
+func (t *tokenizer) contraction(start, j, size int) (int, bool) {
+	src := t.src
+	k := j + size
+	for k < len(src) && ('a' <= src[k] && src[k] <= 'z' || 'A' <= src[k] && src[k] <= 'Z') {
+		k++
+	}
+	if r, _ := runeAt(src, k); isAlnum(r) {
+		return 0, false
+	}
+	suffix := src[j+size : k]
+	switch {
+	case (suffix == "t" || suffix == "T") && j-1 > start && (src[j-1] == 'n' || src[j-1] == 'N'):
+		t.emit(start, j-1, Word)
+		t.emit(j-1, k, Word)
+		return k, true
+	case suffix != "" && contraction(suffix):
+		t.emit(start, j, Word)
+		t.emit(j, k, Word)
+		return k, true
+	case suffix == "" && (src[j-1] == 's' || src[j-1] == 'S') && src[j] == '\'':
+		t.emit(start, j, Word)
+		t.emit(j, j+size, Punct)
+		return j + size, true
+	}
+	return 0, false
+}
+
+// alnumEnd returns the end of the run of letters and digits at i.
+func alnumEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !isAlnum(r) && !(r >= utf8.RuneSelf && unicode.IsMark(r)) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// cliticAt parses "-il", "-vous" or "-t-il" at the hyphen at i and returns
+// its end, or -1.
+func cliticAt(s string, i int) int {
+	c, n := runeAt(s, i)
+	if !isHyphen(c) {
+		return -1
+	}
+	e := alnumEnd(s, i+n)
+	w := s[i+n : e]
+	if w == "t" {
+		if c2, n2 := runeAt(s, e); isHyphen(c2) {
+			e2 := alnumEnd(s, e+n2)
+			if tClitic(s[e+n2 : e2]) {
+				return e2
+			}
+		}
+		return -1
+	}
+	if clitic(w) {
+		return e
+	}
+	return -1
+}
+
+// inversion reports whether the hyphen at j, after the word starting at
+// start, begins a chain of clitic pronouns that ends the compound
+// (dit-il, a-t-il, donne-le-moi, but not Aix-en-Provence or rendez-vous).
+func (t *tokenizer) inversion(start, j int) bool {
+	src := t.src
+	p := j
+	for {
+		e := cliticAt(src, p)
+		if e < 0 {
+			return false
+		}
+		p = e
+		c, n := runeAt(src, p)
+		if isHyphen(c) {
+			if next, _ := runeAt(src, p+n); isAlnum(next) {
+				continue
+			}
+		}
+		if isAlnum(c) || isApostrophe(c) {
+			return false
+		}
+		return !notInversion(src[start:p])
+	}
+}
+
+// clitics emits the verb before the hyphen at j and each clitic after it.
+func (t *tokenizer) clitics(start, j int) int {
+	t.emit(start, j, Word)
+	for {
+		e := cliticAt(t.src, j)
+		if e < 0 {
+			return j
+		}
+		t.emit(j, e, Word)
+		j = e
+	}
+}
+
+// domainLabel reports whether a host name label follows a period at i
+// (wikinews.org, bbc.co.uk): two to six lower-case letters ending the word
+// or followed by another label or a path. It returns the label's end, or 0.
+func (t *tokenizer) domainLabel(i int) int {
+	src := t.src
+	k := i
+	for k < len(src) && isLowerASCII(src[k]) {
+		k++
+	}
+	if n := k - i; n < 2 || n > 6 {
+		return 0
+	}
+	r, _ := runeAt(src, k)
+	if isAlnum(r) || isApostrophe(r) || isHyphen(r) {
+		return 0
+	}
+	return k
+}
+
+// emailEnd returns the end of the domain of an e-mail address whose "@" is
+// just before i, or 0.
+func (t *tokenizer) emailEnd(i int) int {
+	src := t.src
+	k, lastDot := i, -1
+	for k < len(src) {
+		c := src[k]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-':
+		case c == '.' && k > i && k+1 < len(src) && isAlnumASCII(src[k+1]):
+			lastDot = k
+		default:
+			goto done
+		}
+		k++
+	}
+done:
+	if lastDot < 0 || k-lastDot < 3 {
+		return 0
+	}
+	return k
+}
+
+func isAlnumASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// urlPrefix reports whether a web address starts at i.
+func (t *tokenizer) urlPrefix(i int) bool {
+	s := t.src[i:]
+	switch s[0] | 0x20 {
+	case 'h':
+		return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://")
+	case 'w':
+		return hasPrefixFold(s, "www.") && len(s) > 4 && isAlnumASCII(s[4])
+	case 'f':
+		return hasPrefixFold(s, "ftp://")
+	case 'm':
+		return hasPrefixFold(s, "mailto:")
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// urlEnd returns the end of the address starting at i: the next space or
+// quotation mark, less trailing punctuation and unbalanced brackets.
+func (t *tokenizer) urlEnd(i int) int {
+	src := t.src
+	k := i
+	for k < len(src) {
+		r, n := runeAt(src, k)
+		if isSpace(r) || r == '"' || r == '<' || r == '>' || r == '«' || r == '»' || r == '“' || r == '”' || r == '‘' || r == '’' {
+			break
+		}
+		k += n
+	}
+	for k > i {
+		c := src[k-1]
+		switch c {
+		case '.', ',', ';', ':', '!', '?', '\'':
+			k--
+			continue
+		case ')', ']':
+			open := byte('(')
+			if c == ']' {
+				open = '['
+			}
+			if count(src[i:k], open) < count(src[i:k], c) {
+				k--
+				continue
+			}
+		}
+		break
+	}
+	if k-i < len("www.x.fr") { // "http://" alone is no address
+		return i
+	}
+	return k
+}
+
+func count(s string, c byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,180 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/reader"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/storage"
+)
+
+// Extractor turns a document into triples; *extract.Extractor is one.
+type Extractor interface {
+	Extract(ctx context.Context, doc *graph.Document) (extract.Result, error)
+}
+
+// Store keeps documents with their triples; *storage.Store is one.
+type Store interface {
+	HasDocument(ctx context.Context, id, hash string) (bool, error)
+	PutDocument(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple) (storage.PutResult, error)
+}
+
+// Options tunes a run. The zero value stores every document quietly.
+type Options struct {
+	Reader reader.Options
+	Stdin  io.Reader
+	// Emit, when set, is given every triple extracted, also from
+	// documents already in the store (which are extracted again for it).
+	Emit func(graph.Triple) error
+	// Warn is told of each skipped document or line.
+	Warn func(error)
+	// Progress, when set, receives a one-line status redrawn in place.
+	Progress io.Writer
+	// NoStore extracts without writing to the store.
+	NoStore bool
+}
+
+// Skip is an input that did not go in, and why.
+type Skip struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Doc    string `json:"doc,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Documents   int           `json:"documents"`   // read
+	Added       int           `json:"added"`       // new in the store
+	Replaced    int           `json:"replaced"`    // same id, new content
+	Unchanged   int           `json:"unchanged"`   // already stored with this content
+	Unsupported int           `json:"unsupported"` // stored, language not extracted
+	Sentences   int           `json:"sentences"`
+	Tokens      int           `json:"tokens"`
+	Triples     int           `json:"triples"`
+	Bytes       int64         `json:"bytes"`
+	Skipped     []Skip        `json:"skipped,omitempty"`
+	Elapsed     time.Duration `json:"elapsed_ns"`
+}
+
+// Run reads paths, extracts and stores every document. It returns the
+// summary so far with ctx.Err() when cancelled, and stops at the first
+// store failure: a document is either stored whole or not at all.
+func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Options) (Summary, error) {
+	start := time.Now()
+	var sum Summary
+	prog := newProgress(opts.Progress, totalBytes(paths))
+	defer prog.done()
+	warn := func(s Skip, err error) {
+		sum.Skipped = append(sum.Skipped, s)
+		if opts.Warn != nil {
+			opts.Warn(err)
+		}
+	}
+	handle := func(doc graph.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sum.Documents++
+		sum.Bytes += int64(len(doc.Text))
+		defer func() { prog.update(sum, time.Since(start)) }()
+		if !opts.NoStore && opts.Emit == nil {
+			have, err := st.HasDocument(ctx, doc.ID, doc.Hash)
+			if err != nil {
+				return fmt.Errorf("store: document %s: %w", doc.ID, err)
+			}
+			if have {
+				sum.Unchanged++
+				return nil
+			}
+		}
+		res, err := x.Extract(ctx, &doc)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			warn(Skip{Path: doc.Path, Line: doc.Line, Doc: doc.ID, Reason: err.Error()},
+				reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, err)})
+			return nil
+		}
+		sum.Sentences += res.Sentences
+		sum.Tokens += res.Tokens
+		sum.Triples += len(res.Triples)
+		if res.Skipped != "" {
+			sum.Unsupported++
+			if opts.Warn != nil {
+				opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s stored, not extracted: %s", doc.ID, res.Skipped)})
+			}
+		}
+		if opts.Emit != nil {
+			for _, t := range res.Triples {
+				if err := opts.Emit(t); err != nil {
+					return fmt.Errorf("emit: %w", err)
+				}
+			}
+		}
+		if opts.NoStore {
+			return nil
+		}
+		put, err := st.PutDocument(ctx, doc, res.Entities, res.Triples)
+		if err != nil {
+			return fmt.Errorf("store: document %s: %w", doc.ID, err)
+		}
+		switch put {
+		case storage.Added:
+			sum.Added++
+		case storage.Replaced:
+			sum.Replaced++
+		case storage.Unchanged:
+			sum.Unchanged++
+		}
+		return nil
+	}
+	readerWarn := func(w reader.Warning) {
+		warn(Skip{Path: w.Path, Line: w.Line, Reason: w.Err.Error()}, w)
+	}
+	err := reader.Read(ctx, paths, opts.Reader, opts.Stdin, handle, readerWarn)
+	sum.Elapsed = time.Since(start)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return sum, err
+	}
+	return sum, err
+}
+
+// totalBytes sums the sizes of the named inputs, for the progress line's
+// estimate; 0 when unknown (stdin).
+func totalBytes(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if p == "-" {
+			return 0
+		}
+		n += dirSize(p)
+	}
+	return n
+}
+
+func dirSize(p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	if !fi.IsDir() {
+		return fi.Size()
+	}
+	var n int64
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return 0
+	}
+	for _, e := range entries {
+		n += dirSize(p + string(os.PathSeparator) + e.Name())
+	}
+	return n
+}

@@ -1,0 +1,204 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Errors callers can test for with errors.Is.
+var (
+	// ErrLocked means another process has the store open.
+	ErrLocked = errors.New("store in use")
+	// ErrNotFound means a document, entity or store does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrVersion means the store was written in a format this code does
+	// not read.
+	ErrVersion = errors.New("unsupported store format")
+	// ErrTooBig means a document has too many triples for one transaction;
+	// nothing of it was written.
+	ErrTooBig = errors.New("document too big for one transaction")
+	// ErrAmbiguous means a name resolves to several entities.
+	ErrAmbiguous = errors.New("ambiguous name")
+	// ErrReadOnly means a write was attempted on a store opened read-only.
+	ErrReadOnly = errors.New("store opened read-only")
+)
+
+// storeError is an error about the store as a whole, worded for the
+// person running kg ("store ./kg-data is in use by another kg process").
+type storeError struct {
+	dir  string
+	msg  string
+	kind error
+}
+
+func (e *storeError) Error() string { return "store " + e.dir + " " + e.msg }
+func (e *storeError) Unwrap() error { return e.kind }
+
+// Options configure Open.
+type Options struct {
+	// ReadOnly opens the store for reading; other read-only opens may share
+	// it, but not a writer.
+	ReadOnly bool
+	// Logger receives Badger's messages; nil discards them.
+	Logger *slog.Logger
+	// InMemory keeps everything in memory and ignores the directory; for
+	// tests.
+	InMemory bool
+
+	// memTableSize overrides Badger's memtable size, which bounds the
+	// transaction size; for tests of ErrTooBig.
+	memTableSize int64
+}
+
+// A Store is a knowledge graph in a Badger database. Its methods are safe
+// for concurrent use; writes are serialized.
+type Store struct {
+	db       *badger.DB
+	dir      string
+	readOnly bool
+	inMemory bool
+
+	mu sync.Mutex // serializes writes so counters need no conflict retries
+}
+
+// Open opens the store in dir, creating it unless opts.ReadOnly.
+//
+// Writes are not fsynced (Badger's SyncWrites=false): a committed
+// PutDocument is in the OS page cache, so it survives the kg process being
+// killed at any point, but not a crash of the machine, which may lose the
+// last few seconds of documents (never part of one). Re-running the
+// command adds them again.
+func Open(dir string, opts Options) (*Store, error) {
+	if opts.InMemory && opts.ReadOnly {
+		return nil, fmt.Errorf("open store: an in-memory store cannot be read-only")
+	}
+	if opts.ReadOnly {
+		// Badger would report a missing MANIFEST; say what it means.
+		if _, err := os.Stat(filepath.Join(dir, badger.ManifestFilename)); errors.Is(err, fs.ErrNotExist) {
+			return nil, &storeError{dir, "does not exist", ErrNotFound}
+		}
+	}
+	db, err := badger.Open(badgerOptions(dir, opts))
+	if err != nil {
+		// Badger does not wrap the flock error, so recognise its message.
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, &storeError{dir, "is in use by another kg process", ErrLocked}
+		}
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory}
+	if err := s.checkVersion(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// badgerOptions returns the Badger configuration for a store: defaults,
+// with smaller caches and value-log files than Badger's server-sized ones.
+func badgerOptions(dir string, opts Options) badger.Options {
+	o := badger.DefaultOptions(dir)
+	if opts.InMemory {
+		o = badger.DefaultOptions("").WithInMemory(true)
+	}
+	o = o.WithReadOnly(opts.ReadOnly).
+		WithSyncWrites(false).
+		WithDetectConflicts(false). // Store.mu serializes writers
+		WithMetricsEnabled(false).
+		WithNumMemtables(3).
+		WithNumCompactors(2).
+		WithBlockCacheSize(32 << 20).
+		WithValueLogFileSize(64 << 20).
+		WithLogger(nil)
+	if opts.memTableSize > 0 {
+		o = o.WithMemTableSize(opts.memTableSize)
+	}
+	if opts.Logger != nil {
+		o = o.WithLogger(badgerLogger{opts.Logger.With("component", "badger")})
+	}
+	return o
+}
+
+// checkVersion reads the format version, writing it into a new store.
+func (s *Store) checkVersion() error {
+	var (
+		raw   []byte
+		empty bool
+	)
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(versionKey())
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			it := txn.NewIterator(badger.IteratorOptions{})
+			defer it.Close()
+			it.Rewind()
+			empty = !it.Valid()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		raw, err = item.ValueCopy(nil)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store %s: read format version: %w", s.dir, err)
+	}
+	switch {
+	case raw == nil && empty && s.readOnly:
+		return nil
+	case raw == nil && empty:
+		err := s.db.Update(func(txn *badger.Txn) error {
+			return txn.Set(versionKey(), []byte(strconv.Itoa(formatVersion)))
+		})
+		if err != nil {
+			return fmt.Errorf("store %s: write format version: %w", s.dir, err)
+		}
+		return nil
+	case raw == nil:
+		return &storeError{s.dir, "has no format version: it is not a kg store", ErrVersion}
+	}
+	v, err := strconv.Atoi(string(raw))
+	switch {
+	case err != nil || v < 1:
+		return &storeError{s.dir, fmt.Sprintf("has an unreadable format version %q", raw), ErrVersion}
+	case v > formatVersion:
+		return &storeError{s.dir, fmt.Sprintf("has format version %d, newer than this kg reads (%d); upgrade kg", v, formatVersion), ErrVersion}
+	}
+	return nil
+}
+
+// Close closes the store, waiting for a write in progress.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.dir, err)
+	}
+	return nil
+}
+
+// badgerLogger passes Badger's printf-style messages to a slog.Logger.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) log(level slog.Level, format string, args []any) {
+	ctx := context.Background()
+	if !b.l.Enabled(ctx, level) {
+		return
+	}
+	b.l.Log(ctx, level, strings.TrimSpace(fmt.Sprintf(format, args...)))
+}
+
+func (b badgerLogger) Errorf(f string, a ...any)   { b.log(slog.LevelError, f, a) }
+func (b badgerLogger) Warningf(f string, a ...any) { b.log(slog.LevelWarn, f, a) }
+func (b badgerLogger) Infof(f string, a ...any)    { b.log(slog.LevelInfo, f, a) }
+func (b badgerLogger) Debugf(f string, a ...any)   { b.log(slog.LevelDebug, f, a) }
