@@ -38,9 +38,10 @@ type Extract struct {
 	CapitalAsState bool `mapstructure:"capital_as_state"`
 	// MinConfidence drops triples scored below it.
 	MinConfidence float64 `mapstructure:"min_confidence"`
-	// Lexicons lists extra lexicon files per language, read after the
-	// embedded ones.
-	Lexicons map[string][]string `mapstructure:"lexicons"`
+	// Lexicons lists directories of extra lexicon files, laid out like
+	// the embedded ones (fr/verbs.tsv, en/concepts.tsv, ...) and read
+	// after them.
+	Lexicons []string `mapstructure:"lexicons"`
 }
 
 // Export holds the settings of kg export.
@@ -59,7 +60,7 @@ func Default() Config {
 			Languages:        []string{"fr", "en"},
 			MaxDocumentBytes: 64 << 20,
 			CapitalAsState:   true,
-			Lexicons:         map[string][]string{},
+			Lexicons:         []string{},
 		},
 		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR"},
 	}
@@ -86,9 +87,6 @@ func defaults(c Config) map[string]any {
 		"export.rankdir":             c.Export.RankDir,
 	}
 }
-
-// mapKeys are keys whose value is a map with user-chosen sub-keys.
-var mapKeys = []string{"extract.lexicons"}
 
 // Source says where settings come from besides the defaults.
 type Source struct {
@@ -139,9 +137,8 @@ func Load(src Source) (Config, []string, error) {
 		return Config{}, warnings, fmt.Errorf("config: %w", err)
 	}
 	// A list given in the environment arrives as one string.
-	if len(c.Extract.Languages) == 1 && strings.ContainsAny(c.Extract.Languages[0], ", ") {
-		c.Extract.Languages = strings.FieldsFunc(c.Extract.Languages[0], func(r rune) bool { return r == ',' || r == ' ' })
-	}
+	c.Extract.Languages = splitList(c.Extract.Languages)
+	c.Extract.Lexicons = splitList(c.Extract.Lexicons)
 	if err := c.Validate(); err != nil {
 		return Config{}, warnings, err
 	}
@@ -153,9 +150,6 @@ func unknownKeys(v *viper.Viper, file string) []string {
 	var out []string
 	for _, k := range v.AllKeys() {
 		if _, ok := known[k]; ok {
-			continue
-		}
-		if slices.ContainsFunc(mapKeys, func(m string) bool { return strings.HasPrefix(k, m+".") }) {
 			continue
 		}
 		out = append(out, fmt.Sprintf("config file %s: unknown key %q ignored", file, k))
@@ -189,9 +183,9 @@ func (c Config) Validate() error {
 	if c.Extract.MinConfidence < 0 || c.Extract.MinConfidence > 1 {
 		return bad("extract.min_confidence", c.Extract.MinConfidence, "want a number in [0, 1]")
 	}
-	for l := range c.Extract.Lexicons {
-		if !isLangCode(l) {
-			return bad("extract.lexicons", l, "want ISO 639-1 codes as keys")
+	for _, d := range c.Extract.Lexicons {
+		if strings.TrimSpace(d) == "" {
+			return bad("extract.lexicons", `""`, "want directories")
 		}
 	}
 	if c.Export.Depth < 0 {
@@ -204,6 +198,13 @@ func (c Config) Validate() error {
 		return bad("export.rankdir", c.Export.RankDir, "want LR, RL, TB or BT")
 	}
 	return nil
+}
+
+func splitList(l []string) []string {
+	if len(l) == 1 && strings.ContainsAny(l[0], ", ") {
+		return strings.FieldsFunc(l[0], func(r rune) bool { return r == ',' || r == ' ' })
+	}
+	return l
 }
 
 func isLangCode(s string) bool {

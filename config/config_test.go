@@ -74,7 +74,7 @@ func TestFileValues(t *testing.T) {
 	if c.Extract.Lang != "fr" || !reflect.DeepEqual(c.Extract.Languages, []string{"fr"}) {
 		t.Errorf("extract = %+v", c.Extract)
 	}
-	if !reflect.DeepEqual(c.Extract.Lexicons["fr"], []string{"extra.tsv"}) {
+	if !reflect.DeepEqual(c.Extract.Lexicons, []string{"my-lexicons"}) {
 		t.Errorf("lexicons = %v", c.Extract.Lexicons)
 	}
 }

@@ -23,7 +23,7 @@ type Options struct {
 	Languages      []string
 	CapitalAsState bool
 	MinConfidence  float64
-	Lexicons       map[string][]string // extra lexicon files per language
+	Lexicons       []string // directories of extra lexicon files
 }
 
 // language is what extraction needs for one language.
@@ -62,7 +62,7 @@ func New(opts Options) (*Extractor, error) {
 		if !slices.Contains(supported, l) {
 			return nil, fmt.Errorf("extract: no lexicon for language %q (have %s)", l, strings.Join(supported, ", "))
 		}
-		lex, err := lexicon.Load(l, opts.Lexicons[l]...)
+		lex, err := lexicon.LoadDirs(l, opts.Lexicons...)
 		if err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", l, err)
 		}

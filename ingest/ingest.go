@@ -23,6 +23,7 @@ type Extractor interface {
 type Store interface {
 	HasDocument(ctx context.Context, id, hash string) (bool, error)
 	PutDocument(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple) (storage.PutResult, error)
+	PutSkipped(ctx context.Context, doc graph.Document, reason string) (storage.PutResult, error)
 }
 
 // Options tunes a run. The zero value stores every document quietly.
@@ -122,7 +123,12 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 		if opts.NoStore {
 			return nil
 		}
-		put, err := st.PutDocument(ctx, doc, res.Entities, res.Triples)
+		var put storage.PutResult
+		if res.Skipped != "" {
+			put, err = st.PutSkipped(ctx, doc, res.Skipped)
+		} else {
+			put, err = st.PutDocument(ctx, doc, res.Entities, res.Triples)
+		}
 		if err != nil {
 			return fmt.Errorf("store: document %s: %w", doc.ID, err)
 		}

@@ -26,6 +26,7 @@ const (
 	Replaced                   // stored with another hash: old triples retracted
 )
 
+// String returns "added", "unchanged" or "replaced".
 func (r PutResult) String() string {
 	switch r {
 	case Added:
@@ -58,7 +59,7 @@ type DocumentInfo struct {
 // Triples with an empty Doc are taken to be doc's, and an empty Lang is
 // doc.Lang. Every subject and object becomes an entity of the type the
 // triple gives, unless entities names it. Names, predicates and the id
-// must be non-empty and contain no NUL byte.
+// must be non-empty, at most 4096 bytes and contain no NUL byte.
 //
 // A document whose records exceed one Badger transaction (about 10 MB,
 // some 20 000 triples of ordinary sentences) is refused with ErrTooBig.
@@ -92,7 +93,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) error {
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	if _, err := getDocument(txn, id); err != nil {
-		return fmt.Errorf("delete document %q: %w", id, err)
+		return fmt.Errorf("delete %w", err) // "delete document "x": not found"
 	}
 	d := newDeltas()
 	if err := retract(txn, id, d); err != nil {
@@ -106,6 +107,13 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) error {
 	}
 	return nil
 }
+
+// maxName is the longest name, predicate or document id stored, keeping
+// keys far below Badger's limit of 65 000 bytes.
+const maxName = 4096
+
+// badName reports whether s cannot be stored as a key field.
+func badName(s string) bool { return s == "" || len(s) > maxName || hasNUL(s) }
 
 // prepared is a document turned into records, before the transaction.
 type prepared struct {
@@ -170,8 +178,8 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 	if doc.ID == "" {
 		return nil, errors.New("put document: empty id")
 	}
-	if hasNUL(doc.ID) {
-		return fail("id contains a NUL byte")
+	if badName(doc.ID) {
+		return fail("id is too long or contains a NUL byte")
 	}
 	if doc.Hash == "" {
 		sum := sha256.Sum256([]byte(doc.Text))
@@ -196,12 +204,12 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 		return c
 	}
 	for i, e := range entities {
-		if e.Name == "" || hasNUL(e.Name) {
-			return fail("entity %d: name %q is empty or contains NUL", i, e.Name)
+		if badName(e.Name) {
+			return fail("entity %d: name %.40q is empty, too long or contains NUL", i, e.Name)
 		}
 		for _, a := range e.Aliases {
-			if hasNUL(a) {
-				return fail("entity %q: alias %q contains NUL", e.Name, a)
+			if hasNUL(a) || len(a) > maxName {
+				return fail("entity %q: alias %.40q is too long or contains NUL", e.Name, a)
 			}
 		}
 		add(e.Name, e.Type, e.Aliases)
@@ -211,10 +219,9 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 	}
 	for i, t := range triples {
 		switch {
-		case t.Subject == "" || t.Predicate == "" || t.Object == "":
-			return fail("triple %d (%q, %q, %q): empty subject, predicate or object", i, t.Subject, t.Predicate, t.Object)
-		case hasNUL(t.Subject) || hasNUL(t.Predicate) || hasNUL(t.Object):
-			return fail("triple %d: subject, predicate or object contains NUL", i)
+		case badName(t.Subject) || badName(t.Predicate) || badName(t.Object):
+			return fail("triple %d (%.40q, %.40q, %.40q): subject, predicate or object is empty, too long or contains NUL",
+				i, t.Subject, t.Predicate, t.Object)
 		case t.Doc != "" && t.Doc != doc.ID:
 			return fail("triple %d belongs to document %q", i, t.Doc)
 		}

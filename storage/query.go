@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -314,6 +315,26 @@ func resolve(ctx context.Context, txn *badger.Txn, name string) ([]string, error
 		names = append(names, n)
 		return err
 	})
+	if err != nil || len(names) > 0 {
+		return names, err
+	}
+	// No name or alias is exactly that: take those that end with it as
+	// whole words, so that a surname finds the person ("Lavrov" → Sergei
+	// Lavrov), as the evaluation of the spec matches names.
+	seen := map[string]bool{}
+	suffix := " " + f
+	err = each(ctx, txn, prefix(tableFold), false, func(k []byte, _ *badger.Item) error {
+		alias, n, err := split2(k)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(alias, suffix) && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+		return nil
+	})
+	sort.Strings(names)
 	return names, err
 }
 
@@ -322,13 +343,13 @@ type EntityStat struct {
 	graph.Entity
 	// Mentions is the number of stored triples naming the entity as
 	// subject or object (a triple naming it twice counts once).
-	Mentions int
+	Mentions int `json:"mentions"`
 	// Documents is the number of documents naming it, in a triple or in
 	// their entity list.
-	Documents int
+	Documents int `json:"documents"`
 	// Triples is the number of distinct relations (edges: subject,
 	// predicate, object, negated) naming it: its degree in the graph.
-	Triples int
+	Triples int `json:"relations"`
 }
 
 // Entity returns the entity named name: the entity whose canonical name
@@ -342,7 +363,8 @@ func (s *Store) Entity(ctx context.Context, name string) (EntityStat, error) {
 		canon := name
 		item, err := txn.Get(key(tableEntity, name))
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			names, err := resolve(ctx, txn, name)
+			var names []string
+			names, err = resolve(ctx, txn, name)
 			if err != nil {
 				return err
 			}
@@ -454,17 +476,17 @@ func relationPrefix(k []byte) []byte {
 
 // Stats summarises a store.
 type Stats struct {
-	Documents int // stored documents
-	Extracted int // documents not skipped (see PutSkipped)
-	Triples   int // stored triples (mentions)
-	Edges     int // distinct relations (subject, predicate, object, negated)
-	Entities  int
-	ByLang    map[string]int // documents per language ("" if unknown)
+	Documents int            `json:"documents"` // stored documents
+	Extracted int            `json:"extracted"` // documents not skipped (see PutSkipped)
+	Triples   int            `json:"triples"`   // stored triples (mentions)
+	Edges     int            `json:"relations"` // distinct relations (subject, predicate, object, negated)
+	Entities  int            `json:"entities"`
+	ByLang    map[string]int `json:"by_lang"` // documents per language ("" if unknown)
 	// ByPredicate is the number of triples per predicate.
-	ByPredicate  map[string]int
-	ByEntityType map[graph.EntityType]int // entities per type
+	ByPredicate  map[string]int           `json:"by_predicate"`
+	ByEntityType map[graph.EntityType]int `json:"by_entity_type"` // entities per type
 	// SizeBytes is the disk space the store's files use; 0 in memory.
-	SizeBytes int64
+	SizeBytes int64 `json:"size_bytes"`
 }
 
 // Stats counts what the store holds, reading every key.

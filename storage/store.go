@@ -77,10 +77,14 @@ type Store struct {
 // PutDocument is in the OS page cache, so it survives the kg process being
 // killed at any point, but not a crash of the machine, which may lose the
 // last few seconds of documents (never part of one). Re-running the
-// command adds them again.
+// command adds them again. Opening read-only a store whose writer was
+// killed first repairs it as the next writer would (Badger requires it).
 func Open(dir string, opts Options) (*Store, error) {
 	if opts.InMemory && opts.ReadOnly {
 		return nil, fmt.Errorf("open store: an in-memory store cannot be read-only")
+	}
+	if opts.InMemory {
+		dir = "(in memory)" // for messages
 	}
 	if opts.ReadOnly {
 		// Badger would report a missing MANIFEST; say what it means.
@@ -88,6 +92,34 @@ func Open(dir string, opts Options) (*Store, error) {
 			return nil, &storeError{dir, "does not exist", ErrNotFound}
 		}
 	}
+	db, err := openBadger(dir, opts)
+	if err != nil && opts.ReadOnly && strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error()) {
+		// A writer was killed: its write-ahead log has a preallocated tail
+		// that only a read-write open trims. Trim it, as the next writer
+		// would, and retry.
+		rw := opts
+		rw.ReadOnly = false
+		if db, err = openBadger(dir, rw); err == nil {
+			err = db.Close()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store %s was not closed cleanly and cannot be recovered: %w", dir, err)
+		}
+		db, err = openBadger(dir, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory}
+	if err := s.checkVersion(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openBadger opens the Badger database, naming the store in errors.
+func openBadger(dir string, opts Options) (*badger.DB, error) {
 	db, err := badger.Open(badgerOptions(dir, opts))
 	if err != nil {
 		// Badger does not wrap the flock error, so recognise its message.
@@ -96,12 +128,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory}
-	if err := s.checkVersion(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return db, nil
 }
 
 // badgerOptions returns the Badger configuration for a store: defaults,
@@ -121,7 +148,8 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithValueLogFileSize(64 << 20).
 		WithLogger(nil)
 	if opts.memTableSize > 0 {
-		o = o.WithMemTableSize(opts.memTableSize)
+		// Badger refuses values larger than a transaction.
+		o = o.WithMemTableSize(opts.memTableSize).WithValueThreshold(opts.memTableSize / 10)
 	}
 	if opts.Logger != nil {
 		o = o.WithLogger(badgerLogger{opts.Logger.With("component", "badger")})
@@ -177,7 +205,8 @@ func (s *Store) checkVersion() error {
 	return nil
 }
 
-// Close closes the store, waiting for a write in progress.
+// Close closes the store, waiting for a write in progress. Reads must
+// have returned.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -13,7 +13,7 @@ import (
 )
 
 // ErrInconsistent means Verify found records that disagree.
-var ErrInconsistent = errors.New("store is inconsistent")
+var ErrInconsistent = errors.New("inconsistent")
 
 // maxProblems is how many problems Verify describes.
 const maxProblems = 10
@@ -42,7 +42,7 @@ func (s *Store) Verify(ctx context.Context) error {
 	if n > maxProblems {
 		problems = problems[:maxProblems]
 	}
-	return fmt.Errorf("store %s: %w: %d problems:\n\t%s", s.dir, ErrInconsistent, n, strings.Join(problems, "\n\t"))
+	return fmt.Errorf("store %s is %w: %d problems:\n\t%s", s.dir, ErrInconsistent, n, strings.Join(problems, "\n\t"))
 }
 
 func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) error {

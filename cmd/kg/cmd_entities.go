@@ -18,8 +18,9 @@ func newEntitiesCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "entities",
 		Short: "List the entities in the store, most mentioned first",
-		Long: `Entities lists every entity with its type, the number of documents and
-triples it appears in, and the surface forms (aliases) it was read from.
+		Long: `Entities lists every entity with its type, the number of documents it
+appears in, the number of triples (mentions) and distinct relations naming it,
+and the surface forms (aliases) it was read from.
 
 Exit status 1 when there is none.`,
 		Example: `  kg entities --type PERSON --top 10
@@ -62,7 +63,8 @@ Exit status 1 when there is none.`,
 				{Name: "name", Value: func(e storage.EntityStat) string { return e.Name }},
 				{Name: "type", Value: func(e storage.EntityStat) string { return string(e.Type) }},
 				{Name: "documents", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Documents) }},
-				{Name: "triples", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Triples) }},
+				{Name: "mentions", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Mentions) }},
+				{Name: "relations", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Triples) }},
 				{Name: "aliases", Value: func(e storage.EntityStat) string { return strings.Join(e.Aliases, "; ") }},
 			}
 			if err := listing.Write(a.stdout, a.cfg.Format, cols, list); err != nil {

@@ -61,8 +61,8 @@ Exit status 1 when nothing matches.`,
 
 // evidenceRow flattens an edge and one of its sentences for tables.
 type evidenceRow struct {
-	graph.Edge
-	graph.Evidence
+	edge graph.Edge
+	ev   graph.Evidence
 }
 
 func writeEdges(a *app, edges []graph.Edge, evidence bool) error {
@@ -85,16 +85,16 @@ func writeEdges(a *app, edges []graph.Edge, evidence bool) error {
 	var rows []evidenceRow
 	for _, e := range edges {
 		for _, ev := range e.Evidence {
-			rows = append(rows, evidenceRow{e, ev})
+			rows = append(rows, evidenceRow{edge: e, ev: ev})
 		}
 	}
 	cols := []listing.Column[evidenceRow]{
-		{Name: "subject", Value: func(r evidenceRow) string { return r.Subject }},
-		{Name: "predicate", Value: func(r evidenceRow) string { return neg(r.Edge) }},
-		{Name: "object", Value: func(r evidenceRow) string { return r.Object }},
-		{Name: "doc", Value: func(r evidenceRow) string { return r.Doc }},
-		{Name: "date", Value: func(r evidenceRow) string { return r.Date }},
-		{Name: "sentence", Value: func(r evidenceRow) string { return r.Sentence }},
+		{Name: "subject", Value: func(r evidenceRow) string { return r.edge.Subject }},
+		{Name: "predicate", Value: func(r evidenceRow) string { return neg(r.edge) }},
+		{Name: "object", Value: func(r evidenceRow) string { return r.edge.Object }},
+		{Name: "doc", Value: func(r evidenceRow) string { return r.ev.Doc }},
+		{Name: "date", Value: func(r evidenceRow) string { return r.ev.Date }},
+		{Name: "sentence", Value: func(r evidenceRow) string { return r.ev.Sentence }},
 	}
 	return listing.Write(a.stdout, a.cfg.Format, cols, rows)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -34,8 +35,13 @@ entity type and predicate.`,
 			if err != nil {
 				return &exitError{code: exitFailure, err: err}
 			}
-			if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
-				return listing.Write(a.stdout, a.cfg.Format, nil, []any{s})
+			switch a.cfg.Format {
+			case "json":
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(s)
+			case "jsonl":
+				return json.NewEncoder(a.stdout).Encode(s)
 			}
 			rows := []stat{
 				{"documents", int64(s.Documents)},

@@ -403,13 +403,21 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 		}
 		if m.Kind == Name && (m.Type == graph.Person || m.Type == "") && k+1 < len(ms) {
 			n := ms[k+1]
-			if n.Kind == Description && n.Start == m.End+1 && s.toks[m.End].Text == "," {
+			if n.Kind == Description && m.End < len(s.toks) && s.toks[m.End].Text == "," && onlyDeterminers(s, m.End+1, n.Start) {
 				m.Type = graph.Person
 				m.Role, m.RoleOf = n.Role, n.Country
-				m.End = n.End
-				out = append(out, m)
-				k++
-				continue
+				// "John Kerry, le secrétaire d'Etat américain, a dit": an
+				// apposition closed by a comma is part of the name's
+				// mention. Without the closing comma the description may
+				// start the next clause ("..., le secrétaire d'Etat
+				// américain n'avait jamais évoqué"): it stays a mention of
+				// its own, which resolves to this name through the role.
+				if n.End < len(s.toks) && s.toks[n.End].Text == "," {
+					m.End = n.End
+					out = append(out, m)
+					k++
+					continue
+				}
 			}
 		}
 		out = append(out, m)
@@ -425,6 +433,19 @@ func (r *Recognizer) isDemonym(w string) bool {
 	}
 	e, ok := r.gaz.Lookup(w)
 	return !ok || e.Kind == gazetteer.Demonym
+}
+
+// onlyDeterminers reports whether tokens [from, to) are all articles or
+// possessives ("le", "son", "the").
+func onlyDeterminers(s *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch s.low[k] {
+		case "le", "la", "les", "l'", "son", "sa", "ses", "leur", "the", "his", "her", "its", "their", "un", "une", "a", "an":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isSentenceStart(s *sentence, i int) bool {

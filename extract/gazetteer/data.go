@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -17,9 +18,9 @@ type record struct {
 }
 
 // eachRow calls fn with the tab-separated columns of every data row of an
-// embedded file, skipping blank lines and # comments.
-func eachRow(file string, ncols int, fn func(line int, cols []string) error) error {
-	b, err := data.ReadFile("data/" + file)
+// file of fsys, skipping blank lines and # comments.
+func eachRow(fsys fs.FS, file string, ncols int, fn func(line int, cols []string) error) error {
+	b, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return fmt.Errorf("gazetteer data %s: %w", file, err)
 	}

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode"
@@ -63,6 +64,16 @@ type nation struct {
 // New parses the embedded data. It takes a few milliseconds: call it once
 // and share the result.
 func New() (*Gazetteer, error) {
+	sub, err := fs.Sub(data, "data")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer data: %w", err)
+	}
+	return load(sub)
+}
+
+// load builds a Gazetteer from countries.tsv, places.tsv, orgs.tsv and
+// demonyms.tsv in fsys.
+func load(fsys fs.FS) (*Gazetteer, error) {
 	var recs []record
 	for _, f := range []struct {
 		name  string
@@ -73,7 +84,7 @@ func New() (*Gazetteer, error) {
 		{"places.tsv", parsePlace, 5},
 		{"orgs.tsv", parseOrg, 4},
 	} {
-		err := eachRow(f.name, f.cols, func(line int, cols []string) error {
+		err := eachRow(fsys, f.name, f.cols, func(line int, cols []string) error {
 			r, err := f.parse(f.name, line, cols)
 			if err != nil {
 				return err
@@ -109,7 +120,7 @@ func New() (*Gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer data %s: %w", r.pos, err)
 		}
 	}
-	if err := eachRow("demonyms.tsv", 3, g.addDemonyms); err != nil {
+	if err := eachRow(fsys, "demonyms.tsv", 3, g.addDemonyms); err != nil {
 		return nil, err
 	}
 	g.maxWords++ // room for a leading article
@@ -123,18 +134,24 @@ func (g *Gazetteer) isCountry(name string) bool {
 
 // addAliases indexes the canonical name and every alias of entry i.
 func (g *Gazetteer) addAliases(i int, r record) error {
+	// The canonical name is an alias too, under the strictest rule of the
+	// aliases that fold like it: "^Turkey" makes "Turkey" need its capital,
+	// "=MoDem" keeps "modem" out.
 	all := append(r.en[:len(r.en):len(r.en)], r.fr...)
-	name := true // the canonical name is an alias unless listed with a marker
+	nameRule, nameKey := rule(anyCase), graph.Fold(r.e.Name)
+	if isAcronym(r.e.Name) {
+		nameRule = exactCase
+	}
 	for _, a := range all {
-		if graph.Fold(strings.TrimLeft(a, "^=")) == graph.Fold(r.e.Name) {
-			name = false
+		if form, ru := parseAlias(a); ru > nameRule && graph.Fold(form) == nameKey {
+			nameRule = ru
 		}
 	}
-	if name {
-		all = append([]string{r.e.Name}, all...)
-	}
-	for _, a := range all {
+	for j, a := range append([]string{r.e.Name}, all...) {
 		form, ru := parseAlias(a)
+		if j == 0 {
+			ru = nameRule
+		}
 		if form == "" {
 			return fmt.Errorf("empty alias %q", a)
 		}

@@ -95,7 +95,7 @@ func (st *state) coordinated(m, dir int) []int {
 		if dir < 0 {
 			a, b = b, a
 		}
-		if !st.coordinates(a.End, b.Start) {
+		if !st.coordinates(a.End, b.Start) || st.afterPrep(ms[cur]) != st.afterPrep(ms[next]) {
 			break
 		}
 		out = append(out, next)
@@ -107,6 +107,12 @@ func (st *state) coordinated(m, dir int) []int {
 		}
 	}
 	return out
+}
+
+// afterPrep reports whether a mention is the complement of a preposition
+// ("à Moscou"), which it cannot be coordinated with a subject for.
+func (st *state) afterPrep(m entity.Mention) bool {
+	return m.Start > 0 && prepositions[st.low[m.Start-1]] && !partitive(st.low[m.Start-1])
 }
 
 // coordinates reports whether tokens [from, to) join two mentions: "et",
@@ -172,7 +178,9 @@ func (st *state) governor(k int) {
 				t.negated = !t.negated
 			}
 		}
-		if g.negated && t.nonFinite && !crossed && g.pred.Class != classSpeech {
+		// "ne veut pas rencontrer": a denied modal denies what it governs;
+		// a denied action does not deny its purpose ("pour faire pression").
+		if g.negated && t.nonFinite && !crossed && (g.pred.Class == classConsidered || g.pred.Class == classIntended || g.pred.Class == classAspect) {
 			t.negated = true
 		}
 		// The governor's own governor counts too ("affirmait ne plus
@@ -221,7 +229,11 @@ func (st *state) object(k int) {
 	}
 	i := t.objStart
 	if t.pred.Prep != "" {
-		next, ok := st.findPrep(i, 4, t.pred.Prep)
+		next, ok := st.prepAfter(i, t.pred.Prep)
+		if t.light {
+			// "sanctions économiques contre": adjectives may follow the noun.
+			next, ok = st.findPrep(i, 3, t.pred.Prep)
+		}
 		if !ok {
 			return
 		}

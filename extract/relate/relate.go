@@ -40,6 +40,7 @@ type trigger struct {
 	nonFinite  bool // infinitive or participle without auxiliary
 	passive    bool
 	noun       bool // an event noun
+	light      bool // a light verb and its noun ("imposer des sanctions")
 	negated    bool
 	modality   graph.Modality
 	speaker    string
@@ -106,8 +107,13 @@ func (st *state) findTriggers() {
 		if len(lemmas) == 0 {
 			continue
 		}
-		// After a determiner a verb form is a noun ("the talks", "les appels").
-		if i > 0 && determiners[st.low[i-1]] {
+		// After a determiner a verb form is a noun ("the talks", "les
+		// appels"); after a preposition only an infinitive (or an -ing
+		// form) is a verb ("conférence de presse", "de proposer").
+		if i > 0 && determiners[st.r.lang][st.low[i-1]] {
+			continue
+		}
+		if i > 0 && prepositions[st.low[i-1]] && !st.infinitiveAfterPrep(i, lemmas) {
 			continue
 		}
 		t := st.verbTrigger(i, lemmas)
@@ -133,7 +139,14 @@ func (st *state) verbTrigger(i int, lemmas []string) *trigger {
 				break
 			}
 			for _, lv := range lex.Light(lemma, lex.NounLemma(st.low[k])) {
-				t := &trigger{head: i, start: i, end: k + 1, lemma: lemma, subjFrom: -1,
+				// "sign an agreement with X" needs its "with"; without it
+				// the plain verb reads "sign an agreement".
+				if lv.Prep != "" {
+					if _, ok := st.findPrep(k+1, 3, lv.Prep); !ok {
+						continue
+					}
+				}
+				t := &trigger{head: i, start: i, end: k + 1, lemma: lemma, subjFrom: -1, light: true,
 					pred: lexicon.Predicate{Lemma: lemma, Prep: lv.Prep, Predicate: lv.Predicate, Class: lv.Class, Symmetric: lv.Symmetric}}
 				st.verbGroup(t)
 				t.objStart = k + 1
@@ -166,7 +179,7 @@ func (st *state) verbTrigger(i int, lemmas []string) *trigger {
 				score += 2
 			}
 			if row.Prep != "" {
-				if _, ok := st.findPrep(end, 4, row.Prep); !ok {
+				if _, ok := st.prepAfter(end, row.Prep); !ok {
 					continue
 				}
 				score += 2
@@ -241,10 +254,31 @@ func (st *state) verbGroup(t *trigger) {
 	t.negated = st.negation(g, i)
 }
 
+// infinitiveAfterPrep reports whether the word at i, after a
+// preposition, can be a verb: a French infinitive or gérondif ("en
+// affirmant"), an English -ing form or infinitive after "to".
+func (st *state) infinitiveAfterPrep(i int, lemmas []string) bool {
+	w, prev := st.low[i], st.low[i-1]
+	if st.r.lang == "en" {
+		return strings.HasSuffix(w, "ing") || prev == "to"
+	}
+	if prev == "en" && strings.HasSuffix(w, "ant") {
+		return true
+	}
+	for _, l := range lemmas {
+		if l == w || strings.HasSuffix(l, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
 // negation reports a negation in the verb group [g, i] or right after it.
 func (st *state) negation(g, i int) bool {
 	lex := st.r.lex
 	if st.r.lang == "fr" {
+		// French negates with ne/n' and a second word (pas, jamais,
+		// plus); "ne ... que" restricts and does not negate.
 		ne := false
 		for k := g; k <= i; k++ {
 			if st.low[k] == "ne" || st.low[k] == "n'" {
@@ -255,8 +289,15 @@ func (st *state) negation(g, i int) bool {
 			return false
 		}
 		for k := g; k < len(st.low) && k <= i+3; k++ {
-			if k != i && lex.IsNegation(st.low[k]) && st.low[k] != "ne" && st.low[k] != "n'" {
+			w := st.low[k]
+			if k == i || w == "ne" || w == "n'" {
+				continue
+			}
+			switch lex.NegationKind(w) {
+			case "neg", "post":
 				return true
+			case "restrict":
+				return false
 			}
 		}
 		return false
@@ -292,6 +333,20 @@ func (st *state) find(i, n int, word string) (int, bool) {
 	for k := i; k < len(st.low) && k < i+n; k++ {
 		if st.low[k] == word {
 			return k, true
+		}
+	}
+	return 0, false
+}
+
+// prepAfter looks for a preposition right after a verb, past adverbs
+// and negation only ("appelle aussi à", "met with").
+func (st *state) prepAfter(i int, prep string) (int, bool) {
+	for k := i; k < len(st.low) && k < i+4; k++ {
+		if next, ok := st.findPrep(k, 1, prep); ok {
+			return next, true
+		}
+		if !adverbs[st.low[k]] && !st.r.lex.IsNegation(st.low[k]) {
+			break
 		}
 	}
 	return 0, false

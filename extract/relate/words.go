@@ -34,14 +34,19 @@ var prepositions = map[string]bool{
 // coordinators join coordinated mentions.
 var coordinators = map[string]bool{"et": true, "and": true, ",": true, "ou": true, "or": true, "ni": true, "comme": true, "tout": true, "ainsi": true, "que": false, "as": true, "well": true}
 
-// determiners before a word make it a noun.
-var determiners = map[string]bool{
-	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true,
-	"du": true, "leur": true, "leurs": true, "sa": true, "son": true, "ses": true, "ce": true,
-	"cette": true, "ces": true, "notre": true, "nos": true, "votre": true, "vos": true,
-	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
-	"this": true, "these": true, "those": true, "our": true, "my": true, "your": true,
-	"nouvelle": true, "nouvelles": true, "nouveau": true, "nouveaux": true,
+// determiners before a word make it a noun, by language.
+var determiners = map[string]map[string]bool{
+	"fr": {
+		"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true,
+		"du": true, "leur": true, "leurs": true, "sa": true, "son": true, "ses": true, "ce": true,
+		"cette": true, "ces": true, "notre": true, "nos": true, "votre": true, "vos": true,
+		"nouvelle": true, "nouvelles": true, "nouveau": true, "nouveaux": true, "mon": true, "ma": true, "mes": true,
+	},
+	"en": {
+		"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+		"this": true, "these": true, "those": true, "our": true, "my": true, "your": true,
+		"new": true, "any": true, "no": true, "every": true, "each": true,
+	},
 }
 
 // skippable may stand between a verb and its object.
@@ -65,7 +70,7 @@ var skippable = map[string]bool{
 var placeholders = map[string]bool{
 	"possibilité": true, "idée": true, "option": true, "hypothèse": true, "éventualité": true,
 	"intention": true, "projet": false, "perspective": true,
-	"possibility": true, "idea": true, "prospect": true, "intention": true, "options": true,
+	"possibility": true, "idea": true, "prospect": true, "options": true,
 }
 
 // reflexives mark a reflexive verb before it.
@@ -88,3 +93,16 @@ var possessivePlural = map[string]bool{"leur": true, "leurs": true, "their": tru
 
 // prepForms maps contracted prepositions to the form lexicons use.
 var prepForms = map[string]string{"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
+
+// adverbs may stand between a verb and its preposition or object.
+var adverbs = map[string]bool{
+	"pas": true, "plus": true, "jamais": true, "guère": true, "point": true, "aussi": true,
+	"également": true, "déjà": true, "encore": true, "toujours": true, "bien": true, "très": true,
+	"notamment": true, "même": true, "ainsi": true, "alors": true, "donc": true, "enfin": true,
+	"officiellement": true, "publiquement": true, "hier": true, "prochainement": true,
+	"récemment": true, "finalement": true, "immédiatement": true, "fermement": true,
+	"not": true, "never": true, "also": true, "already": true, "still": true, "formally": true,
+	"officially": true, "publicly": true, "again": true, "repeatedly": true, "recently": true,
+	"later": true, "today": true, "yesterday": true, "directly": true, "strongly": true,
+	"n't": true, "tous": true, "deux": true, "both": true, "y": true,
+}

@@ -243,7 +243,7 @@ func (t *tokenizer) word(i int) int {
 		c, size := runeAt(src, j)
 		next, nsize := runeAt(src, j+size)
 		switch {
-		case isApostrophe(c):
+		case isApostrophe(c) || c == '‘' && letters > 0 && isLetter(next): // d‘éviter: a mistyped apostrophe
 			if t.fr {
 				if segStart == start && elides(src[start:j]) && next != '\'' && next != '’' {
 					t.emit(start, j+size, Word)
@@ -301,9 +301,10 @@ func (t *tokenizer) word(i int) int {
 				continue
 			}
 			if c == '/' && domain && next != -1 && !isSpace(next) {
-				end := t.urlEnd(start)
-				t.emit(start, end, URL)
-				return end
+				if end := t.urlEnd(start); end > j {
+					t.emit(start, end, URL)
+					return end
+				}
 			}
 		case c == '@':
 			if end := t.emailEnd(j + size); end > 0 && letters+digits > 0 {

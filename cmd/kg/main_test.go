@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary act as kg itself, for the tests that
+// need a real process (kill and resume, the store lock).
+func TestMain(m *testing.M) {
+	if os.Getenv("KG_TEST_AS_KG") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// kg runs the CLI in process and returns stdout, stderr and the exit code.
+func kg(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func examples(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// isolate keeps the test from reading the repository's config.yaml or
+// the environment of the developer running it.
+func isolate(t *testing.T) (string, string) {
+	t.Helper()
+	ex := examples(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, k := range []string{"KG_STORE", "KG_FORMAT", "KG_QUIET", "KG_CONFIG", "KG_EXTRACT_LANG"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	return dir, ex
+}
+
+func TestEndToEnd(t *testing.T) {
+	dir, ex := isolate(t)
+	store := filepath.Join(dir, "store")
+	_, stderr, code := kg(t, "--store", store, "extract", ex)
+	if code != exitOK {
+		t.Fatalf("extract exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "9 documents read: 9 added") {
+		t.Errorf("summary = %q", stderr)
+	}
+
+	// The two triples the example article must give.
+	out, stderr, code := kg(t, "--store", store, "--format", "jsonl", "query", "--subject", "sergueï lavrov", "--predicate", "meets")
+	if code != exitOK {
+		t.Fatalf("query exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"object":"Jean-Marc Ayrault"`) {
+		t.Errorf("no (Sergei Lavrov, meets, Jean-Marc Ayrault) in\n%s", out)
+	}
+	out, _, _ = kg(t, "--store", store, "--format", "json", "query", "--subject", "Germany", "--predicate", "considers", "--evidence")
+	var edges []struct {
+		Subject, Object string
+		Evidence        []struct{ Doc, Sentence string }
+	}
+	if err := json.Unmarshal([]byte(out), &edges); err != nil {
+		t.Fatalf("query json: %v\n%s", err, out)
+	}
+	found := false
+	for _, e := range edges {
+		if e.Object == "sanctions" && len(e.Evidence) > 0 && e.Evidence[0].Doc == "lavrov-ayrault-fr.txt" && strings.Contains(e.Evidence[0].Sentence, "autorités allemandes") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no (Germany, considers, sanctions) with its evidence in\n%s", out)
+	}
+
+	// Running again adds nothing.
+	_, stderr, code = kg(t, "--store", store, "extract", ex)
+	if code != exitOK || !strings.Contains(stderr, "0 added, 0 replaced, 9 unchanged") {
+		t.Errorf("second extract exit %d: %s", code, stderr)
+	}
+
+	out, _, code = kg(t, "--store", store, "--format", "csv", "entities", "--type", "person", "--top", "3")
+	if code != exitOK || !strings.HasPrefix(out, "name,type,documents,mentions,relations,aliases\n") || strings.Count(out, "\n") != 4 {
+		t.Errorf("entities exit %d:\n%s", code, out)
+	}
+	out, _, code = kg(t, "--store", store, "--format", "json", "stats")
+	if code != exitOK || !strings.Contains(out, `"Documents": 9`) && !strings.Contains(out, `"documents": 9`) {
+		t.Errorf("stats exit %d:\n%s", code, out)
+	}
+
+	for _, format := range []string{"dot", "svg"} {
+		file := filepath.Join(dir, "lavrov."+format)
+		_, stderr, code = kg(t, "--store", store, "export", "--focus", "Lavrov", "--out", file)
+		if code != exitOK {
+			t.Fatalf("export %s exit %d: %s", format, code, stderr)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("Ayrault")) || !bytes.Contains(data, []byte("Sergei Lavrov")) {
+			t.Errorf("%s lacks the focus and its neighbour:\n%.500s", format, data)
+		}
+	}
+	if _, _, code := kg(t, "--store", store, "query", "--subject", "Nobody Atall"); code != exitNoMatch {
+		t.Errorf("query with no match: exit %d, want %d", code, exitNoMatch)
+	}
+}
+
+func TestStoreFromEnvironment(t *testing.T) {
+	dir, ex := isolate(t)
+	envStore := filepath.Join(dir, "from-env")
+	t.Setenv("KG_STORE", envStore)
+	if _, stderr, code := kg(t, "extract", filepath.Join(ex, "lavrov-ayrault-fr.txt")); code != exitOK {
+		t.Fatalf("extract exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(envStore); err != nil {
+		t.Errorf("KG_STORE ignored: %v", err)
+	}
+	// A flag beats the environment.
+	flagStore := filepath.Join(dir, "from-flag")
+	if _, stderr, code := kg(t, "--store", flagStore, "extract", filepath.Join(ex, "lavrov-ayrault-fr.txt")); code != exitOK {
+		t.Fatalf("extract exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(flagStore); err != nil {
+		t.Errorf("--store ignored: %v", err)
+	}
+	// The config file is below the environment.
+	cfg := filepath.Join(dir, "kg.yaml")
+	os.WriteFile(cfg, []byte("store: "+filepath.Join(dir, "from-file")+"\nformat: jsonl\n"), 0o644)
+	out, _, code := kg(t, "--config", cfg, "query", "--predicate", "meets")
+	if code != exitOK || !strings.HasPrefix(out, "{") {
+		t.Errorf("config file format jsonl and KG_STORE: exit %d, out %q", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir, _ := isolate(t)
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want int
+		msg  string
+	}{
+		{"unknown flag", []string{"query", "--frobnicate"}, nil, exitUsage, "frobnicate"},
+		{"bad format", []string{"--format", "xml", "stats"}, nil, exitUsage, "format"},
+		{"bad env", []string{"stats"}, map[string]string{"KG_EXPORT_RANKDIR": "diagonal"}, exitUsage, "export.rankdir"},
+		{"extract needs a path", []string{"extract"}, nil, exitUsage, "arg"},
+		{"bad entity type", []string{"entities", "--type", "ANIMAL"}, nil, exitUsage, "ANIMAL"},
+		{"missing explicit config", []string{"--config", filepath.Join(dir, "none.yaml"), "stats"}, nil, exitUsage, "none.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			_, stderr, code := kg(t, append([]string{"--store", filepath.Join(dir, "s")}, tt.args...)...)
+			if code != tt.want || !strings.Contains(stderr, tt.msg) {
+				t.Errorf("exit %d (want %d), stderr %q (want %q in it)", code, tt.want, stderr, tt.msg)
+			}
+		})
+	}
+}
+
+func TestBadInputIsSkipped(t *testing.T) {
+	dir, _ := isolate(t)
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.jsonl"), []byte(
+		`{"id":"one","text":"Sergueï Lavrov a rencontré Jean-Marc Ayrault à Moscou."}`+"\n"+
+			`{"id":"two","text":`+"\n"+
+			`{"id":"three","text":"John Kerry met Sergei Lavrov in Geneva on Monday."}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("bad \xff\xfe utf-8"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "c.txt"), nil, 0o644)
+	store := filepath.Join(dir, "store")
+	_, stderr, code := kg(t, "--store", store, "extract", corpus)
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d: %s", code, exitPartial, stderr)
+	}
+	for _, want := range []string{"a.jsonl:2", "b.txt", "c.txt", "2 added"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+// TestKillAndResume kills kg extract at random points and checks that
+// running it again ends with the store of one uninterrupted run.
+func TestKillAndResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kill and resume runs processes; skipped with -short")
+	}
+	dir, ex := isolate(t)
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	writeCorpus(t, ex, corpus, 400)
+
+	want := dump(t, filepath.Join(dir, "whole"), corpus)
+
+	store := filepath.Join(dir, "killed")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5 {
+		cmd := exec.Command(os.Args[0], "--quiet", "--store", store, "extract", corpus)
+		cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(20+rng.IntN(400)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	got := dump(t, store, corpus)
+	if got != want {
+		t.Errorf("store after kills and resume differs from an uninterrupted run:\n got %d bytes\nwant %d bytes", len(got), len(want))
+	}
+}
+
+// dump extracts corpus into store (resuming) and returns the store's
+// contents as text.
+func dump(t *testing.T, store, corpus string) string {
+	t.Helper()
+	if _, stderr, code := kg(t, "--quiet", "--store", store, "extract", corpus); code != exitOK {
+		t.Fatalf("extract exit %d: %s", code, stderr)
+	}
+	var b strings.Builder
+	for _, args := range [][]string{
+		{"query", "--evidence"},
+		{"entities"},
+		{"stats"},
+	} {
+		out, stderr, code := kg(t, append([]string{"--store", store, "--format", "jsonl"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("%v exit %d: %s", args, code, stderr)
+		}
+		if args[0] == "stats" {
+			out = dropSize(out)
+		}
+		b.WriteString(out)
+	}
+	return b.String()
+}
+
+// dropSize removes the store size, which depends on Badger's files.
+func dropSize(statsJSON string) string {
+	var m map[string]any
+	if err := json.Unmarshal([]byte(statsJSON), &m); err != nil {
+		return statsJSON
+	}
+	for k := range m {
+		if strings.Contains(strings.ToLower(k), "size") {
+			delete(m, k)
+		}
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+// writeCorpus writes n documents made of the example articles' sentences.
+func writeCorpus(t *testing.T, ex, path string, n int) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(ex, "lavrov-ayrault-fr.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(src)), "\n")
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for i := range n {
+		text := lines[i%len(lines)] + "\n" + lines[(i*7+3)%len(lines)]
+		enc.Encode(map[string]string{"id": fmt.Sprintf("doc-%04d", i), "lang": "fr", "text": text})
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

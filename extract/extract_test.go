@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kgraph/kg/extract/reader"
+	"github.com/kgraph/kg/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func newExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	x, err := New(Options{Languages: []string{"fr", "en"}, CapitalAsState: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func readDocs(t testing.TB, paths ...string) []graph.Document {
+	t.Helper()
+	var docs []graph.Document
+	err := reader.Read(context.Background(), paths, reader.Options{}, nil, func(d graph.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(w reader.Warning) { t.Errorf("reader: %v", w) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestExampleArticle checks the relations the specification gives for
+// the example article.
+func TestExampleArticle(t *testing.T) {
+	x := newExtractor(t)
+	docs := readDocs(t, filepath.Join("..", "examples", "lavrov-ayrault-fr.txt"))
+	res, err := x.Extract(context.Background(), &docs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs[0].Lang != "fr" {
+		t.Errorf("language %q, want fr", docs[0].Lang)
+	}
+	want := []struct {
+		s, p, o  string
+		negated  bool
+		modality graph.Modality
+	}{
+		{"Sergei Lavrov", "meets", "Jean-Marc Ayrault", false, graph.Asserted},
+		{"Germany", "considers", "sanctions", false, graph.Reported}, // "le Wall Street Journal avait écrit que"
+		{"Jean-Marc Ayrault", "visits", "Moscow", false, graph.Asserted},
+		{"Jean-Marc Ayrault", "is foreign minister of", "France", false, graph.Asserted},
+		{"Germany", "imposes sanctions on", "Russia", false, graph.Considered},
+		{"United States", "rules out", "military force", true, graph.Reported},
+		{"John Kerry", "mentions", "military decision", true, graph.Reported},
+	}
+	for _, w := range want {
+		found := false
+		for _, tr := range res.Triples {
+			if tr.Subject == w.s && tr.Predicate == w.p && tr.Object == w.o && tr.Negated == w.negated {
+				found = true
+				if tr.Modality != w.modality {
+					t.Errorf("(%s, %s, %s): modality %s, want %s", w.s, w.p, w.o, tr.Modality, w.modality)
+				}
+				if tr.Doc != "lavrov-ayrault-fr.txt" || docs[0].Text[tr.Span.Start:tr.Span.End] != tr.Sentence {
+					t.Errorf("(%s, %s, %s): doc %q span %v does not give its sentence", w.s, w.p, w.o, tr.Doc, tr.Span)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("missing (%s, %s, %s, negated=%v)", w.s, w.p, w.o, w.negated)
+		}
+	}
+	if t.Failed() {
+		for _, tr := range res.Triples {
+			t.Logf("got (%s, %s, %s) neg=%v %s", tr.Subject, tr.Predicate, tr.Object, tr.Negated, tr.Modality)
+		}
+	}
+}
+
+// TestGolden extracts the bundled examples and compares the triples with
+// testdata/examples.golden.jsonl (-update rewrites it after a reviewed
+// change of the rules or lexicons).
+func TestGolden(t *testing.T) {
+	x := newExtractor(t)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, d := range readDocs(t, filepath.Join("..", "examples")) {
+		res, err := x.Extract(context.Background(), &d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range res.Triples {
+			enc.Encode(tr)
+		}
+	}
+	golden := filepath.Join("testdata", "examples.golden.jsonl")
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("triples of examples/ differ from %s (run go test ./extract -run Golden -update and review the diff)", golden)
+		diffLines(t, want, buf.Bytes())
+	}
+}
+
+func diffLines(t *testing.T, want, got []byte) {
+	w := map[string]bool{}
+	for _, l := range bytes.Split(want, []byte("\n")) {
+		w[string(l)] = true
+	}
+	g := map[string]bool{}
+	for _, l := range bytes.Split(got, []byte("\n")) {
+		g[string(l)] = true
+		if !w[string(l)] {
+			t.Logf("+ %s", l)
+		}
+	}
+	for l := range w {
+		if !g[l] {
+			t.Logf("- %s", l)
+		}
+	}
+}
+
+func TestUnsupportedLanguage(t *testing.T) {
+	x := newExtractor(t)
+	doc := graph.Document{ID: "de", Text: "Die Bundesregierung hat am Montag neue Sanktionen gegen Russland beschlossen, teilte ein Sprecher in Berlin mit."}
+	res, err := x.Extract(context.Background(), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Skipped == "" || len(res.Triples) != 0 || doc.Lang != "de" {
+		t.Errorf("German document: lang %q skipped %q triples %d", doc.Lang, res.Skipped, len(res.Triples))
+	}
+	forced := graph.Document{ID: "x", Lang: "en", Text: "Sergei Lavrov met John Kerry in Geneva."}
+	res, err = x.Extract(context.Background(), &forced)
+	if err != nil || res.Skipped != "" || len(res.Triples) == 0 {
+		t.Errorf("document with lang en: %v %q %d triples", err, res.Skipped, len(res.Triples))
+	}
+}
+
+func TestSentencesEN(t *testing.T) {
+	x := newExtractor(t)
+	tests := []struct {
+		text    string
+		s, p, o string
+		negated bool
+	}{
+		{"Sergei Lavrov met John Kerry in Geneva on Monday.", "Sergei Lavrov", "meets", "John Kerry", false},
+		{"The German government did not rule out new sanctions against Russia.", "Germany", "rules out", "sanctions", true},
+		{"Prime Minister Theresa May criticized the European Union on Tuesday.", "Theresa May", "criticizes", "European Union", false},
+		{"Turkey and Russia signed an agreement in Moscow.", "Turkey", "signs", "agreement", false},
+	}
+	for _, tt := range tests {
+		doc := graph.Document{ID: "t", Lang: "en", Text: tt.text}
+		res, err := x.Extract(context.Background(), &doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, tr := range res.Triples {
+			if tr.Subject == tt.s && tr.Predicate == tt.p && tr.Object == tt.o && tr.Negated == tt.negated {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no (%s, %s, %s, negated=%v) in %v", tt.text, tt.s, tt.p, tt.o, tt.negated, res.Triples)
+		}
+	}
+}
+
+// sharedNews returns the news corpus of the project's shared data, or
+// skips.
+func sharedNews(tb testing.TB, name string) string {
+	tb.Helper()
+	p := filepath.Join("..", "..", "shared", "data", "news", name)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("%s absent (the project's shared data is not next to the repository): %v", p, err)
+	}
+	return p
+}
+
+// BenchmarkExtract measures extraction (language detection to triples)
+// on the Wikinews articles of the shared news corpus, in tokens/s.
+func BenchmarkExtract(b *testing.B) {
+	for _, name := range []string{"fr-wikinews-keyphrase100.jsonl", "en-wikinews-vanatteveldt.jsonl"} {
+		b.Run(name, func(b *testing.B) {
+			path := sharedNews(b, name)
+			x := newExtractor(b)
+			var docs []graph.Document
+			f, _ := os.Open(path)
+			sc := bufio.NewScanner(f)
+			sc.Buffer(nil, 1<<24)
+			var bytesIn int64
+			for sc.Scan() {
+				var d graph.Document
+				var raw struct{ ID, Text, Lang string }
+				json.Unmarshal(sc.Bytes(), &raw)
+				d.ID, d.Text = raw.ID, raw.Text
+				docs = append(docs, d)
+				bytesIn += int64(len(raw.Text))
+			}
+			f.Close()
+			b.SetBytes(bytesIn)
+			b.ResetTimer()
+			tokens := 0
+			for b.Loop() {
+				for _, d := range docs {
+					d.Lang = ""
+					res, err := x.Extract(context.Background(), &d)
+					if err != nil {
+						b.Fatal(err)
+					}
+					tokens += res.Tokens
+				}
+			}
+			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}

@@ -1,0 +1,13 @@
+// Package reader finds the documents kg extracts from: .txt, .md, .html
+// and .jsonl files, directories of them, and standard input, as described
+// under "Input documents" in the triple contract (spec/triples.md).
+//
+// It turns each into a graph.Document whose Text is what the rest of the
+// pipeline reads and what span offsets point into: plain text is kept
+// verbatim, Markdown loses its markup, HTML keeps its visible text with one
+// paragraph a line. Documents that cannot be read (binary, invalid UTF-8,
+// empty, too large, malformed JSON) are reported as Warnings and skipped,
+// so that one bad file does not stop a corpus.
+//
+// It does not detect languages, split sentences or store anything.
+package reader

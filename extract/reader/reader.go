@@ -1,0 +1,322 @@
+package reader
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// DefaultMaxBytes is the size limit of one document when Options.MaxBytes
+// is 0.
+const DefaultMaxBytes = 64 << 20
+
+// Reasons for skipping a document, wrapped in a Warning's Err.
+var (
+	ErrEmpty       = errors.New("empty document")
+	ErrBinary      = errors.New("binary file")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("document too large")
+)
+
+// Warning reports a document, or a line of a .jsonl file, that was
+// skipped.
+type Warning struct {
+	Path string // file as found, "-" for standard input
+	Line int    // line of a .jsonl file, 1-based; 0 otherwise
+	Err  error
+}
+
+// Error returns "path:line: message", without the line when it is 0.
+func (w Warning) Error() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", w.Path, w.Line, w.Err)
+	}
+	return fmt.Sprintf("%s: %v", w.Path, w.Err)
+}
+
+func (w Warning) Unwrap() error { return w.Err }
+
+// pathWarning is a Warning for an error of the file system, without the
+// path repeated inside the message.
+func pathWarning(name string, err error) Warning {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == name {
+		err = pe.Err
+	}
+	return Warning{Path: name, Err: err}
+}
+
+// Options configures Read.
+type Options struct {
+	// MaxBytes limits the size of one document (one file, or one line of
+	// a .jsonl file); larger ones are skipped with a warning.
+	// 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Read streams every document found under paths to fn: files,
+// directories (recursively, in lexical order, skipping hidden names and
+// files of other extensions) and "-" for stdin. The order is that of
+// paths, then of the files, then of the lines of a .jsonl file, so it is
+// the same on every run.
+//
+// A document or line that cannot be read is reported to warn (which may
+// be nil) and skipped, as is a path that does not exist. Read returns the
+// first error from fn, ctx.Err() when ctx is done, and otherwise nil.
+func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn func(graph.Document) error, warn func(Warning)) error {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if warn == nil {
+		warn = func(Warning) {}
+	}
+	r := &run{ctx: ctx, max: opts.MaxBytes, fn: fn, warn: warn}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if p == "-" {
+			err = r.stdin(stdin)
+		} else {
+			err = r.path(p)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// run is one call of Read.
+type run struct {
+	ctx  context.Context
+	max  int64
+	fn   func(graph.Document) error
+	warn func(Warning)
+}
+
+// format is how a file is read, chosen by its extension.
+type format int
+
+const (
+	plain format = iota
+	markdown
+	htmlDoc
+	jsonl
+	unknown
+)
+
+func formatOf(name string) format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt":
+		return plain
+	case ".md", ".markdown":
+		return markdown
+	case ".html", ".htm", ".xhtml":
+		return htmlDoc
+	case ".jsonl":
+		return jsonl
+	}
+	return unknown
+}
+
+// path reads a path argument: a file, whatever its extension, or a
+// directory.
+func (r *run) path(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		r.warn(pathWarning(p, err))
+		return nil
+	}
+	if !fi.IsDir() {
+		f := formatOf(p)
+		if f == unknown {
+			f = plain // named explicitly, so the user wants it read
+		}
+		return r.file(p, filepath.Base(p), f)
+	}
+	return filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.warn(pathWarning(name, err))
+			return nil // WalkDir skips what it could not read
+		}
+		if name != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return r.ctx.Err()
+		}
+		f := formatOf(name)
+		if f == unknown {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// Follow symbolic links to files, not to directories (which
+			// could loop), and leave devices and pipes alone.
+			fi, err := os.Stat(name)
+			if err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		}
+		rel, err := filepath.Rel(p, name)
+		if err != nil {
+			rel = d.Name()
+		}
+		return r.file(name, filepath.ToSlash(rel), f)
+	})
+}
+
+// file reads the file name, whose document id is id, as format f.
+func (r *run) file(name, id string, f format) error {
+	fh, err := os.Open(name)
+	if err != nil {
+		r.warn(pathWarning(name, err))
+		return nil
+	}
+	defer fh.Close()
+	if f == jsonl {
+		return r.jsonl(fh, name, id)
+	}
+	data, err := readLimited(fh, r.max)
+	if err != nil {
+		r.warn(Warning{Path: name, Err: err})
+		return nil
+	}
+	return r.whole(data, name, id, f)
+}
+
+// stdin reads standard input: JSON Lines when its first non-space byte is
+// '{', else one text document with id "stdin".
+func (r *run) stdin(in io.Reader) error {
+	if in == nil {
+		r.warn(Warning{Path: "-", Err: errors.New("no standard input")})
+		return nil
+	}
+	br := bufio.NewReader(in)
+	var lead []byte // leading space, given back to whichever reader follows
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			break
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			br.UnreadByte()
+			if c == '{' {
+				return r.jsonl(io.MultiReader(bytes.NewReader(lead), br), "-", "stdin")
+			}
+			break
+		}
+		if int64(len(lead)) >= r.max {
+			break
+		}
+		lead = append(lead, c)
+	}
+	data, err := readLimited(io.MultiReader(bytes.NewReader(lead), br), r.max)
+	if err != nil {
+		r.warn(Warning{Path: "-", Err: err})
+		return nil
+	}
+	return r.whole(data, "-", "stdin", plain)
+}
+
+// whole makes one document of a whole file.
+func (r *run) whole(data []byte, name, id string, f format) error {
+	if err := checkText(data); err != nil {
+		if f == htmlDoc && (errors.Is(err, ErrInvalidUTF8) || errors.Is(err, ErrBinary)) {
+			// An HTML page may declare another charset.
+			if d, ok := decodeDeclared(data); ok {
+				data, err = d, checkText(d)
+			}
+		}
+		if err != nil {
+			r.warn(Warning{Path: name, Err: err})
+			return nil
+		}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark is no text
+	doc := graph.Document{ID: id, Path: name}
+	switch f {
+	case markdown:
+		doc.Title, doc.Text = markdownText(string(data))
+	case htmlDoc:
+		doc.Title, doc.Text = htmlText(data)
+	default:
+		doc.Text = string(data)
+	}
+	return r.emit(doc, 0)
+}
+
+// emit hands doc to fn once its text is known to be worth extracting.
+func (r *run) emit(doc graph.Document, line int) error {
+	if strings.TrimSpace(doc.Text) == "" {
+		r.warn(Warning{Path: doc.Path, Line: line, Err: ErrEmpty})
+		return nil
+	}
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	sum := sha256.Sum256([]byte(doc.Text))
+	doc.Hash = hex.EncodeToString(sum[:])
+	return r.fn(doc)
+}
+
+// readLimited reads all of rd, or fails with ErrTooLarge past max bytes.
+func readLimited(rd io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	return data, nil
+}
+
+// checkText reports why data is not a text document: NUL bytes or mostly
+// control characters (binary), invalid UTF-8, or nothing but space.
+func checkText(data []byte) error {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return ErrBinary
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			off += n
+		}
+		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
+	}
+	controls, runes := 0, 0
+	for _, r := range string(data) {
+		runes++
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' || r == 0x7F || 0x80 <= r && r < 0xA0 {
+			controls++
+		}
+	}
+	if controls*10 > runes {
+		return ErrBinary
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	return nil
+}
