@@ -38,6 +38,7 @@ type Extractor struct {
 	opts     Options
 	detector *lang.Detector
 	translit entity.Translit
+	gaz      *gazetteer.Gazetteer
 	langs    map[string]*language
 }
 
@@ -56,7 +57,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{opts: opts, detector: det, translit: tr, langs: map[string]*language{}}
+	x := &Extractor{opts: opts, detector: det, translit: tr, gaz: gaz, langs: map[string]*language{}}
 	supported := lexicon.Languages()
 	for _, l := range opts.Languages {
 		if !slices.Contains(supported, l) {
@@ -120,6 +121,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, e
 		res.Tokens += len(s.Tokens)
 		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
 	}
+	home := x.homeCountry(mentions)
 	resolver := entity.NewResolver(x.translit)
 	for _, ms := range mentions {
 		resolver.Prime(ms)
@@ -132,7 +134,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, e
 			}
 		}
 		triples := lg.relater.Relations(relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved})
-		triples = append(triples, roleTriples(resolved)...)
+		triples = append(triples, roleTriples(resolved, home)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
 				continue
@@ -150,9 +152,15 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, e
 // roleTriples states the titles read next to names: "le ministre français
 // des Affaires étrangères, Jean-Marc Ayrault" → (Jean-Marc Ayrault, is
 // foreign minister of, France).
-func roleTriples(ms []entity.Mention) []graph.Triple {
+//
+// A national title with no country ("le Premier ministre Antonis Samaras")
+// is of the document's home country, when it has one.
+func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 	var out []graph.Triple
 	for _, m := range ms {
+		if m.RoleOf == "" && home != "" && nationalRole(m.Role) {
+			m.RoleOf = home
+		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
 			continue
 		}
@@ -164,6 +172,50 @@ func roleTriples(ms []entity.Mention) []graph.Triple {
 		})
 	}
 	return out
+}
+
+// nationalRole reports a title that is held in a country's government.
+func nationalRole(role string) bool {
+	switch role {
+	case "president", "prime minister", "chancellor", "king", "queen", "vice president",
+		"head of state", "head of government", "secretary of state", "foreign secretary",
+		"home secretary", "emperor", "monarch", "crown prince", "premier":
+		return true
+	}
+	return strings.HasSuffix(role, "minister")
+}
+
+// homeCountry returns the country a document is about: the country named
+// most often (directly, by demonym authority or by its capital), if named
+// at least twice and more than any other.
+func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
+	count := map[string]int{}
+	for _, ms := range mentions {
+		for _, m := range ms {
+			c := m.Capital
+			if c == "" && m.Known && m.Type == graph.GPE {
+				if e, ok := x.gaz.Lookup(m.Name); ok && e.Kind == gazetteer.Country {
+					c = e.Name
+				}
+			}
+			if c != "" {
+				count[c]++
+			}
+		}
+	}
+	best, n, tie := "", 0, false
+	for c, k := range count {
+		switch {
+		case k > n:
+			best, n, tie = c, k, false
+		case k == n:
+			tie = true
+		}
+	}
+	if n < 2 || tie {
+		return ""
+	}
+	return best
 }
 
 // capitalisedWords returns a test for words seen capitalised away from

@@ -322,6 +322,19 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if words == 1 && (r.function[s.low[start]] || r.isDemonym(s.toks[start].Text)) {
 		return Mention{}, false
 	}
+	// A lone institution word ("Parliament", "l'Association") or, in
+	// French, a lone capitalised noun after an article ("la Défense")
+	// names nothing in particular.
+	if words == 1 && !isAcronym(s.toks[start].Text) {
+		if orgWords[s.low[start]] {
+			return Mention{}, false
+		}
+		if r.lang == "fr" && start > 0 && isArticle(s.low[start-1]) {
+			if _, known := r.gaz.Lookup(s.toks[start].Text); !known {
+				return Mention{}, false
+			}
+		}
+	}
 	// Possessive 's and trailing punctuation are not part of names.
 	text := s.text(start, j)
 	m := Mention{Start: i, End: j, Text: text, Kind: Name}

@@ -162,6 +162,13 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 		return e
 	}
 	words := strings.Fields(key)
+	// "B. Obama": an initial and a known surname.
+	if len(words) == 2 && len(strings.TrimSuffix(words[0], ".")) == 1 {
+		if e, ok := r.surnames[words[1]]; ok && e != nil {
+			e.aliases[m.Text] = true
+			return e
+		}
+	}
 	if m.Type == graph.Person && len(words) > 1 {
 		return r.person(m.Text, sent)
 	}
