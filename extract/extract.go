@@ -89,7 +89,14 @@ type Result struct {
 
 // Extract extracts the triples of doc. It sets doc.Lang when it was
 // empty: from Options.Lang, else by detection.
-func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, error) {
+func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Result, err error) {
+	// A rule that fails on some odd sentence must cost that document,
+	// not the run: the caller reports the error and goes on.
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = Result{}, fmt.Errorf("extraction failed (a bug in kg; please report it with this document): %v", p)
+		}
+	}()
 	if x.opts.Lang != "" {
 		doc.Lang = x.opts.Lang
 	}
@@ -106,7 +113,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (Result, e
 		return Result{Skipped: why}, nil
 	}
 	sents := segment.Split(doc.Text, doc.Lang)
-	res := Result{Sentences: len(sents)}
+	res = Result{Sentences: len(sents)}
 	capitalised := capitalisedWords(sents)
 
 	// Recognise every sentence first, so that resolution knows the full

@@ -132,7 +132,7 @@ func (st *state) events() []graph.Triple {
 			continue
 		}
 		from := st.s.Mentions[agent].End
-		if st.low[i-1] == "'s" {
+		if i > 0 && st.low[i-1] == "'s" {
 			from = i + 1
 		}
 		if row.Prep == "" {
