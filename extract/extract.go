@@ -165,6 +165,11 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 	var out []graph.Triple
 	for _, m := range ms {
+		// Only a title next to a name states a role; "the president"
+		// alone refers to one.
+		if m.Kind != entity.Name {
+			continue
+		}
 		if m.RoleOf == "" && home != "" && nationalRole(m.Role) {
 			m.RoleOf = home
 		}

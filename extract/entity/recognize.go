@@ -298,10 +298,6 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	j := start + 1
 	for j < n {
 		if s.toks[j].Kind == segment.Word && isCap(s.toks[j].Text) && !r.function[s.low[j]] {
-			if _, ok := r.gaz.Lookup(s.toks[j].Text); ok && j > start && !honorific {
-				// "Moscou Sergueï" is two names; a known place ends a chain.
-				break
-			}
 			j++
 			continue
 		}
