@@ -170,7 +170,7 @@ func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 		if m.Kind != entity.Name {
 			continue
 		}
-		if m.RoleOf == "" && home != "" && nationalRole(m.Role) {
+		if m.RoleOf == "" && !m.Complement && home != "" && nationalRole(m.Role) {
 			m.RoleOf = home
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {

@@ -47,6 +47,10 @@ type Mention struct {
 	// Country is the country of a demonym in a description
 	// ("le ministre russe" → Russia).
 	Country string
-	Known   bool // from the gazetteer
+	// Complement is set when a title goes on with a complement of its
+	// own ("président du groupe UMP"): the role is of that, not of a
+	// country by default.
+	Complement bool
+	Known      bool // from the gazetteer
 	Plural  bool // "les autorités", "ils"
 }

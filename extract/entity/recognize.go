@@ -271,7 +271,14 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 				c, end = d, end+1
 			}
 		}
-		return Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c}, true
+		m := Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c}
+		if end < len(s.toks) {
+			switch s.low[end] {
+			case "de", "du", "des", "d'", "of", "at", "for":
+				m.Complement = true
+			}
+		}
+		return m, true
 	}
 	return Mention{}, false
 }
@@ -396,7 +403,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			comma := gap == 1 && s.toks[m.End].Text == ","
 			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma) {
 				n.Type = graph.Person
-				n.Role, n.RoleOf = m.Role, m.Country
+				n.Role, n.RoleOf, n.Complement = m.Role, m.Country, m.Complement
 				n.Start = m.Start
 				if end := n.End; comma && end < len(s.toks) && s.toks[end].Text == "," {
 					n.End = end // the closing comma stays outside
@@ -414,7 +421,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			n := ms[k+1]
 			if n.Kind == Description && m.End < len(s.toks) && s.toks[m.End].Text == "," && onlyDeterminers(s, m.End+1, n.Start) {
 				m.Type = graph.Person
-				m.Role, m.RoleOf = n.Role, n.Country
+				m.Role, m.RoleOf, m.Complement = n.Role, n.Country, n.Complement
 				// "John Kerry, le secrétaire d'Etat américain, a dit": an
 				// apposition closed by a comma is part of the name's
 				// mention. Without the closing comma the description may

@@ -20,7 +20,7 @@ func (st *state) subject(k int) {
 		w := st.low[i]
 		if m := st.mention[i]; m >= 0 {
 			ms := st.s.Mentions[m]
-			if ms.Start > 0 && prepositions[st.low[ms.Start-1]] && !(ms.Start > 1 && st.low[ms.Start-1] == "de" && st.low[ms.Start-2] == "près") {
+			if st.npPrep(ms.Start) >= 0 {
 				i = ms.Start
 				continue
 			}
@@ -101,6 +101,11 @@ func (st *state) coordinated(m, dir int) []int {
 		out = append(out, next)
 		cur = next
 	}
+	// Commas alone make an apposition ("Le maire de New York, Michael
+	// Bloomberg"), not a list: a list has a conjunction somewhere.
+	if len(out) > 1 && !st.hasConjunction(out) {
+		out = out[:1]
+	}
 	if dir < 0 {
 		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 			out[i], out[j] = out[j], out[i]
@@ -109,10 +114,27 @@ func (st *state) coordinated(m, dir int) []int {
 	return out
 }
 
+// hasConjunction reports whether a chain of coordinated mentions is
+// joined by a conjunction somewhere.
+func (st *state) hasConjunction(chain []int) bool {
+	lo, hi := len(st.low), 0
+	for _, m := range chain {
+		lo = min(lo, st.s.Mentions[m].Start)
+		hi = max(hi, st.s.Mentions[m].End)
+	}
+	for i := lo; i < hi; i++ {
+		if st.mention[i] < 0 && st.low[i] != "," && coordinators[st.low[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // afterPrep reports whether a mention is the complement of a preposition
 // ("à Moscou"), which it cannot be coordinated with a subject for.
 func (st *state) afterPrep(m entity.Mention) bool {
-	return m.Start > 0 && prepositions[st.low[m.Start-1]] && !partitive(st.low[m.Start-1])
+	p := st.npPrep(m.Start)
+	return p >= 0 && !partitive(st.low[p])
 }
 
 // coordinates reports whether tokens [from, to) join two mentions: "et",
@@ -248,8 +270,9 @@ func (st *state) object(k int) {
 		w := st.low[i]
 		if m := st.mention[i]; m >= 0 {
 			ms := st.s.Mentions[m]
-			// "à Moscou" after a direct-object verb is a place, not the object.
-			if t.pred.Prep == "" && ms.Start > t.objStart && prepositions[st.low[ms.Start-1]] && !partitive(st.low[ms.Start-1]) {
+			// "à Moscou", "à l'AFP" after a direct-object verb is a place
+			// or an addressee, not the object.
+			if p := st.npPrep(ms.Start); t.pred.Prep == "" && p >= t.objStart {
 				return
 			}
 			t.objMention = st.coordinated(m, 1)
@@ -273,6 +296,22 @@ func (st *state) object(k int) {
 			continue
 		}
 	}
+}
+
+// npPrep returns the index of the preposition governing the noun phrase
+// that ends at a mention starting at token start ("à l'AFP", "de la
+// Russie"), or -1.
+func (st *state) npPrep(start int) int {
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
+		w := st.low[k]
+		if prepositions[w] {
+			return k
+		}
+		if !npDeterminers[w] {
+			return -1
+		}
+	}
+	return -1
 }
 
 func partitive(w string) bool { return w == "de" || w == "d'" || w == "des" || w == "du" }

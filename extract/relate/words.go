@@ -106,3 +106,10 @@ var adverbs = map[string]bool{
 	"later": true, "today": true, "yesterday": true, "directly": true, "strongly": true,
 	"n't": true, "tous": true, "deux": true, "both": true, "y": true,
 }
+
+// npDeterminers may stand between a preposition and a name.
+var npDeterminers = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "son": true,
+	"sa": true, "ses": true, "leur": true, "leurs": true, "the": true, "a": true, "an": true,
+	"his": true, "her": true, "their": true, "its": true,
+}
