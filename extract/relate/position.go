@@ -95,7 +95,12 @@ func (st *state) coordinated(m, dir int) []int {
 		if dir < 0 {
 			a, b = b, a
 		}
-		if !st.coordinates(a.End, b.Start) || st.afterPrep(ms[cur]) != st.afterPrep(ms[next]) {
+		if !st.coordinates(a.End, b.Start) {
+			break
+		}
+		// A preposition starts a new phrase: "à Moscou, Lavrov et
+		// Ayrault" is no list, "between Israel and Egypt" is one.
+		if pn, pc := st.afterPrep(ms[next]), st.afterPrep(ms[cur]); pn != pc && (pn && !pc || !st.hasConjunction([]int{cur, next})) {
 			break
 		}
 		out = append(out, next)
@@ -343,6 +348,12 @@ func (st *state) concept(i int) (string, int) {
 			if c, ok := lex.Concept(joinWords(words)); ok {
 				return c, n
 			}
+		}
+	}
+	// An English event noun names its event ("called for the release").
+	if st.r.lang == "en" && st.mention[i] < 0 && isWordKind(st, i) {
+		if rows := st.nounRows(i); len(rows) > 0 {
+			return rows[0].Lemma, 1
 		}
 	}
 	return "", 0

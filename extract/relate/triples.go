@@ -73,13 +73,12 @@ func (st *state) triples(t *trigger) []graph.Triple {
 // events reads event nouns whose participants the sentence names: "leur
 // rencontre ... X et Y", "la visite de X à Y", "talks between X and Y".
 func (st *state) events() []graph.Triple {
-	lex := st.r.lex
 	var out []graph.Triple
 	for i := range st.low {
 		if st.mention[i] >= 0 || st.trigAt[i] >= 0 || st.s.Tokens[i].Kind != segment.Word {
 			continue
 		}
-		rows := lex.Nouns(lex.NounLemma(st.low[i]))
+		rows := st.nounRows(i)
 		if len(rows) == 0 {
 			continue
 		}
@@ -149,6 +148,23 @@ func (st *state) events() []graph.Triple {
 		}
 	}
 	return out
+}
+
+// nounRows returns the event-noun rows of the word at i, as written or
+// in the singular ("talks" is listed as "talk", "sanctions" as
+// "sanction").
+func (st *state) nounRows(i int) []lexicon.Predicate {
+	lex := st.r.lex
+	if rows := lex.Nouns(st.low[i]); len(rows) > 0 {
+		return rows
+	}
+	if l := lex.NounLemma(st.low[i]); l != st.low[i] {
+		return lex.Nouns(l)
+	}
+	if strings.HasSuffix(st.low[i], "s") {
+		return lex.Nouns(strings.TrimSuffix(st.low[i], "s"))
+	}
+	return nil
 }
 
 // firstGroup returns the first run of two or more coordinated mentions.
