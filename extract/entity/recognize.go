@@ -38,6 +38,22 @@ var orgWords = map[string]bool{
 	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
 }
 
+// Common nouns that classify the name after them: "l'entreprise PSA",
+// "the company Apple", "la ville de Lyon".
+var classifiers = map[string]graph.EntityType{
+	"entreprise": graph.Org, "société": graph.Org, "groupe": graph.Org, "compagnie": graph.Org,
+	"constructeur": graph.Org, "banque": graph.Org, "parti": graph.Org, "journal": graph.Org,
+	"quotidien": graph.Org, "hebdomadaire": graph.Org, "chaîne": graph.Org, "agence": graph.Org,
+	"organisation": graph.Org, "association": graph.Org, "syndicat": graph.Org, "firme": graph.Org,
+	"opérateur": graph.Org, "club": graph.Org, "équipe": graph.Org, "mouvement": graph.Org,
+	"company": graph.Org, "firm": graph.Org, "group": graph.Org, "party": graph.Org,
+	"newspaper": graph.Org, "agency": graph.Org, "organization": graph.Org,
+	"network": graph.Org, "carrier": graph.Org, "airline": graph.Org, "bank": graph.Org,
+	"union": graph.Org, "team": graph.Org, "charity": graph.Org, "broadcaster": graph.Org,
+	"ville": graph.GPE, "village": graph.GPE, "commune": graph.GPE, "province": graph.GPE,
+	"région": graph.GPE, "city": graph.GPE, "town": graph.GPE, "state": graph.GPE,
+}
+
 // Nouns for the authorities of a country, read with a demonym.
 var authorityWords = map[string]bool{
 	"autorites": true, "gouvernement": true, "gouvernements": true, "executif": true,
@@ -360,6 +376,14 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 // guessType types an unknown name from its words and context; "" when
 // only resolution can tell (a single word may be a surname).
 func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
+	for k := start - 1; k >= 0 && k >= start-2; k-- {
+		if t, ok := classifiers[s.low[k]]; ok {
+			return t
+		}
+		if s.low[k] != "de" && s.low[k] != "d'" && s.low[k] != "of" {
+			break
+		}
+	}
 	hasConnector := false
 	for k := start; k < end; k++ {
 		if orgWords[s.low[k]] {

@@ -1,7 +1,12 @@
 package relate
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -283,9 +288,8 @@ func (st *state) object(k int) {
 			t.objMention = st.coordinated(m, 1)
 			return
 		}
-		if c, n := st.concept(i); c != "" {
+		if c, _ := st.concept(i); c != "" {
 			t.objConcept = c
-			_ = n
 			return
 		}
 		if j := st.trigAt[i]; j >= 0 && j != k {
@@ -300,7 +304,51 @@ func (st *state) object(k int) {
 		if modal && placeholders[w] {
 			continue
 		}
+		if timeWords[w] || st.s.Tokens[i].Kind == segment.Number {
+			continue
+		}
+		// The first content word starts the object: a noun phrase the
+		// lexicon does not know is kept in its own words ("un hôtel" →
+		// hôtel), as the contract asks.
+		if !modal && !skippable[w] && !determiners[st.r.lang][w] {
+			if np := st.nounPhrase(i); np != "" {
+				t.objConcept = np
+				t.objFallback = true
+			}
+			return
+		}
 	}
+}
+
+// nounPhrase returns the words of the noun phrase whose head starts at
+// token i: the noun and the adjectives around it, up to three words,
+// stopping at a preposition, a verb, a name or punctuation.
+func (st *state) nounPhrase(i int) string {
+	var words []string
+	for k := i; k < len(st.low) && len(words) < 3; k++ {
+		w := st.low[k]
+		tok := st.s.Tokens[k]
+		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
+			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] ||
+			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 {
+			break
+		}
+		// A verb form the lexicon knows ends the phrase ("the plan
+		// would cut"), except as its first word.
+		if len(words) > 0 && len(st.r.lex.Lemma(w)) > 0 && st.r.lang == "en" {
+			break
+		}
+		words = append(words, tok.Text)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func isCapital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // npPrep returns the index of the preposition governing the noun phrase

@@ -32,23 +32,24 @@ type Sentence struct {
 
 // trigger is a predicate found in the sentence.
 type trigger struct {
-	head       int // the verb or noun token
-	start, end int // tokens of the predicate, light-verb noun included
-	group      int // first token of the verb group (clitics, auxiliaries, negation)
-	lemma      string
-	pred       lexicon.Predicate
-	nonFinite  bool // infinitive or participle without auxiliary
-	passive    bool
-	noun       bool // an event noun
-	light      bool // a light verb and its noun ("imposer des sanctions")
-	negated    bool
-	modality   graph.Modality
-	speaker    string
-	subj       []int // mention indexes
-	subjFrom   int   // index of the trigger whose subject this one shares, or -1
-	objMention []int
-	objConcept string
-	objStart   int // token where the object search starts
+	head        int // the verb or noun token
+	start, end  int // tokens of the predicate, light-verb noun included
+	group       int // first token of the verb group (clitics, auxiliaries, negation)
+	lemma       string
+	pred        lexicon.Predicate
+	nonFinite   bool // infinitive or participle without auxiliary
+	passive     bool
+	noun        bool // an event noun
+	light       bool // a light verb and its noun ("imposer des sanctions")
+	negated     bool
+	modality    graph.Modality
+	speaker     string
+	subj        []int // mention indexes
+	subjFrom    int   // index of the trigger whose subject this one shares, or -1
+	objMention  []int
+	objConcept  string
+	objFallback bool // objConcept is the text's own noun phrase, not a known concept
+	objStart    int  // token where the object search starts
 }
 
 // state holds one sentence being related.

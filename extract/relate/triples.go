@@ -63,6 +63,8 @@ func (st *state) triples(t *trigger) []graph.Triple {
 				om := st.s.Mentions[o]
 				add(s, o, st.name(om, false), st.typ(om, false), conf)
 			}
+		case t.objConcept != "" && t.objFallback:
+			add(s, -1, t.objConcept, graph.Concept, conf-0.25)
 		case t.objConcept != "":
 			add(s, -1, t.objConcept, graph.Concept, conf-0.1)
 		}

@@ -113,3 +113,18 @@ var npDeterminers = map[string]bool{
 	"sa": true, "ses": true, "leur": true, "leurs": true, "the": true, "a": true, "an": true,
 	"his": true, "her": true, "their": true, "its": true,
 }
+
+// timeWords (days, months, parts of the day) are adjuncts, never objects.
+var timeWords = map[string]bool{
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"janvier": true, "février": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true,
+	"août": true, "septembre": true, "octobre": true, "novembre": true, "décembre": true,
+	"matin": true, "soir": true, "midi": true, "aujourd'hui": true, "demain": true, "hier": true, "dernier": true, "dernière": true, "prochain": true, "prochaine": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": false, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "tomorrow": true, "yesterday": true, "morning": true, "evening": true, "night": true, "week": true, "year": true,
+	"last": true, "next": true, "this": true, "semaine": true, "année": true, "an": false, "nuit": true,
+	// Quantities before a noun: "pas moins de 8 000 postes", "more than".
+	"moins": true, "environ": true, "près": true, "than": true, "more": true, "less": true, "about": false, "some": true,
+}
