@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/kgraph/kg/extract"
@@ -166,21 +169,30 @@ func totalBytes(paths []string) int64 {
 	return n
 }
 
+// dirSize sums the sizes of the regular files under p as reader.Read
+// walks it: without following symbolic links to directories, which could
+// loop (a link to "." made this walk exponential), and skipping hidden
+// names.
 func dirSize(p string) int64 {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return 0
-	}
-	if !fi.IsDir() {
-		return fi.Size()
-	}
 	var n int64
-	entries, err := os.ReadDir(p)
-	if err != nil {
-		return 0
-	}
-	for _, e := range entries {
-		n += dirSize(p + string(os.PathSeparator) + e.Name())
-	}
+	filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an estimate: leave out what cannot be read
+		}
+		if name != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		fi, err := os.Stat(name) // follows a link to a file, as the reader does
+		if err == nil && fi.Mode().IsRegular() {
+			n += fi.Size()
+		}
+		return nil
+	})
 	return n
 }

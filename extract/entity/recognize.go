@@ -425,7 +425,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			n := ms[k+1]
 			gap := n.Start - m.End
 			comma := gap == 1 && s.toks[m.End].Text == ","
-			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma) {
+			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma || r.adjectives(s, m.End, n.Start)) {
 				n.Type = graph.Person
 				n.Role, n.RoleOf, n.Complement = m.Role, m.Country, m.Complement
 				n.Start = m.Start
@@ -473,6 +473,22 @@ func (r *Recognizer) isDemonym(w string) bool {
 	}
 	e, ok := r.gaz.Lookup(w)
 	return !ok || e.Kind == gazetteer.Demonym
+}
+
+// adjectives reports whether tokens [from, to) are one or two lower-case
+// words that can qualify a title ("le premier ministre conservateur
+// Antonis Samaras", "le président sortant Barack Obama").
+func (r *Recognizer) adjectives(s *sentence, from, to int) bool {
+	if to-from < 1 || to-from > 2 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := s.toks[k]
+		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] || len(r.lex.Lemma(s.low[k])) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyDeterminers reports whether tokens [from, to) are all articles or

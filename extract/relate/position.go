@@ -293,9 +293,15 @@ func (st *state) object(k int) {
 			return
 		}
 		if j := st.trigAt[i]; j >= 0 && j != k {
-			if modal {
+			// "envisager d'imposer des sanctions": the plan is the
+			// sanctions. "souhaite déloger X": what is wanted is the
+			// embedded relation, which gives its own triple.
+			if t.pred.Class == classConsidered {
 				continue
 			}
+			return
+		}
+		if t.pred.Class == classIntended && st.looksInfinitive(i) {
 			return
 		}
 		if boundaries[w] || w == "," || w == "." || w == ";" {
@@ -304,7 +310,7 @@ func (st *state) object(k int) {
 		if modal && placeholders[w] {
 			continue
 		}
-		if timeWords[w] || st.s.Tokens[i].Kind == segment.Number {
+		if timeWords[w] || st.s.Tokens[i].Kind == segment.Number || st.isAdverb(i) {
 			continue
 		}
 		// The first content word starts the object: a noun phrase the
@@ -344,6 +350,47 @@ func (st *state) nounPhrase(i int) string {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// looksInfinitive reports a word that is an infinitive, known to the
+// lexicon or by its ending (French -er, -ir, -re; English after "to").
+func (st *state) looksInfinitive(i int) bool {
+	w := st.low[i]
+	if st.r.lang == "en" {
+		return i > 0 && st.low[i-1] == "to"
+	}
+	for _, l := range st.r.lex.Lemma(w) {
+		if l == w {
+			return true
+		}
+	}
+	if _, known := st.r.lex.Concept(w); known {
+		return false
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")) &&
+		st.s.Tokens[i].Kind == segment.Word && !isCapital(st.s.Tokens[i].Text)
+}
+
+// isAdverb guesses a manner adverb by its ending (quasiment, strongly)
+// when the lexicon does not know the word as a noun.
+func (st *state) isAdverb(i int) bool {
+	w := st.low[i]
+	switch st.r.lang {
+	case "fr":
+		if len(w) < 7 || !strings.HasSuffix(w, "ment") {
+			return false
+		}
+	case "en":
+		if len(w) < 5 || !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	default:
+		return false
+	}
+	if _, ok := st.r.lex.Concept(w); ok {
+		return false
+	}
+	return len(st.nounRows(i)) == 0
 }
 
 func isCapital(w string) bool {

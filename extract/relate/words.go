@@ -124,7 +124,7 @@ var timeWords = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": false, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"today": true, "tomorrow": true, "yesterday": true, "morning": true, "evening": true, "night": true, "week": true, "year": true,
-	"last": true, "next": true, "this": true, "semaine": true, "année": true, "an": false, "nuit": true,
+	"last": true, "next": true, "this": true, "semaine": true, "année": true, "week-end": true, "weekend": true, "an": false, "nuit": true,
 	// Quantities before a noun: "pas moins de 8 000 postes", "more than".
 	"moins": true, "environ": true, "près": true, "than": true, "more": true, "less": true, "about": false, "some": true,
 }

@@ -1,0 +1,478 @@
+package entity
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract/gazetteer"
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+// recognizers returns a French and an English recognizer on the embedded
+// gazetteer and lexicons.
+func recognizers(t *testing.T) map[string]*Recognizer {
+	t.Helper()
+	gaz, err := gazetteer.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := map[string]*Recognizer{}
+	for _, lang := range []string{"fr", "en"} {
+		lex, err := lexicon.Load(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := NewRecognizer(lang, gaz, lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs[lang] = r
+	}
+	return rs
+}
+
+// seenCapitalised returns a capitalised func for Recognizer.Sentence that
+// knows the given words (folded) as seen capitalised elsewhere in the
+// document.
+func seenCapitalised(words ...string) func(string) bool {
+	seen := map[string]bool{}
+	for _, w := range words {
+		seen[graph.Fold(w)] = true
+	}
+	return func(w string) bool { return seen[w] }
+}
+
+// describe renders a mention on one line, with only the fields that are
+// set: kind, text, the tokens it spans when they differ from the text
+// (an honorific or an apposed title), canonical name, type and the rest.
+func describe(src string, toks []segment.Token, m Mention) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q", m.Kind, m.Text)
+	if span := src[toks[m.Start].Start:toks[m.End-1].End]; span != m.Text {
+		fmt.Fprintf(&b, " span=%q", span)
+	}
+	if m.Name != "" {
+		fmt.Fprintf(&b, " → %s", m.Name)
+	}
+	typ := string(m.Type)
+	if typ == "" {
+		typ = "untyped"
+	}
+	b.WriteString(" " + typ)
+	if m.Known {
+		b.WriteString(" known")
+	}
+	if m.Plural {
+		b.WriteString(" plural")
+	}
+	for _, f := range []struct{ key, val string }{
+		{"role", m.Role}, {"of", m.RoleOf}, {"country", m.Country}, {"capital", m.Capital},
+	} {
+		if f.val != "" {
+			fmt.Fprintf(&b, " %s=%q", f.key, f.val)
+		}
+	}
+	return b.String()
+}
+
+// Sentences marked "Wikinews" are copied from Wikinews articles (CC BY
+// 2.5, Wikinews contributors); testdata/SOURCES.md names them.
+var recognizeTests = []struct {
+	name string
+	lang string
+	text string
+	seen []string // words capitalised elsewhere in the document
+	want []string
+}{
+	// Gazetteer names, with the article outside the mention.
+	{
+		name: "fr gazetteer names with articles",
+		lang: "fr", text: "La France et les Etats-Unis ont saisi l'ONU.",
+		want: []string{
+			`name "France" → France GPE known`,
+			`name "Etats-Unis" → United States GPE known`,
+			`name "ONU" → United Nations ORG known`,
+		},
+	},
+	{
+		name: "fr lower-case multiword org",
+		lang: "fr", text: "Le texte sera soumis lundi au conseil de sécurité de l'ONU à New York.",
+		want: []string{
+			`name "conseil de sécurité de l'ONU" → United Nations Security Council ORG known`,
+			`name "New York" → New York GPE known`,
+		},
+	},
+	{
+		name: "fr lower-case org and lower-case second word",
+		lang: "fr", text: "Les Nations unies et le conseil de sécurité ont voté.",
+		want: []string{
+			`name "Nations unies" → United Nations ORG known`,
+			`name "conseil de sécurité" → United Nations Security Council ORG known`,
+		},
+	},
+	{
+		name: "fr capital and state building stand for their country",
+		lang: "fr", text: "Le Kremlin a répondu à Paris.",
+		want: []string{
+			`name "Kremlin" → Kremlin ORG known capital="Russia"`,
+			`name "Paris" → Paris GPE known capital="France"`,
+		},
+	},
+	{
+		name: "fr hyphenated place and lower-case word in an org",
+		lang: "fr", text: "La Commission européenne siège loin de Saint-Pétersbourg.",
+		want: []string{
+			`name "Commission européenne" → European Commission ORG known`,
+			`name "Saint-Pétersbourg" → Saint Petersburg GPE known`,
+		},
+	},
+
+	// Authorities by demonym, and plural demonym nouns.
+	{
+		name: "fr authorities",
+		lang: "fr", text: "Pendant ce temps, les autorités allemandes et le gouvernement français se taisent.",
+		want: []string{
+			`authority "autorités allemandes" → Germany GPE known plural`,
+			`authority "gouvernement français" → France GPE known`,
+		},
+	},
+	{
+		name: "fr authorities, Wikinews",
+		lang: "fr", text: "Les autorités chinoises ont refusé cet accès.",
+		want: []string{
+			`authority "autorités chinoises" → China GPE known plural`,
+		},
+	},
+	{
+		name: "fr armed forces are authorities",
+		lang: "fr", text: "Hier, les forces syriennes ont bombardé Alep.",
+		want: []string{
+			`authority "forces syriennes" → Syria GPE known plural`,
+			`name "Alep" → Aleppo GPE known`,
+		},
+	},
+	{
+		name: "en authorities",
+		lang: "en", text: "French Foreign Minister Jean-Marc Ayrault met the German government and Turkish authorities.",
+		want: []string{
+			`name "Jean-Marc Ayrault" span="French Foreign Minister Jean-Marc Ayrault" PERSON role="foreign minister" of="France"`,
+			`authority "German government" → Germany GPE known`,
+			`authority "Turkish authorities" → Turkey GPE known`,
+		},
+	},
+	{
+		name: "en authorities, Wikinews",
+		lang: "en", text: "The Russian government dismissed the claim from Berlin as groundless.",
+		want: []string{
+			`authority "Russian government" → Russia GPE known`,
+			`name "Berlin" → Berlin GPE known capital="Germany"`,
+		},
+	},
+	{
+		name: "en lower-case demonym is no demonym",
+		lang: "en", text: "They polish the french windows.",
+		want: nil,
+	},
+
+	// Titles with a demonym before, inside or after them; appositions.
+	{
+		name: "fr title with inserted demonym, apposed name",
+		lang: "fr", text: "Le ministre français des Affaires étrangères, Laurent Fabius, est arrivé à Berlin.",
+		want: []string{
+			`name "Laurent Fabius" span="ministre français des Affaires étrangères, Laurent Fabius" PERSON role="foreign minister" of="France"`,
+			`name "Berlin" → Berlin GPE known capital="Germany"`,
+		},
+	},
+	{
+		name: "fr title then demonym, apposed name",
+		lang: "fr", text: "Le chef de la diplomatie russe, Sergueï Lavrov, a parlé.",
+		want: []string{
+			`name "Sergueï Lavrov" span="chef de la diplomatie russe, Sergueï Lavrov" PERSON role="foreign minister" of="Russia"`,
+		},
+	},
+	{
+		name: "fr titles next to names",
+		lang: "fr", text: "Le président américain Barack Obama a reçu la chancelière allemande Angela Merkel.",
+		want: []string{
+			`name "Barack Obama" span="président américain Barack Obama" PERSON role="president" of="United States"`,
+			`name "Angela Merkel" span="chancelière allemande Angela Merkel" PERSON role="chancellor" of="Germany"`,
+		},
+	},
+	{
+		name: "fr title without country",
+		lang: "fr", text: "Lundi, le président Vladimir Poutine a reçu le Premier ministre britannique, David Cameron, au Kremlin.",
+		want: []string{
+			`name "Vladimir Poutine" span="président Vladimir Poutine" PERSON role="president"`,
+			`name "David Cameron" span="Premier ministre britannique, David Cameron" PERSON role="prime minister" of="United Kingdom"`,
+			`name "Kremlin" → Kremlin ORG known capital="Russia"`,
+		},
+	},
+	{
+		name: "fr name then apposed title closed by a comma",
+		lang: "fr", text: "John Kerry, le secrétaire d'Etat américain, a parlé.",
+		want: []string{
+			`name "John Kerry" span="John Kerry, le secrétaire d'Etat américain" PERSON role="secretary of state" of="United States"`,
+		},
+	},
+	{
+		name: "fr name then title starting the next clause",
+		lang: "fr", text: "Il a vu John Kerry, le secrétaire d'Etat américain n'avait rien dit.",
+		want: []string{
+			`name "John Kerry" PERSON role="secretary of state" of="United States"`,
+			`description "secrétaire d'Etat américain" PERSON role="secretary of state" country="United States"`,
+		},
+	},
+	{
+		name: "fr descriptions",
+		lang: "fr", text: "Le secrétaire d'Etat américain a salué le ministre russe.",
+		want: []string{
+			`description "secrétaire d'Etat américain" PERSON role="secretary of state" country="United States"`,
+			`description "ministre russe" PERSON role="minister" country="Russia"`,
+		},
+	},
+	{
+		name: "en title with demonym before it",
+		lang: "en", text: "According to Mexican President Andrés Manuel López Obrador, six Mexican nationals were killed in the attack, and seven more were injured.",
+		want: []string{
+			`name "Andrés Manuel López Obrador" span="Mexican President Andrés Manuel López Obrador" PERSON role="president" of="Mexico"`,
+		},
+	},
+	{
+		name: "en demonym, qualifier and title, Wikinews",
+		lang: "en", text: "On Wednesday, the German government said Russian opposition leader Alexei Navalny was poisoned with Novichok, a range of neurotoxins developed by the Soviet Union.",
+		want: []string{
+			`authority "German government" → Germany GPE known`,
+			`name "Alexei Navalny" span="Russian opposition leader Alexei Navalny" PERSON role="opposition leader" of="Russia"`,
+			`name "Novichok" untyped`,
+			`name "Soviet Union" → Soviet Union GPE known`,
+		},
+	},
+	{
+		name: "en apposed title after a name",
+		lang: "en", text: "Boris Johnson, the British prime minister, resigned.",
+		want: []string{
+			`name "Boris Johnson" span="Boris Johnson, the British prime minister" PERSON role="prime minister" of="United Kingdom"`,
+		},
+	},
+	{
+		name: "en description and pronoun",
+		lang: "en", text: "The prime minister said he was sorry.",
+		want: []string{
+			`description "prime minister" PERSON role="prime minister"`,
+			`pronoun "he" PERSON`,
+		},
+	},
+
+	// Honorifics are outside the name and make it a person.
+	{
+		name: "fr honorifics",
+		lang: "fr", text: "M. Hollande a reçu Mme Merkel.",
+		want: []string{
+			`name "Hollande" span="M. Hollande" PERSON`,
+			`name "Merkel" span="Mme Merkel" PERSON`,
+		},
+	},
+	{
+		name: "en honorifics",
+		lang: "en", text: "Mr. Smith met Dr. Jones, Ms. Clinton and Mr Brown.",
+		want: []string{
+			`name "Smith" span="Mr. Smith" PERSON`,
+			`name "Jones" span="Dr. Jones" PERSON`,
+			`name "Clinton" span="Ms. Clinton" PERSON`,
+			`name "Brown" span="Mr Brown" PERSON`,
+		},
+	},
+
+	// Capitalised function words and months are not names.
+	{
+		name: "fr sentence-initial function words",
+		lang: "fr", text: "Alors que la crise continue, Paris hésite.",
+		want: []string{
+			`name "Paris" → Paris GPE known capital="France"`,
+		},
+	},
+	{
+		name: "fr Selon before a name, Wikinews",
+		lang: "fr", text: "Selon François Dubet, sociologue français et professeur à l'Université Bordeaux II, une personne n'ayant pas le bac est « socialement marqué comme quelqu'un ayant des problèmes ».",
+		want: []string{
+			`name "François Dubet" PERSON`,
+			`name "Université Bordeaux II" ORG`,
+		},
+	},
+	{
+		name: "fr function word before a name mid-sentence",
+		lang: "fr", text: "Pourtant Hollande a gagné.",
+		want: []string{
+			`name "Hollande" untyped`,
+		},
+	},
+	{
+		name: "fr months and days",
+		lang: "fr", text: "Janvier a été froid, Lundi aussi, en Mars comme en Juillet.",
+		seen: []string{"janvier", "mars", "juillet"},
+		want: nil,
+	},
+	{
+		name: "en months and days",
+		lang: "en", text: "In January, the talks failed; on Monday and in February, March and December too.",
+		want: nil,
+	},
+	{
+		name: "en According to",
+		lang: "en", text: "According to the University of Oxford, NATO and the EU disagree.",
+		want: []string{
+			`name "University of Oxford" ORG`,
+			`name "NATO" → NATO ORG known`,
+			`name "EU" → European Union ORG known`,
+		},
+	},
+
+	// A capitalised first word is a name only if the document capitalises
+	// it elsewhere.
+	{
+		name: "fr first word seen capitalised elsewhere",
+		lang: "fr", text: "Hollande a gagné.",
+		seen: []string{"hollande"},
+		want: []string{`name "Hollande" untyped`},
+	},
+	{
+		name: "fr first word seen only sentence-initially",
+		lang: "fr", text: "Hollande a gagné.",
+		want: nil,
+	},
+	{
+		name: "en first word seen capitalised elsewhere",
+		lang: "en", text: "Obama said he was pleased.",
+		seen: []string{"obama"},
+		want: []string{`name "Obama" untyped`, `pronoun "he" PERSON`},
+	},
+	{
+		name: "en first word seen only sentence-initially",
+		lang: "en", text: "Obama said he was pleased.",
+		want: []string{`pronoun "he" PERSON`},
+	},
+	{
+		name: "fr chain of two at sentence start needs no evidence",
+		lang: "fr", text: "Nicolas Sarkozy a quitté l'Elysée.",
+		want: []string{
+			`name "Nicolas Sarkozy" PERSON`,
+			`name "Elysée" → Élysée ORG known capital="France"`,
+		},
+	},
+
+	// Hyphenated names, connectors, acronyms.
+	{
+		name: "fr hyphenated names",
+		lang: "fr", text: "Jean-Marc Ayrault a rencontré Ban Ki-moon.",
+		want: []string{
+			`name "Jean-Marc Ayrault" PERSON`,
+			`name "Ban Ki-moon" PERSON`,
+		},
+	},
+	{
+		name: "fr connectors in names",
+		lang: "fr", text: "En mars, la Banque de France a cité Charles de Gaulle.",
+		want: []string{
+			`name "Banque de France" → Bank of France ORG known`,
+			`name "Charles de Gaulle" PERSON`,
+		},
+	},
+	{
+		name: "en connectors in names, Wikinews",
+		lang: "en", text: "Both are professors at the University of Geneva; Queloz is also a professor at the University of Cambridge.",
+		want: []string{
+			`name "University of Geneva" ORG`,
+			`name "Queloz" untyped`,
+			`name "University of Cambridge" ORG`,
+		},
+	},
+	{
+		name: "en gazetteer org with connector",
+		lang: "en", text: "The Wall Street Journal reported that the Bank of England raised rates.",
+		want: []string{
+			`name "Wall Street Journal" → The Wall Street Journal ORG known`,
+			`name "Bank of England" → Bank of England ORG known`,
+		},
+	},
+	{
+		name: "fr acronyms known and unknown",
+		lang: "fr", text: "Le FMI, l'UMP et la CGT ont répondu.",
+		want: []string{
+			`name "FMI" → International Monetary Fund ORG known`,
+			`name "UMP" → Union for a Popular Movement ORG known`,
+			`name "CGT" ORG`,
+		},
+	},
+	{
+		name: "fr lone capitalised noun after an article is not a name",
+		lang: "fr", text: "Le projet de la Défense inquiète l'Association.",
+		want: nil,
+	},
+	{
+		name: "fr unknown place after a locative",
+		lang: "fr", text: "Il est né à Trifouillis.",
+		want: []string{`name "Trifouillis" GPE`},
+	},
+
+	// Pronouns.
+	{
+		name: "fr pronouns mid-sentence",
+		lang: "fr", text: "Selon lui, il partira et elle restera.",
+		want: []string{`pronoun "il" PERSON`, `pronoun "elle" PERSON`},
+	},
+}
+
+func TestRecognizerSentence(t *testing.T) {
+	rs := recognizers(t)
+	for _, tt := range recognizeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := segment.Tokenize(tt.text, tt.lang)
+			ms := rs[tt.lang].Sentence(tt.text, toks, seenCapitalised(tt.seen...))
+			var got []string
+			for _, m := range ms {
+				got = append(got, describe(tt.text, toks, m))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("%s\n got:\n\t%s\nwant:\n\t%s", tt.text, strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+// TestRecognizerInvariants checks what every result must satisfy: mentions
+// in order, not overlapping, within the sentence, on word tokens, with
+// the text inside the span.
+func TestRecognizerInvariants(t *testing.T) {
+	rs := recognizers(t)
+	for _, tt := range recognizeTests {
+		toks := segment.Tokenize(tt.text, tt.lang)
+		for _, capitalised := range []func(string) bool{seenCapitalised(), func(string) bool { return true }} {
+			end := 0
+			for _, m := range rs[tt.lang].Sentence(tt.text, toks, capitalised) {
+				if m.Start < end || m.End <= m.Start || m.End > len(toks) {
+					t.Errorf("%s: mention %q spans [%d,%d) after %d in %d tokens", tt.text, m.Text, m.Start, m.End, end, len(toks))
+					continue
+				}
+				end = m.End
+				span := tt.text[toks[m.Start].Start:toks[m.End-1].End]
+				if !strings.Contains(span, m.Text) {
+					t.Errorf("%s: mention text %q is not in its span %q", tt.text, m.Text, span)
+				}
+				if m.Known && m.Name == "" {
+					t.Errorf("%s: known mention %q has no name", tt.text, m.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{Name: "name", Authority: "authority", Description: "description", Pronoun: "pronoun", Kind(99): "unknown"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
+		}
+	}
+}
