@@ -17,3 +17,25 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldASCIIAgrees(t *testing.T) {
+	for _, s := range []string{"Jean-Marc Ayrault", " a  b ", "US", "already folded", "Tab\tand_under", "-x-", "l'ONU", "x\x0by", ""} {
+		fast, ok := foldASCII(s)
+		if !ok {
+			t.Fatalf("foldASCII(%q) not ok", s)
+		}
+		if slow := foldUnicode(s); fast != slow {
+			t.Errorf("%q: fast path %q, general path %q", s, fast, slow)
+		}
+	}
+	if _, ok := foldASCII("Sergueï"); ok {
+		t.Error("foldASCII accepted non-ASCII")
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	for b.Loop() {
+		Fold("Jean-Marc Ayrault")
+		Fold("Sergueï Lavrov")
+	}
+}

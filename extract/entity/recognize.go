@@ -182,7 +182,7 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 
 // gazetteer matches the longest gazetteer entry starting at i.
 func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
-	if isArticle(s.low[i]) {
+	if isArticle(s.low[i]) || !r.gaz.Starts(s.toks[i].Text) {
 		return Mention{}, false
 	}
 	maxw := min(r.gaz.MaxWords(), len(s.toks)-i)
@@ -249,9 +249,14 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	start := i
 	country := ""
 	// English: "French Foreign Minister", "the Russian president".
-	if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && r.lang == "en" && i+1 < len(s.toks) {
-		country, start = c, i+1
-		maxw = min(maxw, len(s.toks)-start)
+	if r.lang == "en" && i+1 < len(s.toks) && isCap(s.toks[i].Text) {
+		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok {
+			country, start = c, i+1
+			maxw = min(maxw, len(s.toks)-start)
+		}
+	}
+	if !r.lex.TitleStart(s.toks[start].Text) {
+		return Mention{}, false
 	}
 	for n := maxw; n >= 1; n-- {
 		var words []string

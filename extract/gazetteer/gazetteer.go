@@ -36,6 +36,7 @@ type Gazetteer struct {
 	exact    map[string]ref    // case-sensitive aliases, as written
 	demonyms map[string]nation // graph.Fold(demonym) → country
 	maxWords int
+	starts   map[string]bool // first folded word of every alias, article dropped
 }
 
 // rule says how a phrase's case must agree with an alias's.
@@ -101,6 +102,7 @@ func load(fsys fs.FS) (*Gazetteer, error) {
 		folded:   make(map[string]ref, 8*len(recs)),
 		exact:    make(map[string]ref, len(recs)),
 		demonyms: make(map[string]nation, 2048),
+		starts:   make(map[string]bool, 4096),
 	}
 	slices.SortFunc(recs, func(a, b record) int { return strings.Compare(a.e.Name, b.e.Name) })
 	g.entries = make([]Entry, len(recs))
@@ -168,8 +170,24 @@ func (g *Gazetteer) addAliases(i int, r record) error {
 			g.forms[i] = append(g.forms[i], form)
 		}
 		g.maxWords = max(g.maxWords, words(form))
+		f := graph.Fold(form)
+		g.starts[firstWord(f)] = true
+		g.starts[firstWord(cutFoldedArticle(f))] = true
 	}
 	return nil
+}
+
+func firstWord(folded string) string {
+	if i := strings.IndexByte(folded, ' '); i >= 0 {
+		return folded[:i]
+	}
+	return folded
+}
+
+// Starts reports whether some name or alias starts with word, so that a
+// recogniser need not look up the phrases that start with any other.
+func (g *Gazetteer) Starts(word string) bool {
+	return g.starts[firstWord(graph.Fold(word))]
 }
 
 // parseAlias strips an alias's marker and says which case rule it sets.

@@ -113,14 +113,17 @@ type Lexicon struct {
 	conceptMax int
 	titles     map[string]Title // by folded phrase
 	titleMax   int
-	forms      map[string][]Form // by form key
-	foldForms  map[string][]Form // by folded form, for text without accents
-	negation   map[string]string
-	modal      map[string]modalRow
-	aux        map[string]Aux
-	stop       map[string]stopRow
-	drop       map[string]bool // folded determiners and pre-nominal modifiers
-	stats      map[string]int
+	// titleStarts holds the first word of every title, so that a
+	// recogniser can skip words that start none.
+	titleStarts map[string]bool
+	forms       map[string][]Form // by form key
+	foldForms   map[string][]Form // by folded form, for text without accents
+	negation    map[string]string
+	modal       map[string]modalRow
+	aux         map[string]Aux
+	stop        map[string]stopRow
+	drop        map[string]bool // folded determiners and pre-nominal modifiers
+	stats       map[string]int
 }
 
 type modalRow struct {
@@ -349,6 +352,16 @@ func (l *Lexicon) TitleInfo(phrase string) (Title, bool) {
 	}
 	t, ok := l.titles[strings.Join(sing, " ")]
 	return t, ok
+}
+
+// TitleStart reports whether some title starts with word (in any case,
+// accents or number).
+func (l *Lexicon) TitleStart(word string) bool {
+	f := graph.Fold(word)
+	if l.titleStarts[f] {
+		return true
+	}
+	return l.titleStarts[graph.Fold(l.NounLemma(word))]
 }
 
 // TitleMaxWords returns the number of words of the longest title, so that

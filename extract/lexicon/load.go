@@ -439,19 +439,20 @@ func checkPredicate(p string) error {
 // not cover (verbs from user files).
 func (b *builder) build() *Lexicon {
 	l := &Lexicon{
-		lang:      b.lang,
-		verbs:     map[string][]Predicate{},
-		nouns:     map[string][]Predicate{},
-		light:     map[[2]string][]LightVerb{},
-		concepts:  map[string]string{},
-		titles:    map[string]Title{},
-		negation:  map[string]string{},
-		modal:     map[string]modalRow{},
-		aux:       map[string]Aux{},
-		stop:      map[string]stopRow{},
-		drop:      map[string]bool{},
-		foldForms: map[string][]Form{},
-		stats:     map[string]int{},
+		lang:        b.lang,
+		verbs:       map[string][]Predicate{},
+		nouns:       map[string][]Predicate{},
+		light:       map[[2]string][]LightVerb{},
+		concepts:    map[string]string{},
+		titles:      map[string]Title{},
+		titleStarts: map[string]bool{},
+		negation:    map[string]string{},
+		modal:       map[string]modalRow{},
+		aux:         map[string]Aux{},
+		stop:        map[string]stopRow{},
+		drop:        map[string]bool{},
+		foldForms:   map[string][]Form{},
+		stats:       map[string]int{},
 	}
 	known := map[string]bool{}
 	for _, fs := range b.forms {
@@ -516,6 +517,9 @@ func (b *builder) build() *Lexicon {
 	b.titles.each(func(k string, v Title) {
 		l.titles[k] = v
 		l.titleMax = max(l.titleMax, len(strings.Fields(k)))
+		if f := strings.Fields(k); len(f) > 0 {
+			l.titleStarts[f[0]] = true
+		}
 		l.stats["titles"]++
 	})
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
