@@ -61,6 +61,9 @@ func FuzzExtract(f *testing.F) {
 		"\r\n\r\nLondon\r\nParis\r\n",
 		"\u00a0\u2009\u202fParis\u00a0rencontre\u2009Londres.",
 		"e\u0301tats-Unis rencontre Franc\u0327ois.",
+		// Names longer than the store takes.
+		"Barack Obama met " + strings.Repeat("Jean-", 1000) + "Marc in Paris.",
+		"Barack Obama met President " + strings.Repeat("J", 5000) + " in Paris.",
 	} {
 		f.Add(s)
 	}
@@ -91,15 +94,30 @@ func FuzzExtract(f *testing.F) {
 				checkTriple(t, doc, tr)
 			}
 			for _, e := range res.Entities {
-				if e.Name == "" {
-					t.Errorf("lang %q: entity with no name: %+v", doc.Lang, e)
+				if !storable(e.Name) {
+					t.Errorf("lang %q: the store refuses entity name %.40q (%d bytes; empty, over %d or with NUL)", doc.Lang, e.Name, len(e.Name), maxName)
+				}
+				for _, a := range e.Aliases {
+					if len(a) > maxName || strings.ContainsRune(a, 0) {
+						t.Errorf("lang %q: the store refuses alias %.40q of %.40q (%d bytes)", doc.Lang, a, e.Name, len(a))
+					}
 				}
 			}
 		}
 	})
 }
 
-// checkTriple checks what the triple contract promises of every triple.
+// maxName is the longest name storage.Store.PutDocument accepts; a longer
+// one fails the document and stops an ingest run.
+const maxName = 1 << 30
+
+// storable reports whether the store accepts s as a name or predicate.
+func storable(s string) bool {
+	return s != "" && len(s) <= maxName && !strings.ContainsRune(s, 0)
+}
+
+// checkTriple checks what the triple contract promises of every triple,
+// and that the store accepts it.
 func checkTriple(t *testing.T, doc graph.Document, tr graph.Triple) {
 	t.Helper()
 	sp := tr.Span
@@ -111,6 +129,18 @@ func checkTriple(t *testing.T, doc graph.Document, tr graph.Triple) {
 	}
 	if tr.Subject == "" || tr.Predicate == "" || tr.Object == "" {
 		t.Errorf("lang %q: empty field in (%q, %q, %q) from %q", doc.Lang, tr.Subject, tr.Predicate, tr.Object, tr.Sentence)
+	} else if !storable(tr.Subject) || !storable(tr.Predicate) || !storable(tr.Object) {
+		t.Errorf("lang %q: the store refuses (%.40q, %.40q, %.40q) (%d, %d, %d bytes; over %d or with NUL)",
+			doc.Lang, tr.Subject, tr.Predicate, tr.Object, len(tr.Subject), len(tr.Predicate), len(tr.Object), maxName)
+	}
+	if strings.TrimSpace(tr.Sentence) == "" {
+		t.Errorf("lang %q: (%s, %s, %s) from an empty sentence", doc.Lang, tr.Subject, tr.Predicate, tr.Object)
+	}
+	if tr.Predicate != strings.ToLower(tr.Predicate) {
+		t.Errorf("lang %q: predicate %q is not lower case", doc.Lang, tr.Predicate)
+	}
+	if !validType(tr.SubjectType) || !validType(tr.ObjectType) || !validModality(tr.Modality) {
+		t.Errorf("lang %q: (%s, %s, %s): types %q, %q, modality %q", doc.Lang, tr.Subject, tr.Predicate, tr.Object, tr.SubjectType, tr.ObjectType, tr.Modality)
 	}
 	if !(tr.Confidence > 0 && tr.Confidence <= 1) {
 		t.Errorf("lang %q: confidence %v of (%s, %s, %s)", doc.Lang, tr.Confidence, tr.Subject, tr.Predicate, tr.Object)
@@ -118,4 +148,17 @@ func checkTriple(t *testing.T, doc graph.Document, tr graph.Triple) {
 	if tr.Doc != doc.ID || tr.Lang != doc.Lang {
 		t.Errorf("lang %q: triple has doc %q lang %q, want %q %q", doc.Lang, tr.Doc, tr.Lang, doc.ID, doc.Lang)
 	}
+}
+
+func validType(typ graph.EntityType) bool {
+	_, err := graph.ParseEntityType(string(typ))
+	return err == nil
+}
+
+func validModality(m graph.Modality) bool {
+	switch m {
+	case graph.Asserted, graph.Reported, graph.Intended, graph.Considered, graph.Hypothetical:
+		return true
+	}
+	return false
 }

@@ -110,10 +110,15 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 		sum.Sentences += res.Sentences
 		sum.Tokens += res.Tokens
 		sum.Triples += len(res.Triples)
-		if res.Skipped != "" {
+		// Counted once stored, so that a run stopped by a store failure
+		// does not count the document it failed to keep.
+		unsupported := func(what string) {
+			if res.Skipped == "" {
+				return
+			}
 			sum.Unsupported++
 			if opts.Warn != nil {
-				opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s stored, not extracted: %s", doc.ID, res.Skipped)})
+				opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s %s: %s", doc.ID, what, res.Skipped)})
 			}
 		}
 		if opts.Emit != nil {
@@ -124,6 +129,7 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 			}
 		}
 		if opts.NoStore {
+			unsupported("not extracted")
 			return nil
 		}
 		var put storage.PutResult
@@ -135,6 +141,7 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 		if err != nil {
 			return fmt.Errorf("store: document %s: %w", doc.ID, err)
 		}
+		unsupported("stored, not extracted")
 		switch put {
 		case storage.Added:
 			sum.Added++

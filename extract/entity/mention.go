@@ -52,5 +52,5 @@ type Mention struct {
 	// country by default.
 	Complement bool
 	Known      bool // from the gazetteer
-	Plural  bool // "les autorités", "ils"
+	Plural     bool // "les autorités", "ils"
 }

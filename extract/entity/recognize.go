@@ -38,20 +38,20 @@ var orgWords = map[string]bool{
 	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
 }
 
-// Common nouns that classify the name after them: "l'entreprise PSA",
+// Common nouns (folded) that classify the name after them: "l'entreprise PSA",
 // "the company Apple", "la ville de Lyon".
 var classifiers = map[string]graph.EntityType{
-	"entreprise": graph.Org, "société": graph.Org, "groupe": graph.Org, "compagnie": graph.Org,
+	"entreprise": graph.Org, "societe": graph.Org, "groupe": graph.Org, "compagnie": graph.Org,
 	"constructeur": graph.Org, "banque": graph.Org, "parti": graph.Org, "journal": graph.Org,
-	"quotidien": graph.Org, "hebdomadaire": graph.Org, "chaîne": graph.Org, "agence": graph.Org,
+	"quotidien": graph.Org, "hebdomadaire": graph.Org, "chaine": graph.Org, "agence": graph.Org,
 	"organisation": graph.Org, "association": graph.Org, "syndicat": graph.Org, "firme": graph.Org,
-	"opérateur": graph.Org, "club": graph.Org, "équipe": graph.Org, "mouvement": graph.Org,
+	"operateur": graph.Org, "club": graph.Org, "equipe": graph.Org, "mouvement": graph.Org,
 	"company": graph.Org, "firm": graph.Org, "group": graph.Org, "party": graph.Org,
 	"newspaper": graph.Org, "agency": graph.Org, "organization": graph.Org,
 	"network": graph.Org, "carrier": graph.Org, "airline": graph.Org, "bank": graph.Org,
 	"union": graph.Org, "team": graph.Org, "charity": graph.Org, "broadcaster": graph.Org,
 	"ville": graph.GPE, "village": graph.GPE, "commune": graph.GPE, "province": graph.GPE,
-	"région": graph.GPE, "city": graph.GPE, "town": graph.GPE, "state": graph.GPE,
+	"region": graph.GPE, "city": graph.GPE, "town": graph.GPE, "state": graph.GPE,
 }
 
 // Nouns for the authorities of a country, read with a demonym.
@@ -72,6 +72,13 @@ var honorifics = map[string]bool{
 	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "lord": true,
 	"me": false,
 }
+
+// maxNameWords bounds a capitalised chain: longer runs are headlines or
+// lists, not one name.
+const maxNameWords = 8
+
+// maxNameBytes bounds a name's length in bytes, for the same reason.
+const maxNameBytes = 200
 
 // Lower-case words allowed inside a capitalised name chain.
 var connectors = map[string]bool{
@@ -119,7 +126,7 @@ func loadFunctionWords(lang string) (map[string]bool, error) {
 			return nil, fmt.Errorf("function words data/function.tsv:%d: want lang<TAB>word", n)
 		}
 		if l == lang {
-			m[w] = true
+			m[graph.Fold(w)] = true
 		}
 	}
 	return m, nil
@@ -171,11 +178,11 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 	if m, ok := r.gazetteer(s, i); ok {
 		return m, true
 	}
-	if isCap(t.Text) {
-		return r.chain(s, i, capitalised)
-	}
 	if pronouns[s.low[i]] {
 		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person}, true
+	}
+	if isCap(t.Text) {
+		return r.chain(s, i, capitalised)
 	}
 	return Mention{}, false
 }
@@ -230,7 +237,7 @@ func (r *Recognizer) authority(s *sentence, i int) (Mention, bool) {
 	// "les Allemands", "the Russians": a capitalised plural demonym noun.
 	if isCap(s.toks[i].Text) && strings.HasSuffix(s.low[i], "s") && i > 0 && (s.low[i-1] == "les" || s.low[i-1] == "the" || s.low[i-1] == "des") {
 		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok {
-			if _, isPlace := r.gaz.Lookup(s.toks[i].Text); !isPlace {
+			if r.isDemonym(s.toks[i].Text) {
 				return Mention{Start: i, End: i + 1, Text: s.toks[i].Text, Kind: Authority, Name: c, Type: graph.GPE, Known: true, Plural: true}, true
 			}
 		}
@@ -324,7 +331,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 	}
 	j := start + 1
-	for j < n {
+	for j < n && j-start < maxNameWords {
 		if s.toks[j].Kind == segment.Word && isCap(s.toks[j].Text) && !r.function[s.low[j]] {
 			j++
 			continue
@@ -359,8 +366,10 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			}
 		}
 	}
-	// Possessive 's and trailing punctuation are not part of names.
 	text := s.text(start, j)
+	if len(text) > maxNameBytes {
+		return Mention{}, false
+	}
 	m := Mention{Start: i, End: j, Text: text, Kind: Name}
 	if honorific {
 		m.Type = graph.Person
@@ -382,7 +391,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 // only resolution can tell (a single word may be a surname).
 func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	for k := start - 1; k >= 0 && k >= start-2; k-- {
-		if t, ok := classifiers[s.low[k]]; ok {
+		if t, ok := classifiers[s.low[k]]; ok && !isCap(s.toks[k].Text) {
 			return t
 		}
 		if s.low[k] != "de" && s.low[k] != "d'" && s.low[k] != "of" {
@@ -509,7 +518,11 @@ func onlyDeterminers(s *sentence, from, to int) bool {
 	return true
 }
 
+// isSentenceStart reports a word that starts its sentence or a quotation.
 func isSentenceStart(s *sentence, i int) bool {
+	if i > 0 && (s.toks[i-1].Kind == segment.Quote || s.toks[i-1].Text == ":") {
+		return true
+	}
 	for k := 0; k < i; k++ {
 		if s.toks[k].Kind == segment.Word || s.toks[k].Kind == segment.Number {
 			return false

@@ -1,7 +1,12 @@
 package entity
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,6 +72,9 @@ func describe(src string, toks []segment.Token, m Mention) string {
 	}
 	if m.Plural {
 		b.WriteString(" plural")
+	}
+	if m.Complement {
+		b.WriteString(" complement")
 	}
 	for _, f := range []struct{ key, val string }{
 		{"role", m.Role}, {"of", m.RoleOf}, {"country", m.Country}, {"capital", m.Capital},
@@ -212,29 +220,29 @@ var recognizeTests = []struct {
 	},
 	{
 		name: "fr name then apposed title closed by a comma",
-		lang: "fr", text: "John Kerry, le secrétaire d'Etat américain, a parlé.",
+		lang: "fr", text: "Hillary Clinton, la secrétaire d'Etat américaine, a parlé.",
 		want: []string{
-			`name "John Kerry" span="John Kerry, le secrétaire d'Etat américain" PERSON role="secretary of state" of="United States"`,
+			`name "Hillary Clinton" span="Hillary Clinton, la secrétaire d'Etat américaine" PERSON role="secretary of state" of="United States"`,
 		},
 	},
 	{
 		name: "fr name then title starting the next clause",
-		lang: "fr", text: "Il a vu John Kerry, le secrétaire d'Etat américain n'avait rien dit.",
+		lang: "fr", text: "Tous ont remercié Angela Merkel, la chancelière allemande a répondu par écrit.",
 		want: []string{
-			`name "John Kerry" PERSON role="secretary of state" of="United States"`,
-			`description "secrétaire d'Etat américain" PERSON role="secretary of state" country="United States"`,
+			`name "Angela Merkel" PERSON role="chancellor" of="Germany"`,
+			`description "chancelière allemande" PERSON role="chancellor" country="Germany"`,
 		},
 	},
 	{
 		name: "fr descriptions",
-		lang: "fr", text: "Le secrétaire d'Etat américain a salué le ministre russe.",
+		lang: "fr", text: "La secrétaire d'Etat américaine a salué le ministre russe.",
 		want: []string{
-			`description "secrétaire d'Etat américain" PERSON role="secretary of state" country="United States"`,
+			`description "secrétaire d'Etat américaine" PERSON role="secretary of state" country="United States"`,
 			`description "ministre russe" PERSON role="minister" country="Russia"`,
 		},
 	},
 	{
-		name: "en title with demonym before it",
+		name: "en title with demonym before it, Wikinews",
 		lang: "en", text: "According to Mexican President Andrés Manuel López Obrador, six Mexican nationals were killed in the attack, and seven more were injured.",
 		want: []string{
 			`name "Andrés Manuel López Obrador" span="Mexican President Andrés Manuel López Obrador" PERSON role="president" of="Mexico"`,
@@ -263,6 +271,41 @@ var recognizeTests = []struct {
 		want: []string{
 			`description "prime minister" PERSON role="prime minister"`,
 			`pronoun "he" PERSON`,
+		},
+	},
+
+	{
+		name: "fr adjectives between a title and a name",
+		lang: "fr", text: "Le président sortant Barack Obama a salué le premier ministre travailliste Gordon Brown.",
+		want: []string{
+			`name "Barack Obama" span="président sortant Barack Obama" PERSON role="president"`,
+			`name "Gordon Brown" span="premier ministre travailliste Gordon Brown" PERSON role="prime minister"`,
+		},
+	},
+	{
+		name: "fr title with a complement of its own",
+		lang: "fr", text: "Le président du comité a démissionné.",
+		want: []string{
+			`description "président" PERSON complement role="president"`,
+		},
+	},
+
+	// Classifier nouns type the name after them.
+	{
+		name: "fr classifier nouns",
+		lang: "fr", text: "Le constructeur PSA a signé avec la compagnie Ryanair près de la ville de Trifouillis.",
+		want: []string{
+			`name "PSA" ORG`,
+			`name "Ryanair" ORG`,
+			`name "Trifouillis" GPE`,
+		},
+	},
+	{
+		name: "en classifier nouns",
+		lang: "en", text: "The airline Ryanair and the company Acme agreed.",
+		want: []string{
+			`name "Ryanair" ORG`,
+			`name "Acme" ORG`,
 		},
 	},
 
@@ -408,12 +451,12 @@ var recognizeTests = []struct {
 	},
 	{
 		name: "fr lone capitalised noun after an article is not a name",
-		lang: "fr", text: "Le projet de la Défense inquiète l'Association.",
+		lang: "fr", text: "Le budget de la Santé inquiète l'Association.",
 		want: nil,
 	},
 	{
 		name: "fr unknown place after a locative",
-		lang: "fr", text: "Il est né à Trifouillis.",
+		lang: "fr", text: "Mon grand-père est né à Trifouillis.",
 		want: []string{`name "Trifouillis" GPE`},
 	},
 
@@ -442,29 +485,121 @@ func TestRecognizerSentence(t *testing.T) {
 	}
 }
 
-// TestRecognizerInvariants checks what every result must satisfy: mentions
-// in order, not overlapping, within the sentence, on word tokens, with
-// the text inside the span.
+// checkInvariants checks what every result must satisfy: mentions in
+// order, not overlapping, within the sentence, starting and ending on
+// words, with the text inside the span; known mentions have a name.
+func checkInvariants(t *testing.T, src string, toks []segment.Token, ms []Mention) {
+	t.Helper()
+	if len(toks) == 0 {
+		if len(ms) > 0 {
+			t.Errorf("%d mentions in no tokens", len(ms))
+		}
+		return
+	}
+	sentence := src[toks[0].Start:toks[len(toks)-1].End]
+	end := 0
+	for _, m := range ms {
+		if m.Start < end || m.End <= m.Start || m.End > len(toks) {
+			t.Errorf("%s: mention %q spans [%d,%d) after %d in %d tokens", sentence, m.Text, m.Start, m.End, end, len(toks))
+			continue
+		}
+		end = m.End
+		if toks[m.Start].Kind != segment.Word || toks[m.End-1].Kind != segment.Word {
+			t.Errorf("%s: mention %q does not start and end on words", sentence, m.Text)
+		}
+		span := src[toks[m.Start].Start:toks[m.End-1].End]
+		if m.Text == "" || !strings.Contains(span, m.Text) {
+			t.Errorf("%s: mention text %q is not in its span %q", sentence, m.Text, span)
+		}
+		if m.Known && m.Name == "" {
+			t.Errorf("%s: known mention %q has no name", sentence, m.Text)
+		}
+	}
+}
+
 func TestRecognizerInvariants(t *testing.T) {
 	rs := recognizers(t)
 	for _, tt := range recognizeTests {
 		toks := segment.Tokenize(tt.text, tt.lang)
 		for _, capitalised := range []func(string) bool{seenCapitalised(), func(string) bool { return true }} {
-			end := 0
-			for _, m := range rs[tt.lang].Sentence(tt.text, toks, capitalised) {
-				if m.Start < end || m.End <= m.Start || m.End > len(toks) {
-					t.Errorf("%s: mention %q spans [%d,%d) after %d in %d tokens", tt.text, m.Text, m.Start, m.End, end, len(toks))
-					continue
-				}
-				end = m.End
-				span := tt.text[toks[m.Start].Start:toks[m.End-1].End]
-				if !strings.Contains(span, m.Text) {
-					t.Errorf("%s: mention text %q is not in its span %q", tt.text, m.Text, span)
-				}
-				if m.Known && m.Name == "" {
-					t.Errorf("%s: known mention %q has no name", tt.text, m.Text)
+			checkInvariants(t, tt.text, toks, rs[tt.lang].Sentence(tt.text, toks, capitalised))
+		}
+	}
+}
+
+// sharedDir finds the project's shared data folder, a sibling of the
+// repository root, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			shared := filepath.Join(filepath.Dir(dir), "shared")
+			if _, err := os.Stat(shared); err != nil {
+				t.Skipf("no shared data folder %s beside the repository: %v", shared, err)
+			}
+			return shared
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("no go.mod above the package directory")
+		}
+	}
+}
+
+// TestRecognizeNews runs recognition and resolution over Wikinews
+// articles and checks the invariants on real text.
+func TestRecognizeNews(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "data", "news")
+	rs := recognizers(t)
+	tr := translit(t)
+	for _, c := range []struct{ lang, file string }{
+		{"fr", "fr-wikinews-keyphrase100.jsonl"},
+		{"en", "en-wikinews-vanatteveldt.jsonl"},
+	} {
+		f, err := os.Open(filepath.Join(dir, c.file))
+		if err != nil {
+			t.Skipf("news corpus: %v", err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<22)
+		mentions := 0
+		for n := 0; n < 40 && sc.Scan(); n++ {
+			var doc struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			sents := segment.Split(doc.Text, c.lang)
+			capitalised := capitalisedIn(sents)
+			res := NewResolver(tr)
+			all := make([][]Mention, len(sents))
+			for i, s := range sents {
+				all[i] = rs[c.lang].Sentence(doc.Text, s.Tokens, capitalised)
+				checkInvariants(t, doc.Text, s.Tokens, all[i])
+				res.Prime(all[i])
+			}
+			for i := range sents {
+				for _, m := range all[i] {
+					if res.Resolve(&m, i) && m.Name == "" {
+						t.Errorf("%s: %s %q resolved to no name", c.file, m.Kind, m.Text)
+					}
+					mentions++
 				}
 			}
+			for _, e := range res.Entities() {
+				if e.Name == "" || e.Type == "" || !slices.IsSorted(e.Aliases) {
+					t.Errorf("%s: entity %+v", c.file, e)
+				}
+			}
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		if mentions < 300 {
+			t.Errorf("%s: %d mentions in 40 articles, want hundreds", c.file, mentions)
 		}
 	}
 }

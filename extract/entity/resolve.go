@@ -80,10 +80,17 @@ func NewResolver(t Translit) *Resolver {
 // ... Sergueï Lavrov") still resolves.
 func (r *Resolver) Prime(ms []Mention) {
 	for _, m := range ms {
-		if m.Kind == Name && !m.Known && m.Type == graph.Person && len(strings.Fields(m.Text)) > 1 {
+		if m.Kind == Name && !m.Known && m.Type == graph.Person && len(strings.Fields(m.Text)) > 1 && !startsWithInitial(m.Text) {
 			r.person(m.Text, -1)
 		}
 	}
+}
+
+// startsWithInitial reports a name like "B. Obama" or "J.-M. Ayrault".
+func startsWithInitial(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	first = strings.TrimSuffix(first, ".")
+	return len([]rune(first)) == 1 || strings.Contains(first, ".-")
 }
 
 // person returns the entity of a full person name, creating it.
@@ -110,10 +117,32 @@ func (r *Resolver) person(surface string, sent int) *entity {
 			r.surnames[surf[len(surf)-1]] = e
 		}
 	}
+	// Of spellings that fold alike, the one with hyphens and accents is
+	// the canonical one ("Jean-Marc Ayrault" over "Jean Marc Ayrault").
+	if c := r.translit.English(surface); c != e.name && graph.Fold(c) == graph.Fold(e.name) && richer(c, e.name) {
+		e.aliases[e.name] = true
+		delete(e.aliases, c)
+		e.name = c
+	}
 	if surface != e.name {
 		e.aliases[surface] = true
 	}
 	return e
+}
+
+// richer reports whether a carries more marks (hyphens, non-ASCII
+// letters) than b.
+func richer(a, b string) bool {
+	marks := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if r == '-' || r > 0x7f {
+				n++
+			}
+		}
+		return n
+	}
+	return marks(a) > marks(b)
 }
 
 // Resolve sets the canonical name and type of m, mentioned in sentence
@@ -136,11 +165,15 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	if e == nil {
 		return false
 	}
-	if m.Role != "" && e.role == "" {
+	if m.Role != "" && (e.role == "" || e.role == "counterpart") {
 		e.role, e.roleOf = m.Role, m.RoleOf
 	}
 	if m.Kind == Description && e.roleOf == "" {
 		e.roleOf = m.Country
+	}
+	if e.last < 0 {
+		// Primed entities take their place at their first mention.
+		r.moveLast(e)
 	}
 	e.last = sent
 	if e.typ == graph.Person {
@@ -179,6 +212,9 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 		}
 	}
 	typ := m.Type
+	if e, seen := r.surnames[key]; typ == "" && seen && e == nil {
+		typ = graph.Person // the surname of several persons of the document
+	}
 	if typ == "" {
 		typ = graph.Org
 	}
@@ -210,7 +246,7 @@ func (r *Resolver) described(m *Mention) *entity {
 		if m.Country != "" && p.roleOf != "" && p.roleOf != m.Country {
 			continue
 		}
-		if m.Role != "" && p.role != "" && p.role != m.Role && m.Role != "counterpart" {
+		if m.Role != "" && p.role != "" && !sameRole(p.role, m.Role) {
 			continue
 		}
 		if m.Country == "" && m.Role != "" && p.role == "" {
@@ -224,6 +260,13 @@ func (r *Resolver) described(m *Mention) *entity {
 	return nil
 }
 
+// sameRole reports whether a description's role fits a person's:
+// "minister" fits "foreign minister"; "counterpart" fits any.
+func sameRole(person, described string) bool {
+	return person == described || described == "counterpart" || person == "counterpart" ||
+		strings.HasSuffix(person, " "+described)
+}
+
 func (r *Resolver) touch(e *entity) {
 	for k, p := range r.persons {
 		if p == e {
@@ -232,6 +275,17 @@ func (r *Resolver) touch(e *entity) {
 		}
 	}
 	r.persons = append(r.persons, e)
+}
+
+// moveLast moves e to the end of the order of first mentions.
+func (r *Resolver) moveLast(e *entity) {
+	for k, p := range r.order {
+		if p == e {
+			r.order = append(r.order[:k], r.order[k+1:]...)
+			break
+		}
+	}
+	r.order = append(r.order, e)
 }
 
 // Role is a title the document gives a person.

@@ -335,7 +335,7 @@ func (st *state) nounPhrase(i int) string {
 		w := st.low[k]
 		tok := st.s.Tokens[k]
 		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
-			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] ||
+			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] || pronounWords[w] ||
 			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 {
 			break
 		}
@@ -346,10 +346,11 @@ func (st *state) nounPhrase(i int) string {
 		}
 		words = append(words, tok.Text)
 	}
-	if len(words) == 0 {
+	np := strings.Join(words, " ")
+	if len(words) == 0 || len(np) > 100 {
 		return ""
 	}
-	return strings.Join(words, " ")
+	return np
 }
 
 // looksInfinitive reports a word that is an infinitive, known to the

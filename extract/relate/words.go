@@ -128,3 +128,11 @@ var timeWords = map[string]bool{
 	// Quantities before a noun: "pas moins de 8 000 postes", "more than".
 	"moins": true, "environ": true, "près": true, "than": true, "more": true, "less": true, "about": false, "some": true,
 }
+
+// pronounWords stand for something else and are never an object's words.
+var pronounWords = map[string]bool{
+	"there": true, "it": true, "this": true, "that": true, "he": true, "she": true, "they": true,
+	"we": true, "you": true, "i": true, "him": true, "them": true, "us": true, "what": true,
+	"il": true, "elle": true, "ils": true, "elles": true, "ce": true, "cela": true, "ça": true,
+	"on": true, "nous": true, "vous": true, "lui": true, "eux": true, "y": true, "en": true,
+}

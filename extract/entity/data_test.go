@@ -1,0 +1,168 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// row is a data line: its number in the file and its columns.
+type row struct {
+	line int
+	cols []string
+}
+
+// readTable reads what data/*.tsv files share: comment lines first, one
+// of them documenting the columns; then rows of exactly two non-empty tab
+// separated columns without surrounding space, no row whose two columns
+// are equal. It returns the rows and what is wrong with the file.
+func readTable(file string, data []byte) (rows []row, problems []string) {
+	bad := func(format string, args ...any) {
+		problems = append(problems, fmt.Sprintf(file+format, args...))
+	}
+	header, columns := true, false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 && !strings.HasPrefix(line, "# ") {
+			bad(":1: want a header comment line, got %q", line)
+		}
+		if strings.HasPrefix(line, "#") {
+			if !header {
+				bad(":%d: comment after the data", n)
+			}
+			columns = columns || strings.Contains(line, "Columns:")
+			continue
+		}
+		header = false
+		if line == "" {
+			bad(":%d: empty line", n)
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 2 {
+			bad(":%d: %d columns, want 2: %q", n, len(cols), line)
+			continue
+		}
+		if cols[0] == "" || cols[1] == "" || cols[0] != strings.TrimSpace(cols[0]) || cols[1] != strings.TrimSpace(cols[1]) {
+			bad(":%d: empty or padded column in %q", n, line)
+		}
+		if cols[0] == cols[1] {
+			bad(":%d: identity row %q", n, line)
+		}
+		rows = append(rows, row{n, cols})
+	}
+	if !columns {
+		bad(": no header line documents the columns (\"# Columns: ...\")")
+	}
+	if len(rows) == 0 {
+		bad(": no rows")
+	}
+	return rows, problems
+}
+
+// checkTable reads a table and reports its problems as errors.
+func checkTable(t *testing.T, file string, data []byte) []row {
+	t.Helper()
+	rows, problems := readTable(file, data)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	return rows
+}
+
+func TestReadTableRejects(t *testing.T) {
+	const head = "# A table.\n# Columns: a<TAB>b.\n"
+	tests := []struct{ data, want string }{
+		{head + "x\ty\n", ""},
+		{"x\ty\n", "want a header comment line"},
+		{"# A table.\nx\ty\n", "no header line documents the columns"},
+		{head, "no rows"},
+		{head + "x\ty\n# late\n", "comment after the data"},
+		{head + "x\ty\n\nz\tw\n", "empty line"},
+		{head + "x\ty\tz\n", "3 columns"},
+		{head + "x\n", "1 columns"},
+		{head + "x\t\n", "empty or padded"},
+		{head + "x\ty \n", "empty or padded"},
+		{head + "x\tx\n", "identity row"},
+	}
+	for _, tt := range tests {
+		_, problems := readTable("t.tsv", []byte(tt.data))
+		got := strings.Join(problems, "; ")
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("readTable(%q): problems %q, want %q", tt.data, got, tt.want)
+		}
+	}
+}
+
+func TestFunctionTable(t *testing.T) {
+	const file = "data/function.tsv"
+	seen := map[string]int{}
+	for _, r := range checkTable(t, file, functionTSV) {
+		lang, w := r.cols[0], r.cols[1]
+		if lang != "fr" && lang != "en" {
+			t.Errorf("%s:%d: language %q, want fr or en", file, r.line, lang)
+		}
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+			t.Errorf("%s:%d: %q is not one lower-case word", file, r.line, w)
+		}
+		key := lang + "\t" + w
+		if prev, dup := seen[key]; dup {
+			t.Errorf("%s:%d: %s %q repeats line %d", file, r.line, lang, w, prev)
+		}
+		seen[key] = r.line
+	}
+	for _, lang := range []string{"fr", "en"} {
+		fw, err := loadFunctionWords(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fw) < 50 {
+			t.Errorf("loadFunctionWords(%q): %d words, want the table's", lang, len(fw))
+		}
+		if fw["the"] != (lang == "en") || fw["selon"] != (lang == "fr") {
+			t.Errorf("loadFunctionWords(%q) mixes languages", lang)
+		}
+	}
+}
+
+func TestTranslitTable(t *testing.T) {
+	const file = "data/translit.tsv"
+	target := map[string]string{} // folded form → English, as LoadTranslit keys it
+	line := map[string]int{}
+	rows := checkTable(t, file, translitTSV)
+	for _, r := range rows {
+		from, to := r.cols[0], r.cols[1]
+		if strings.ContainsAny(from, " \t") {
+			t.Errorf("%s:%d: form %q is not one word", file, r.line, from)
+		}
+		k := graph.Fold(from)
+		if prev, dup := target[k]; dup && prev != to {
+			t.Errorf("%s:%d: %q → %q, but line %d gives %q", file, r.line, from, to, line[k], prev)
+		}
+		target[k], line[k] = to, r.line
+	}
+	// English applies the table once, so a target must not be a form with
+	// another spelling of its own.
+	for _, r := range rows {
+		if next, ok := target[graph.Fold(r.cols[1])]; ok && next != r.cols[1] {
+			t.Errorf("%s:%d: %q → %q → %q: a chain", file, r.line, r.cols[0], r.cols[1], next)
+		}
+	}
+	tr, err := LoadTranslit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr) != len(target) {
+		t.Errorf("LoadTranslit: %d forms, the table has %d", len(tr), len(target))
+	}
+	for k, to := range target {
+		if tr[k] != to {
+			t.Errorf("LoadTranslit: %q → %q, want %q", k, tr[k], to)
+		}
+	}
+}

@@ -1,0 +1,453 @@
+package entity
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+// Mentions as the recognizer gives them, for resolution tests.
+
+func nm(text string) Mention { return Mention{Text: text, Kind: Name} }
+
+func typed(text string, typ graph.EntityType) Mention {
+	return Mention{Text: text, Kind: Name, Type: typ}
+}
+
+func per(text string) Mention { return typed(text, graph.Person) }
+
+func known(text, name string, typ graph.EntityType) Mention {
+	return Mention{Text: text, Kind: Name, Name: name, Type: typ, Known: true}
+}
+
+func auth(text, country string) Mention {
+	return Mention{Text: text, Kind: Authority, Name: country, Type: graph.GPE, Known: true}
+}
+
+func desc(text, role, country string) Mention {
+	return Mention{Text: text, Kind: Description, Type: graph.Person, Role: role, Country: country}
+}
+
+func pron(text string) Mention { return Mention{Text: text, Kind: Pronoun, Type: graph.Person} }
+
+// titled is a person's name with the title read next to it.
+func titled(m Mention, role, of string) Mention {
+	m.Role, m.RoleOf = role, of
+	return m
+}
+
+func translit(t *testing.T) Translit {
+	t.Helper()
+	tr, err := LoadTranslit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// step is one mention of a document and what it resolves to: "Name
+// TYPE", or "" when Resolve reports false.
+type step struct {
+	sent      int
+	m         Mention
+	want      string
+	notTo     []string // when want is "": resolved, but to none of these names
+	primeOnly bool     // given to Prime, never resolved
+}
+
+// entityString renders a resolved entity with its sorted aliases.
+func entityString(e graph.Entity) string {
+	return fmt.Sprintf("%s %s %q", e.Name, e.Type, e.Aliases)
+}
+
+var resolveTests = []struct {
+	name     string
+	noPrime  bool // resolve without priming, as a caller that does not know the document
+	steps    []step
+	entities []string // nil: not checked
+	roles    []Role   // nil: not checked
+}{
+	{
+		name: "surname after the full name, translit",
+		steps: []step{
+			{sent: 0, m: per("Sergueï Lavrov"), want: "Sergei Lavrov PERSON"},
+			{sent: 1, m: nm("Lavrov"), want: "Sergei Lavrov PERSON"},
+			{sent: 2, m: per("Sergei Lavrov"), want: "Sergei Lavrov PERSON"},
+		},
+		entities: []string{`Sergei Lavrov PERSON ["Lavrov" "Sergueï Lavrov"]`},
+	},
+	{
+		name: "surname before the full name, through Prime",
+		steps: []step{
+			{sent: 0, m: nm("Lavrov"), want: "Sergei Lavrov PERSON"},
+			{sent: 1, m: per("Sergueï Lavrov"), want: "Sergei Lavrov PERSON"},
+		},
+	},
+	{
+		name: "translit surname alone, before and after",
+		steps: []step{
+			{sent: 0, m: nm("Poutine"), want: "Vladimir Putin PERSON"},
+			{sent: 1, m: per("Vladimir Poutine"), want: "Vladimir Putin PERSON"},
+			{sent: 2, m: nm("Putin"), want: "Vladimir Putin PERSON"},
+			{sent: 3, m: per("Bachar el-Assad"), want: "Bashar al-Assad PERSON"},
+			{sent: 4, m: nm("Assad"), want: "Bashar al-Assad PERSON"},
+		},
+		entities: []string{
+			`Vladimir Putin PERSON ["Poutine" "Putin" "Vladimir Poutine"]`,
+			`Bashar al-Assad PERSON ["Assad" "Bachar el-Assad"]`,
+		},
+	},
+	{
+		name: "surname after an honorific",
+		steps: []step{
+			{sent: 0, m: per("François Hollande"), want: "François Hollande PERSON"},
+			{sent: 1, m: per("Hollande"), want: "François Hollande PERSON"},
+		},
+	},
+	{
+		name: "accent, case and hyphen variants",
+		steps: []step{
+			{sent: 0, m: per("Jean-Marc Ayrault"), want: "Jean-Marc Ayrault PERSON"},
+			{sent: 1, m: per("Jean Marc Ayrault"), want: "Jean-Marc Ayrault PERSON"},
+			{sent: 2, m: per("Jean-Marc AYRAULT"), want: "Jean-Marc Ayrault PERSON"},
+			{sent: 2, m: per("François Hollande"), want: "François Hollande PERSON"},
+			{sent: 3, m: per("Francois Hollande"), want: "François Hollande PERSON"},
+		},
+		entities: []string{
+			`Jean-Marc Ayrault PERSON ["Jean Marc Ayrault" "Jean-Marc AYRAULT"]`,
+			`François Hollande PERSON ["Francois Hollande"]`,
+		},
+	},
+	{
+		name:    "initial and surname",
+		noPrime: true,
+		steps: []step{
+			{sent: 0, m: per("Barack Obama"), want: "Barack Obama PERSON"},
+			{sent: 1, m: per("B. Obama"), want: "Barack Obama PERSON"},
+			{sent: 2, m: nm("Obama"), want: "Barack Obama PERSON"},
+		},
+		entities: []string{`Barack Obama PERSON ["B. Obama" "Obama"]`},
+	},
+	{
+		name: "ambiguous surname resolves to neither person",
+		steps: []step{
+			{sent: 0, m: per("Ed Miliband"), want: "Ed Miliband PERSON"},
+			{sent: 1, m: per("David Miliband"), want: "David Miliband PERSON"},
+			{sent: 2, m: nm("Miliband"), notTo: []string{"Ed Miliband", "David Miliband"}},
+			{sent: 3, m: per("Ed Miliband"), want: "Ed Miliband PERSON"},
+		},
+	},
+	{
+		name: "ambiguous surname before the full names",
+		steps: []step{
+			{sent: 0, m: nm("Miliband"), notTo: []string{"Ed Miliband", "David Miliband"}},
+			{sent: 1, m: per("Ed Miliband"), want: "Ed Miliband PERSON"},
+			{sent: 1, m: per("David Miliband"), want: "David Miliband PERSON"},
+		},
+	},
+	{
+		name: "description by role and country",
+		steps: []step{
+			{sent: 0, m: titled(per("Hillary Clinton"), "secretary of state", "United States"), want: "Hillary Clinton PERSON"},
+			{sent: 0, m: titled(per("Sergueï Lavrov"), "foreign minister", "Russia"), want: "Sergei Lavrov PERSON"},
+			// Lavrov is more recent; role and country pick Clinton.
+			{sent: 1, m: desc("secrétaire d'Etat américaine", "secretary of state", "United States"), want: "Hillary Clinton PERSON"},
+			{sent: 2, m: desc("chef de la diplomatie russe", "foreign minister", "Russia"), want: "Sergei Lavrov PERSON"},
+			{sent: 2, m: desc("secretary of state", "secretary of state", ""), want: "Hillary Clinton PERSON"},
+			{sent: 3, m: desc("Premier ministre français", "prime minister", "France"), want: ""},
+			{sent: 3, m: desc("président", "president", ""), want: ""},
+			{sent: 3, m: desc("ministre britannique", "minister", "United Kingdom"), want: ""},
+		},
+		roles: []Role{
+			{Person: "Hillary Clinton", Role: "secretary of state", Of: "United States"},
+			{Person: "Sergei Lavrov", Role: "foreign minister", Of: "Russia"},
+		},
+	},
+	{
+		name: "description of a person with no known title",
+		steps: []step{
+			{sent: 0, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 1, m: desc("président français", "president", "France"), want: ""},
+			{sent: 1, m: desc("chancelier", "chancellor", ""), want: ""},
+		},
+		roles: []Role{},
+	},
+	{
+		name: "description gives the country of a title",
+		steps: []step{
+			{sent: 0, m: titled(per("Hillary Clinton"), "secretary of state", ""), want: "Hillary Clinton PERSON"},
+			{sent: 1, m: desc("secrétaire d'Etat américaine", "secretary of state", "United States"), want: "Hillary Clinton PERSON"},
+		},
+		roles: []Role{{Person: "Hillary Clinton", Role: "secretary of state", Of: "United States"}},
+	},
+	{
+		name: "pronoun within two sentences",
+		steps: []step{
+			{sent: 0, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 2, m: pron("elle"), want: "Angela Merkel PERSON"},
+		},
+	},
+	{
+		name: "pronoun beyond two sentences",
+		steps: []step{
+			{sent: 0, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 3, m: pron("elle"), want: ""},
+		},
+	},
+	{
+		name: "each resolved mention renews the window",
+		steps: []step{
+			{sent: 0, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 2, m: pron("she"), want: "Angela Merkel PERSON"},
+			{sent: 4, m: pron("she"), want: "Angela Merkel PERSON"},
+			{sent: 7, m: pron("she"), want: ""},
+		},
+	},
+	{
+		name: "pronoun with no person before it",
+		steps: []step{
+			{sent: 0, m: known("France", "France", graph.GPE), want: "France GPE"},
+			{sent: 0, m: pron("il"), want: ""},
+			{sent: 1, m: per("Nicolas Sarkozy"), want: "Nicolas Sarkozy PERSON"},
+		},
+	},
+	{
+		name: "pronoun to the most recent person, places and authorities aside",
+		steps: []step{
+			{sent: 0, m: per("Barack Obama"), want: "Barack Obama PERSON"},
+			{sent: 1, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 1, m: known("Paris", "Paris", graph.GPE), want: "Paris GPE"},
+			{sent: 1, m: auth("autorités allemandes", "Germany"), want: "Germany GPE"},
+			{sent: 1, m: pron("she"), want: "Angela Merkel PERSON"},
+			{sent: 2, m: nm("Obama"), want: "Barack Obama PERSON"},
+			{sent: 2, m: pron("he"), want: "Barack Obama PERSON"},
+		},
+	},
+	{
+		name: "entities in order of first mention with sorted aliases",
+		steps: []step{
+			{sent: 0, m: known("Etats-Unis", "United States", graph.GPE), want: "United States GPE"},
+			{sent: 0, m: auth("autorités allemandes", "Germany"), want: "Germany GPE"},
+			{sent: 1, m: known("Allemagne", "Germany", graph.GPE), want: "Germany GPE"},
+			{sent: 1, m: known("France", "France", graph.GPE), want: "France GPE"},
+			{sent: 1, m: typed("University of Oxford", graph.Org), want: "University of Oxford ORG"},
+			{sent: 2, m: typed("Trifouillis", graph.GPE), want: "Trifouillis GPE"},
+			{sent: 2, m: typed("CGT", graph.Org), want: "CGT ORG"},
+			{sent: 3, m: typed("CGT", graph.Org), want: "CGT ORG"},
+			{sent: 3, m: known("USA", "United States", graph.GPE), want: "United States GPE"},
+			// Primed but never resolved: not an entity of the document.
+			{sent: 3, m: per("Laurent Fabius"), primeOnly: true},
+		},
+		entities: []string{
+			`United States GPE ["Etats-Unis" "USA"]`,
+			`Germany GPE ["Allemagne" "autorités allemandes"]`,
+			`France GPE []`,
+			`University of Oxford ORG []`,
+			`Trifouillis GPE []`,
+			`CGT ORG []`,
+		},
+		roles: []Role{},
+	},
+	{
+		name: "roles in order of first mention, counterparts and roles of nowhere left out",
+		steps: []step{
+			{sent: 0, m: titled(per("Vladimir Poutine"), "president", ""), want: "Vladimir Putin PERSON"},
+			{sent: 0, m: titled(per("Laurent Fabius"), "foreign minister", "France"), want: "Laurent Fabius PERSON"},
+			{sent: 1, m: titled(per("Sergueï Lavrov"), "counterpart", "Russia"), want: "Sergei Lavrov PERSON"},
+			{sent: 1, m: titled(per("Angela Merkel"), "chancellor", "Germany"), want: "Angela Merkel PERSON"},
+			{sent: 2, m: nm("Fabius"), want: "Laurent Fabius PERSON"},
+		},
+		roles: []Role{
+			{Person: "Laurent Fabius", Role: "foreign minister", Of: "France"},
+			{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"},
+		},
+	},
+}
+
+func TestResolve(t *testing.T) {
+	tr := translit(t)
+	for _, tt := range resolveTests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewResolver(tr)
+			if !tt.noPrime {
+				// Prime sentence by sentence, as a document's caller does.
+				var sent []Mention
+				for k, st := range tt.steps {
+					sent = append(sent, st.m)
+					if k+1 == len(tt.steps) || tt.steps[k+1].sent != st.sent {
+						r.Prime(sent)
+						sent = nil
+					}
+				}
+			}
+			for _, st := range tt.steps {
+				if st.primeOnly {
+					continue
+				}
+				m := st.m
+				ok := r.Resolve(&m, st.sent)
+				got := ""
+				if ok {
+					got = fmt.Sprintf("%s %s", m.Name, m.Type)
+				}
+				switch {
+				case st.notTo != nil:
+					if !ok || slices.Contains(st.notTo, m.Name) {
+						t.Errorf("sentence %d: %s %q resolved to %q (ok %v), want another entity than %q", st.sent, st.m.Kind, st.m.Text, m.Name, ok, st.notTo)
+					}
+				case got != st.want:
+					t.Errorf("sentence %d: %s %q resolved to %q, want %q", st.sent, st.m.Kind, st.m.Text, got, st.want)
+				}
+			}
+			if tt.entities != nil {
+				var got []string
+				for _, e := range r.Entities() {
+					got = append(got, entityString(e))
+				}
+				if !slices.Equal(got, tt.entities) {
+					t.Errorf("Entities()\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.entities, "\n     "))
+				}
+			}
+			if tt.roles != nil {
+				if got := r.Roles(); !slices.Equal(got, tt.roles) {
+					t.Errorf("Roles()\n got %+v\nwant %+v", got, tt.roles)
+				}
+			}
+		})
+	}
+}
+
+func TestTranslitEnglish(t *testing.T) {
+	tr := translit(t)
+	tests := []struct{ in, want string }{
+		{"Sergueï Lavrov", "Sergei Lavrov"},
+		{"sergueï lavrov", "Sergei lavrov"}, // word by word, case-insensitive
+		{"Vladimir Poutine", "Vladimir Putin"},
+		{"Bachar el-Assad", "Bashar al-Assad"},
+		{"Jean-Marc Ayrault", "Jean-Marc Ayrault"},
+		{"Poutineville", "Poutineville"}, // whole words only
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := tr.English(tt.in); got != tt.want {
+			t.Errorf("English(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// capitalisedIn returns the words of a document seen capitalised away
+// from the start of a sentence, as the document's caller computes them.
+func capitalisedIn(sents []segment.Sentence) func(string) bool {
+	seen := map[string]bool{}
+	for _, s := range sents {
+		first := true
+		for _, tk := range s.Tokens {
+			if tk.Kind != segment.Word {
+				continue
+			}
+			if !first && isCap(tk.Text) {
+				seen[graph.Fold(tk.Text)] = true
+			}
+			first = false
+		}
+	}
+	return func(w string) bool { return seen[w] }
+}
+
+// TestDocument runs recognition and resolution over whole documents, the
+// way the extraction pipeline does: recognise every sentence, prime, then
+// resolve in order.
+func TestDocument(t *testing.T) {
+	rs := recognizers(t)
+	tr := translit(t)
+	tests := []struct {
+		name, lang, text string
+		want             []string // sentence: mention → name, for resolved mentions
+		entities         []string
+		roles            []Role
+	}{
+		{
+			name: "fr",
+			lang: "fr",
+			text: "Merkel a reçu mardi à Berlin le président français. " +
+				"La chancelière allemande, Angela Merkel, a salué les autorités françaises. " +
+				"Selon elle, le dialogue continue.",
+			want: []string{
+				`0: "Merkel" → Angela Merkel PERSON`,
+				`0: "Berlin" → Berlin GPE`,
+				`1: "Angela Merkel" → Angela Merkel PERSON`,
+				`1: "autorités françaises" → France GPE`,
+				`2: "elle" → Angela Merkel PERSON`,
+			},
+			entities: []string{
+				`Angela Merkel PERSON ["Merkel"]`,
+				`Berlin GPE []`,
+				`France GPE ["autorités françaises"]`,
+			},
+			roles: []Role{{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
+		},
+		{
+			name: "en",
+			lang: "en",
+			text: "President Barack Obama met German Chancellor Angela Merkel in Berlin on Monday. " +
+				"Obama said the German government had helped. " +
+				"The chancellor thanked him, and she left for Paris.",
+			want: []string{
+				`0: "Barack Obama" → Barack Obama PERSON`,
+				`0: "Angela Merkel" → Angela Merkel PERSON`,
+				`0: "Berlin" → Berlin GPE`,
+				`1: "Obama" → Barack Obama PERSON`,
+				`1: "German government" → Germany GPE`,
+				`2: "chancellor" → Angela Merkel PERSON`,
+				`2: "she" → Angela Merkel PERSON`,
+				`2: "Paris" → Paris GPE`,
+			},
+			entities: []string{
+				`Barack Obama PERSON ["Obama"]`,
+				`Angela Merkel PERSON []`,
+				`Berlin GPE []`,
+				`Germany GPE ["German government"]`,
+				`Paris GPE []`,
+			},
+			// President is a national title, but the text does not say of where.
+			roles: []Role{{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := segment.Split(tt.text, tt.lang)
+			capitalised := capitalisedIn(sents)
+			mentions := make([][]Mention, len(sents))
+			res := NewResolver(tr)
+			for i, s := range sents {
+				mentions[i] = rs[tt.lang].Sentence(tt.text, s.Tokens, capitalised)
+				res.Prime(mentions[i])
+			}
+			var got []string
+			for i := range sents {
+				for _, m := range mentions[i] {
+					if res.Resolve(&m, i) {
+						got = append(got, fmt.Sprintf("%d: %q → %s %s", i, m.Text, m.Name, m.Type))
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("mentions\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+			}
+			var ents []string
+			for _, e := range res.Entities() {
+				ents = append(ents, entityString(e))
+			}
+			if !slices.Equal(ents, tt.entities) {
+				t.Errorf("Entities()\n got %s\nwant %s", strings.Join(ents, "\n     "), strings.Join(tt.entities, "\n     "))
+			}
+			if got := res.Roles(); !slices.Equal(got, tt.roles) {
+				t.Errorf("Roles()\n got %+v\nwant %+v", got, tt.roles)
+			}
+		})
+	}
+}

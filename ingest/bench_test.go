@@ -1,0 +1,83 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kgraph/kg/storage"
+)
+
+// newsFiles are the Wikinews corpora of the shared data folder (CC BY
+// 2.5), French and English, that BenchmarkRun reads.
+var newsFiles = []string{"fr-wikinews-keyphrase100.jsonl", "en-wikinews-vanatteveldt.jsonl"}
+
+// sharedDir finds the shared data folder beside the repository, walking up
+// from the package directory, or skips.
+func sharedDir(tb testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if fi, err := os.Stat(filepath.Join(dir, "shared", "data")); err == nil && fi.IsDir() {
+			return filepath.Join(dir, "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("shared data folder (<repo>/../shared) not found; skipping the Wikinews benchmark")
+		}
+		dir = parent
+	}
+}
+
+// BenchmarkRun runs the whole pipeline (read, extract, store on disk)
+// over the Wikinews corpora into a new store each time. Opening and
+// closing the store are not timed.
+func BenchmarkRun(b *testing.B) {
+	news := filepath.Join(sharedDir(b), "data", "news")
+	var paths []string
+	for _, name := range newsFiles {
+		p := filepath.Join(news, name)
+		if _, err := os.Stat(p); err != nil {
+			b.Skipf("corpus missing: %v", err)
+		}
+		paths = append(paths, p)
+	}
+	x := newExtractor(b)
+	ctx := context.Background()
+	var docs, tokens, triples int
+	var nbytes int64
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		st, err := storage.Open(b.TempDir(), storage.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := Run(ctx, paths, x, st, Options{})
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Added != sum.Documents || len(sum.Skipped) > 0 {
+			b.Fatalf("%d documents read, %d added, %d skipped", sum.Documents, sum.Added, len(sum.Skipped))
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		docs += sum.Documents
+		tokens += sum.Tokens
+		triples += sum.Triples
+		nbytes += sum.Bytes
+		b.StartTimer()
+	}
+	b.StopTimer()
+	secs := b.Elapsed().Seconds()
+	b.SetBytes(nbytes / int64(b.N))
+	b.ReportMetric(float64(docs)/secs, "docs/s")
+	b.ReportMetric(float64(tokens)/secs, "tokens/s")
+	b.ReportMetric(float64(triples)/float64(b.N), "triples/op")
+}
