@@ -330,24 +330,25 @@ func (st *state) object(k int) {
 // token i: the noun and the adjectives around it, up to three words,
 // stopping at a preposition, a verb, a name or punctuation.
 func (st *state) nounPhrase(i int) string {
-	var words []string
-	for k := i; k < len(st.low) && len(words) < 3; k++ {
-		w := st.low[k]
-		tok := st.s.Tokens[k]
-		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
-			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] || pronounWords[w] ||
-			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 {
-			break
-		}
-		// A verb form the lexicon knows ends the phrase ("the plan
-		// would cut"), except as its first word.
-		if len(words) > 0 && len(st.r.lex.Lemma(w)) > 0 && st.r.lang == "en" {
-			break
-		}
-		words = append(words, tok.Text)
+	words := st.nounPhraseWords(i, 3)
+	if len(words) == 0 {
+		return ""
 	}
-	np := strings.Join(words, " ")
-	if len(words) == 0 || len(np) > 100 {
+	// French puts the content in the complement: "l'utilisation de la
+	// force", "la reprise du dialogue". Keep it: the phrase then ends with
+	// its most telling noun.
+	if k := i + len(words); st.r.lang == "fr" && k+1 < len(st.low) && (st.low[k] == "de" || st.low[k] == "d'" || st.low[k] == "du" || st.low[k] == "des") {
+		j := k + 1
+		if j < len(st.low) && (st.low[j] == "la" || st.low[j] == "l'") && st.low[k] == "de" {
+			j++
+		}
+		if tail := st.nounPhraseWords(j, 2); len(tail) > 0 {
+			words = append(words, st.s.Src[st.s.Tokens[k].Start:st.s.Tokens[j-1].End])
+			words = append(words, tail...)
+		}
+	}
+	np := joinWords(words)
+	if len(np) > 100 {
 		return ""
 	}
 	return np
@@ -392,6 +393,27 @@ func (st *state) isAdverb(i int) bool {
 		return false
 	}
 	return len(st.nounRows(i)) == 0
+}
+
+// nounPhraseWords returns up to n words of a noun phrase from token i.
+func (st *state) nounPhraseWords(i, n int) []string {
+	var words []string
+	for k := i; k < len(st.low) && len(words) < n; k++ {
+		w := st.low[k]
+		tok := st.s.Tokens[k]
+		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
+			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] || pronounWords[w] ||
+			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 {
+			break
+		}
+		// A verb form the lexicon knows ends the phrase ("the plan
+		// would cut"), except as its first word.
+		if len(words) > 0 && len(st.r.lex.Lemma(w)) > 0 && st.r.lang == "en" {
+			break
+		}
+		words = append(words, tok.Text)
+	}
+	return words
 }
 
 func isCapital(w string) bool {
