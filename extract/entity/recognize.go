@@ -432,6 +432,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 // secrétaire d'Etat américain", "French Foreign Minister Jean-Marc
 // Ayrault" — into one person mention carrying the role.
 func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
+	ms = titlesOf(s, ms)
 	var out []Mention
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -449,10 +450,6 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 				out = append(out, n)
 				k++
 				continue
-			}
-			// "le secrétaire général de l'ONU": the role is of the organization.
-			if gap == 1 && (s.low[m.End] == "de" || s.low[m.End] == "of" || s.low[m.End] == "du" || s.low[m.End] == "d'") && (n.Type == graph.Org || n.Type == graph.GPE) && n.Known {
-				m.Country = n.Name
 			}
 		}
 		if m.Kind == Name && (m.Type == graph.Person || m.Type == "") && k+1 < len(ms) {
@@ -487,6 +484,46 @@ func (r *Recognizer) isDemonym(w string) bool {
 	}
 	e, ok := r.gaz.Lookup(w)
 	return !ok || e.Kind == gazetteer.Demonym
+}
+
+// titlesOf joins a title and the organization or country it is of —
+// "porte-parole d'EELV", "le secrétaire général de l'ONU", "the head of
+// the International Monetary Fund" — into one description whose role is
+// of that organization.
+func titlesOf(s *sentence, ms []Mention) []Mention {
+	var out []Mention
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if m.Kind == Description && k+1 < len(ms) {
+			n := ms[k+1]
+			if n.Known && (n.Type == graph.Org || n.Type == graph.GPE) && ofWords(s, m.End, n.Start) {
+				m.Country, m.Complement = n.Name, false
+				m.End = n.End
+				m.Text = s.text(m.Start, m.End)
+				out = append(out, m)
+				k++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// ofWords reports whether tokens [from, to) are "de", "d'", "du", "des",
+// "de la", "of", "of the".
+func ofWords(s *sentence, from, to int) bool {
+	switch to - from {
+	case 1:
+		switch s.low[from] {
+		case "de", "d'", "du", "des", "of":
+			return true
+		}
+	case 2:
+		return (s.low[from] == "de" && (s.low[from+1] == "la" || s.low[from+1] == "l'")) ||
+			(s.low[from] == "of" && s.low[from+1] == "the")
+	}
+	return false
 }
 
 // adjectives reports whether tokens [from, to) are one or two lower-case

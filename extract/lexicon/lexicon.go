@@ -357,11 +357,11 @@ func (l *Lexicon) TitleInfo(phrase string) (Title, bool) {
 // TitleStart reports whether some title starts with word (in any case,
 // accents or number).
 func (l *Lexicon) TitleStart(word string) bool {
-	f := graph.Fold(word)
-	if l.titleStarts[f] {
-		return true
+	first := func(s string) string {
+		f, _, _ := strings.Cut(graph.Fold(s), " ")
+		return f
 	}
-	return l.titleStarts[graph.Fold(l.NounLemma(word))]
+	return l.titleStarts[first(word)] || l.titleStarts[first(l.NounLemma(word))]
 }
 
 // TitleMaxWords returns the number of words of the longest title, so that

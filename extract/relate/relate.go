@@ -114,6 +114,10 @@ func (st *state) findTriggers() {
 		if i > 0 && determiners[st.r.lang][st.low[i-1]] {
 			continue
 		}
+		// "un grand débat": a determiner and an adjective before it.
+		if i > 1 && determiners[st.r.lang][st.low[i-2]] && st.premodifier(i-1) {
+			continue
+		}
 		if i > 0 && prepositions[st.low[i-1]] && !st.infinitiveAfterPrep(i, lemmas) {
 			continue
 		}
@@ -253,6 +257,21 @@ func (st *state) verbGroup(t *trigger) {
 		t.passive = passive || (aux && st.hasAgent(t.head) && !st.hasReflexive(g, i))
 	}
 	t.negated = st.negation(g, i)
+}
+
+// premodifier reports an adjective that stands before nouns (grand,
+// nouveau, former), from the lexicon's function words or a short list.
+func (st *state) premodifier(i int) bool {
+	w := st.low[i]
+	if premodifiers[w] {
+		return true
+	}
+	for _, c := range st.r.lex.StopClasses(w) {
+		if c == "premod" {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveAfterPrep reports whether the word at i, after a

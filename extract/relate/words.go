@@ -136,3 +136,13 @@ var pronounWords = map[string]bool{
 	"il": true, "elle": true, "ils": true, "elles": true, "ce": true, "cela": true, "ça": true,
 	"on": true, "nous": true, "vous": true, "lui": true, "eux": true, "y": true, "en": true,
 }
+
+// premodifiers are adjectives that come before the noun.
+var premodifiers = map[string]bool{
+	"grand": true, "grande": true, "grands": true, "grandes": true, "petit": true, "petite": true,
+	"petits": true, "petites": true, "premier": true, "première": true, "dernier": true, "dernière": true,
+	"seul": true, "seule": true, "vaste": true, "important": true, "importante": true, "long": true,
+	"longue": true, "bref": true, "brève": true, "large": true, "éventuel": true, "éventuelle": true,
+	"big": true, "major": true, "first": true, "last": true, "final": true,
+	"small": true, "short": true, "brief": true, "possible": true, "joint": true,
+}
