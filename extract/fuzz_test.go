@@ -109,7 +109,7 @@ func FuzzExtract(f *testing.F) {
 
 // maxName is the longest name storage.Store.PutDocument accepts; a longer
 // one fails the document and stops an ingest run.
-const maxName = 1 << 30
+const maxName = 4096
 
 // storable reports whether the store accepts s as a name or predicate.
 func storable(s string) bool {

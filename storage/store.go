@@ -142,7 +142,8 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithSyncWrites(false).
 		WithDetectConflicts(false). // Store.mu serializes writers
 		WithMetricsEnabled(false).
-		WithNumMemtables(3).
+		WithNumMemtables(2).
+		WithMemTableSize(32 << 20).
 		WithNumCompactors(2).
 		WithBlockCacheSize(32 << 20).
 		WithValueLogFileSize(64 << 20).

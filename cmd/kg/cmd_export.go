@@ -158,6 +158,10 @@ func writeOut(stdout io.Writer, path string, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("output %s: %w", path, err)
 	}
+	// CreateTemp makes the file private; a diagram is an ordinary file.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("output %s: %w", path, err)
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("output %s: %w", path, err)
 	}
