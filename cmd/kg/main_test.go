@@ -292,3 +292,30 @@ func writeCorpus(t *testing.T, ex, path string, n int) {
 		t.Fatal(err)
 	}
 }
+
+// TestLexiconFromConfig extends the French lexicon with a directory named
+// in the environment, as a user would, and finds the new verb's triple.
+func TestLexiconFromConfig(t *testing.T) {
+	dir, _ := isolate(t)
+	lex := filepath.Join(dir, "lexicons")
+	os.MkdirAll(filepath.Join(lex, "fr"), 0o755)
+	os.WriteFile(filepath.Join(lex, "fr", "verbs.tsv"), []byte("# my verbs\nsermonner\t-\tlectures\taction\t0\n"), 0o644)
+	doc := filepath.Join(dir, "a.txt")
+	os.WriteFile(doc, []byte("Le président Emmanuel Macron a sermonné Viktor Orban à Bruxelles.\n"), 0o644)
+
+	out, stderr, code := kg(t, "--store", filepath.Join(dir, "s1"), "extract", "--lang", "fr", "--emit", "jsonl", doc)
+	if code != exitOK || strings.Contains(out, `"lectures"`) {
+		t.Fatalf("without the lexicon: exit %d, %s\n%s", code, stderr, out)
+	}
+	t.Setenv("KG_EXTRACT_LEXICONS", lex)
+	out, stderr, code = kg(t, "--store", filepath.Join(dir, "s2"), "extract", "--lang", "fr", "--emit", "jsonl", doc)
+	if code != exitOK || !strings.Contains(out, `"subject":"Emmanuel Macron","subject_type":"PERSON","predicate":"lectures","object":"Viktor Orban"`) {
+		t.Errorf("with KG_EXTRACT_LEXICONS: exit %d, %s\n%s", code, stderr, out)
+	}
+	// A malformed row names its file and line, and stops kg as a usage error.
+	os.WriteFile(filepath.Join(lex, "fr", "verbs.tsv"), []byte("# my verbs\nsermonner\tlectures\n"), 0o644)
+	_, stderr, code = kg(t, "--store", filepath.Join(dir, "s3"), "extract", doc)
+	if code != exitUsage || !strings.Contains(stderr, "verbs.tsv:2") {
+		t.Errorf("malformed lexicon: exit %d, %s", code, stderr)
+	}
+}
