@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -124,7 +123,7 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 		if opts.Emit != nil {
 			for _, t := range res.Triples {
 				if err := opts.Emit(t); err != nil {
-					return fmt.Errorf("emit: %w", err)
+					return fmt.Errorf("emit: document %s: %w", doc.ID, err)
 				}
 			}
 		}
@@ -157,9 +156,6 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 	}
 	err := reader.Read(ctx, paths, opts.Reader, opts.Stdin, handle, readerWarn)
 	sum.Elapsed = time.Since(start)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return sum, err
-	}
 	return sum, err
 }
 

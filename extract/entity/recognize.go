@@ -316,7 +316,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	n := len(s.toks)
 	start := i
 	// Honorifics and capitalised function words are not part of names.
-	for start < n && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
+	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
 		start++
 	}
 	honorific := start > i && honorifics[s.low[i]]

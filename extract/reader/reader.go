@@ -148,12 +148,24 @@ func (r *run) path(p string) error {
 		}
 		return r.file(p, filepath.Base(p), f)
 	}
-	return filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+	// WalkDir does not follow a link given as its root: walk what it
+	// points to, and keep names (and so ids) under p.
+	root := p
+	if resolved, err := filepath.EvalSymlinks(p); err == nil && resolved != p {
+		root = resolved
+	}
+	return filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+		isRoot := name == root
+		if root != p {
+			if rel, rerr := filepath.Rel(root, name); rerr == nil {
+				name = filepath.Join(p, rel)
+			}
+		}
 		if err != nil {
 			r.warn(pathWarning(name, err))
 			return nil // WalkDir skips what it could not read
 		}
-		if name != p && strings.HasPrefix(d.Name(), ".") {
+		if !isRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -225,3 +225,30 @@ func TestLongJSONLLine(t *testing.T) {
 		t.Errorf("with MaxBytes 1000: documents %q, warnings %q", ids, warns)
 	}
 }
+
+// TestLinkedDirectory reads a directory named through a symbolic link,
+// with ids relative to the link as to any directory argument.
+func TestLinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(real, "sub", "a.txt"), []byte("Paris is a city."), 0o644)
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	var got []string
+	err := Read(context.Background(), []string{link}, Options{}, nil, func(d graph.Document) error {
+		got = append(got, d.ID+" "+d.Path)
+		return nil
+	}, func(w Warning) { t.Errorf("warning: %v", w) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "sub/a.txt " + filepath.Join(link, "sub", "a.txt")
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("read %q, want [%q]", got, want)
+	}
+}

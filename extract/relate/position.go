@@ -10,6 +10,10 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
+// lookBack bounds how far back a rule looks for a subject or governor, so
+// that a sentence without breaks costs time in proportion to its length.
+const lookBack = 40
+
 // subject finds the subject of trigger k: the nearest mention to the left
 // in its clause that is not the complement of a preposition, with the
 // mentions coordinated with it. An infinitive or participle shares the
@@ -21,7 +25,7 @@ func (st *state) subject(k int) {
 		st.passiveSubject(t)
 		return
 	}
-	for i := t.group - 1; i >= 0; i-- {
+	for i := t.group - 1; i >= 0 && i >= t.group-lookBack; i-- {
 		w := st.low[i]
 		if m := st.mention[i]; m >= 0 {
 			ms := st.s.Mentions[m]
@@ -74,7 +78,7 @@ func (st *state) passiveSubject(t *trigger) {
 			break
 		}
 	}
-	for i := t.group - 1; i >= 0; i-- {
+	for i := t.group - 1; i >= 0 && i >= t.group-lookBack; i-- {
 		if m := st.mention[i]; m >= 0 {
 			t.objMention = st.coordinated(m, -1)
 			break
@@ -176,7 +180,7 @@ func (st *state) governor(k int) {
 		t.modality = graph.Asserted
 	}
 	crossed := false
-	for i := t.group - 1; i >= 0; i-- {
+	for i := t.group - 1; i >= 0 && i >= t.group-lookBack; i-- {
 		w := st.low[i]
 		if complementizers[w] {
 			crossed = true
@@ -224,17 +228,24 @@ func (st *state) governor(k int) {
 			break
 		}
 	}
+	if st.source != "" {
+		t.modality, t.speaker = graph.Reported, st.source
+	}
+}
+
+// reportedSource finds "selon X", "according to X" in the sentence: what
+// it states is reported by X.
+func (st *state) reportedSource() string {
 	for i := 0; i < len(st.low); i++ {
 		if reporting[st.low[i]] {
 			for j := i + 1; j < len(st.low) && j <= i+3; j++ {
 				if m := st.mention[j]; m >= 0 {
-					t.modality = graph.Reported
-					t.speaker = st.name(st.s.Mentions[m], true)
-					break
+					return st.name(st.s.Mentions[m], true)
 				}
 			}
 		}
 	}
+	return ""
 }
 
 // subjects returns the subject mentions of trigger k, following shared

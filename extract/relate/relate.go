@@ -59,7 +59,8 @@ type state struct {
 	low     []string // lower-cased token texts
 	mention []int    // mention index covering each token, or -1
 	trig    []*trigger
-	trigAt  []int // trigger index at each token, or -1
+	trigAt  []int  // trigger index at each token, or -1
+	source  string // "selon X": the sentence is reported by X
 }
 
 // Relations returns the triples the sentence states. Document fields
@@ -77,6 +78,7 @@ func (r *Relater) Relations(s Sentence) []graph.Triple {
 		}
 	}
 	st.findTriggers()
+	st.source = st.reportedSource()
 	for k := range st.trig {
 		st.subject(k)
 	}
