@@ -440,7 +440,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			n := ms[k+1]
 			gap := n.Start - m.End
 			comma := gap == 1 && s.toks[m.End].Text == ","
-			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma || r.adjectives(s, m.End, n.Start)) {
+			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma || r.adjectives(s, m.End, n.Start) || m.Complement && r.complement(s, m.End, n.Start)) {
 				n.Type = graph.Person
 				n.Role, n.RoleOf, n.Complement = m.Role, m.Country, m.Complement
 				n.Start = m.Start
@@ -524,6 +524,27 @@ func ofWords(s *sentence, from, to int) bool {
 			(s.low[from] == "of" && s.low[from+1] == "the")
 	}
 	return false
+}
+
+// complement reports whether tokens [from, to) are the complement of a
+// title before the name it qualifies: "le président du Conseil italien
+// Mario Monti" — a preposition, then up to four words, no punctuation or
+// verb.
+func (r *Recognizer) complement(s *sentence, from, to int) bool {
+	if to-from < 2 || to-from > 5 {
+		return false
+	}
+	switch s.low[from] {
+	case "de", "du", "des", "d'", "of":
+	default:
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if s.toks[k].Kind != segment.Word || len(r.lex.Lemma(s.low[k])) > 0 && !isCap(s.toks[k].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // adjectives reports whether tokens [from, to) are one or two lower-case

@@ -292,9 +292,10 @@ func (st *state) object(k int) {
 		if m := st.mention[i]; m >= 0 {
 			ms := st.s.Mentions[m]
 			// "à Moscou", "à l'AFP" after a direct-object verb is a place
-			// or an addressee, not the object.
+			// or an addressee, not the object: the object may follow.
 			if p := st.npPrep(ms.Start); t.pred.Prep == "" && p >= t.objStart {
-				return
+				i = ms.End - 1 // "a reçu à Matignon le chef du gouvernement espagnol"
+				continue
 			}
 			t.objMention = st.coordinated(m, 1)
 			return
