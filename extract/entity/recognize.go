@@ -259,8 +259,10 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	if r.lang == "en" && i+1 < len(s.toks) && isCap(s.toks[i].Text) {
 		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok {
 			country, start = c, i+1
-			maxw = min(maxw, len(s.toks)-start)
+		} else if e, ok := r.gaz.Lookup(s.toks[i].Text); ok && e.Kind == gazetteer.Country {
+			country, start = e.Name, i+1 // "US President Barack Obama"
 		}
+		maxw = min(maxw, len(s.toks)-start)
 	}
 	if !r.lex.TitleStart(s.toks[start].Text) {
 		return Mention{}, false

@@ -195,7 +195,7 @@ func (st *state) governor(k int) {
 		g := st.trig[j]
 		switch g.pred.Class {
 		case classSpeech:
-			if crossed || t.nonFinite {
+			if crossed || t.nonFinite || st.bareClause(g, t) {
 				t.modality = graph.Reported
 				if subj := st.subjects(j); len(subj) > 0 {
 					t.speaker = st.name(st.s.Mentions[subj[0]], true)
@@ -248,6 +248,29 @@ func (st *state) reportedSource() string {
 	return ""
 }
 
+// bareClause reports "X said Y supports Z": trigger t's clause follows
+// speech verb g with no "that", its subject right after g.
+func (st *state) bareClause(g, t *trigger) bool {
+	if st.r.lang != "en" || g.end >= t.group {
+		return false
+	}
+	i := g.end
+	if i+1 < t.group && npDeterminers[st.low[i]] {
+		i++
+	}
+	m := st.mention[i]
+	if m < 0 {
+		return false
+	}
+	group := st.coordinated(m, 1)
+	return st.s.Mentions[group[len(group)-1]].End == t.group
+}
+
+// verbAt reports a verb (a trigger or an auxiliary) at token i.
+func (st *state) verbAt(i int) bool {
+	return i < len(st.low) && (st.trigAt[i] >= 0 || st.r.lex.IsAux(st.low[i]))
+}
+
 // subjects returns the subject mentions of trigger k, following shared
 // subjects.
 func (st *state) subjects(k int) []int {
@@ -297,7 +320,13 @@ func (st *state) object(k int) {
 				i = ms.End - 1 // "a reçu à Matignon le chef du gouvernement espagnol"
 				continue
 			}
-			t.objMention = st.coordinated(m, 1)
+			group := st.coordinated(m, 1)
+			// "Merkel said Germany supports Spain": after a speech verb a
+			// name followed by a verb is the subject of what was said.
+			if t.pred.Class == classSpeech && st.verbAt(st.s.Mentions[group[len(group)-1]].End) {
+				return
+			}
+			t.objMention = group
 			return
 		}
 		if c, _ := st.concept(i); c != "" {
