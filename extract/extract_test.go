@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/extract/reader"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/shareddata"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -186,23 +187,12 @@ func TestSentencesEN(t *testing.T) {
 	}
 }
 
-// sharedNews returns the news corpus of the project's shared data, or
-// skips.
-func sharedNews(tb testing.TB, name string) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "data", "news", name)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("%s absent (the project's shared data is not next to the repository): %v", p, err)
-	}
-	return p
-}
-
 // BenchmarkExtract measures extraction (language detection to triples)
 // on the Wikinews articles of the shared news corpus, in tokens/s.
 func BenchmarkExtract(b *testing.B) {
 	for _, name := range []string{"fr-wikinews-keyphrase100.jsonl", "en-wikinews-vanatteveldt.jsonl"} {
 		b.Run(name, func(b *testing.B) {
-			path := sharedNews(b, name)
+			path := shareddata.Path(b, "data", "news", name)
 			x := newExtractor(b)
 			var docs []graph.Document
 			f, _ := os.Open(path)

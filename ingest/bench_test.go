@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kgraph/kg/internal/shareddata"
 	"github.com/kgraph/kg/storage"
 )
 
@@ -13,30 +14,11 @@ import (
 // 2.5), French and English, that BenchmarkRun reads.
 var newsFiles = []string{"fr-wikinews-keyphrase100.jsonl", "en-wikinews-vanatteveldt.jsonl"}
 
-// sharedDir finds the shared data folder beside the repository, walking up
-// from the package directory, or skips.
-func sharedDir(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "data")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared data folder (<repo>/../shared) not found; skipping the Wikinews benchmark")
-		}
-		dir = parent
-	}
-}
-
 // BenchmarkRun runs the whole pipeline (read, extract, store on disk)
 // over the Wikinews corpora into a new store each time. Opening and
 // closing the store are not timed.
 func BenchmarkRun(b *testing.B) {
-	news := filepath.Join(sharedDir(b), "data", "news")
+	news := filepath.Join(shareddata.Dir(b), "data", "news")
 	var paths []string
 	for _, name := range newsFiles {
 		p := filepath.Join(news, name)

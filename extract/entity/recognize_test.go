@@ -14,6 +14,7 @@ import (
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/shareddata"
 )
 
 // recognizers returns a French and an English recognizer on the embedded
@@ -527,32 +528,10 @@ func TestRecognizerInvariants(t *testing.T) {
 	}
 }
 
-// sharedDir finds the project's shared data folder, a sibling of the
-// repository root, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for ; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(shared); err != nil {
-				t.Skipf("no shared data folder %s beside the repository: %v", shared, err)
-			}
-			return shared
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-	}
-}
-
 // TestRecognizeNews runs recognition and resolution over Wikinews
 // articles and checks the invariants on real text.
 func TestRecognizeNews(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "data", "news")
+	dir := filepath.Join(shareddata.Dir(t), "data", "news")
 	rs := recognizers(t)
 	tr := translit(t)
 	for _, c := range []struct{ lang, file string }{

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kg/internal/shareddata"
 )
 
 func newDetector(t testing.TB) *Detector {
@@ -170,7 +172,7 @@ const heldOut = 5
 // held-out Wikinews paragraphs, every Wikinews title, and the WMT and
 // NewsEye articles (read in place, never copied).
 func TestHeldOut(t *testing.T) {
-	news := filepath.Join(sharedDir(t), "data", "news")
+	news := filepath.Join(shareddata.Dir(t), "data", "news")
 	d := newDetector(t)
 	type tally struct{ n, ok, unsure int }
 	tallies := map[string]*tally{}
@@ -260,25 +262,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
-}
-
-// sharedDir finds the shared data folder beside the repository, walking up
-// from the package directory, or skips the test.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "data")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data folder (<repo>/../shared) not found; skipping corpus test")
-		}
-		dir = parent
-	}
 }
 
 func FuzzDetect(f *testing.F) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kgraph/kg/internal/shareddata"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files")
@@ -247,7 +249,7 @@ func TestGolden(t *testing.T) {
 // TestCorpusOffsets checks the offset invariants on every article of the
 // shared news corpus.
 func TestCorpusOffsets(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "data", "news")
+	dir := filepath.Join(shareddata.Dir(t), "data", "news")
 	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no news files in %s", dir)
@@ -282,25 +284,6 @@ func TestCorpusOffsets(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		t.Logf("%s: %d documents, %d sentences", filepath.Base(name), docs, sents)
-	}
-}
-
-// sharedDir finds the shared data folder beside the repository, walking up
-// from the package directory, or skips the test.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "data")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data folder (<repo>/../shared) not found; skipping corpus test")
-		}
-		dir = parent
 	}
 }
 
