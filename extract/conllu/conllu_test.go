@@ -113,4 +113,3 @@ func TestTreebanks(t *testing.T) {
 		}
 	}
 }
-
