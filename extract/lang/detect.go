@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/lang/internal/ngram"
 )
@@ -184,6 +186,7 @@ func (d *Detector) Languages() []string {
 // language clearly ahead; the confidence is then that of the best guess
 // (0 when there was nothing to judge).
 func (d *Detector) Detect(text string) (lang string, confidence float64) {
+	text = dropNames(text)
 	n := len(d.langs)
 	scores := make([]float64, n)
 	known := make([]int, 2*n) // well-known trigrams, then common words, by language
@@ -240,4 +243,28 @@ func (d *Detector) Detect(text string) (lang string, confidence float64) {
 		return "", confidence
 	}
 	return d.langs[best], confidence
+}
+
+// dropNames removes capitalised words inside sentences — names, which
+// say little of the language around them ("Angela Merkel met Joe Biden"
+// would read as Dutch) — unless too few words would be left.
+func dropNames(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096] // Detect reads the first words only
+	}
+	words := strings.Fields(text)
+	kept := make([]string, 0, len(words))
+	start := true
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if start || !unicode.IsUpper(r) {
+			kept = append(kept, w)
+		}
+		last, _ := utf8.DecodeLastRuneInString(w)
+		start = last == '.' || last == '!' || last == '?' || last == ':' || last == '«' || last == '"'
+	}
+	if len(kept) < 3 || len(kept)*3 < len(words) {
+		return text
+	}
+	return strings.Join(kept, " ")
 }
