@@ -199,6 +199,7 @@ func (st *state) governor(k int) {
 				t.modality = graph.Reported
 				if subj := st.subjects(j); len(subj) > 0 {
 					t.speaker = st.name(st.s.Mentions[subj[0]], true)
+					t.speakerMention = subj[0]
 				}
 			}
 		case classConsidered:

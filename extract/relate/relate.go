@@ -32,24 +32,26 @@ type Sentence struct {
 
 // trigger is a predicate found in the sentence.
 type trigger struct {
-	head        int // the verb or noun token
-	start, end  int // tokens of the predicate, light-verb noun included
-	group       int // first token of the verb group (clitics, auxiliaries, negation)
-	lemma       string
-	pred        lexicon.Predicate
-	nonFinite   bool // infinitive or participle without auxiliary
-	passive     bool
-	noun        bool // an event noun
-	light       bool // a light verb and its noun ("imposer des sanctions")
-	negated     bool
-	modality    graph.Modality
-	speaker     string
-	subj        []int // mention indexes
-	subjFrom    int   // index of the trigger whose subject this one shares, or -1
-	objMention  []int
-	objConcept  string
-	objFallback bool // objConcept is the text's own noun phrase, not a known concept
-	objStart    int  // token where the object search starts
+	head       int // the verb or noun token
+	start, end int // tokens of the predicate, light-verb noun included
+	group      int // first token of the verb group (clitics, auxiliaries, negation)
+	lemma      string
+	pred       lexicon.Predicate
+	nonFinite  bool // infinitive or participle without auxiliary
+	passive    bool
+	noun       bool // an event noun
+	light      bool // a light verb and its noun ("imposer des sanctions")
+	negated    bool
+	modality   graph.Modality
+	speaker    string
+	// speakerMention is the mention of the speaker, or -1.
+	speakerMention int
+	subj           []int // mention indexes
+	subjFrom       int   // index of the trigger whose subject this one shares, or -1
+	objMention     []int
+	objConcept     string
+	objFallback    bool // objConcept is the text's own noun phrase, not a known concept
+	objStart       int  // token where the object search starts
 }
 
 // state holds one sentence being related.
@@ -153,7 +155,7 @@ func (st *state) verbTrigger(i int, lemmas []string) *trigger {
 						continue
 					}
 				}
-				t := &trigger{head: i, start: i, end: k + 1, lemma: lemma, subjFrom: -1, light: true,
+				t := &trigger{head: i, start: i, end: k + 1, lemma: lemma, subjFrom: -1, speakerMention: -1, light: true,
 					pred: lexicon.Predicate{Lemma: lemma, Prep: lv.Prep, Predicate: lv.Predicate, Class: lv.Class, Symmetric: lv.Symmetric}}
 				st.verbGroup(t)
 				t.objStart = k + 1
@@ -166,7 +168,7 @@ func (st *state) verbTrigger(i int, lemmas []string) *trigger {
 		if len(rows) == 0 {
 			continue
 		}
-		t := &trigger{head: i, start: i, end: i + 1, lemma: lemma, subjFrom: -1}
+		t := &trigger{head: i, start: i, end: i + 1, lemma: lemma, subjFrom: -1, speakerMention: -1}
 		st.verbGroup(t)
 		reflexive := t.group < i && st.hasReflexive(t.group, i)
 		best := -1

@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"github.com/kgraph/kg/extract/entity"
 	"strings"
 
 	"github.com/kgraph/kg/extract/lexicon"
@@ -55,6 +56,11 @@ func (st *state) triples(t *trigger) []graph.Triple {
 			Negated: t.negated, Modality: t.modality,
 			Confidence: round2(c), Source: t.lemma, Attribution: t.speaker,
 		})
+	}
+	// "Samsung annonçait qu'il allait déposer un recours": a pronoun
+	// subject of what someone says is, most often, the speaker.
+	if len(subj) == 1 && st.s.Mentions[subj[0]].Kind == entity.Pronoun && t.speakerMention >= 0 {
+		subj = []int{t.speakerMention}
 	}
 	for _, s := range subj {
 		switch {
