@@ -35,6 +35,7 @@ var orgWords = map[string]bool{
 	"army": true, "armee": true, "forces": true, "brigade": true, "gouvernement": true,
 	"government": true, "alliance": true, "coalition": true, "league": true, "ligue": true,
 	"nations": true, "fund": true, "fonds": true, "service": true, "services": true,
+	"air": true, "watch": true, "international": true, "motors": true, "media": true,
 	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
 }
 
@@ -335,10 +336,20 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	j := start + 1
 	for j < n && j-start < maxNameWords {
 		if s.toks[j].Kind == segment.Word && isCap(s.toks[j].Text) && !r.function[s.low[j]] {
+			// A title ends the name before it: "Senate President Thomas
+			// Rivera Schatz" is the Senate, then a president.
+			if _, ok := r.lex.Title(s.toks[j].Text); ok && !honorific {
+				break
+			}
 			j++
 			continue
 		}
 		if connectors[s.low[j]] && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
+			// "Karsten Warholm of Norway" is a person from a country;
+			// "Bank of England", "Association of ... of Mali" are names.
+			if j-start >= 2 && !r.hasOrgWord(s, start, j) {
+				break
+			}
 			j += 2
 			continue
 		}
@@ -348,7 +359,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	first := isSentenceStart(s, i)
 	if first && words == 1 && !honorific {
 		w := s.low[start]
-		if r.function[w] || !capitalised(w) {
+		if r.function[w] || !capitalised(w) || r.lex.IsAux(strings.ToLower(s.toks[start].Text)) {
 			return Mention{}, false
 		}
 	}
@@ -383,10 +394,27 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		return m, true
 	}
+	// "l'ONG Human Rights Watch": a known name after a capitalised
+	// classifier is that name.
+	if k := start + 1; k < j && (isAcronym(s.toks[start].Text) || classifiers[s.low[start]] != "") {
+		if e, ok := r.gaz.Lookup(s.text(k, j)); ok && e.Kind != gazetteer.Demonym {
+			return Mention{Start: k, End: j, Text: s.text(k, j), Kind: Name, Name: e.Name, Type: e.Type, Known: true}, true
+		}
+	}
 	if m.Type == "" {
 		m.Type = r.guessType(s, start, j)
 	}
 	return m, true
+}
+
+// hasOrgWord reports an organization word among tokens [from, to).
+func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if orgWords[s.low[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // guessType types an unknown name from its words and context; "" when
@@ -410,6 +438,9 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		}
 	}
 	words := end - start
+	if isAcronym(s.toks[start].Text) && words > 1 {
+		return graph.Org // "ONG Human Rights", "BBC News"
+	}
 	if words == 1 {
 		w := s.toks[start].Text
 		if isAcronym(w) {

@@ -210,6 +210,12 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 			e.aliases[m.Text] = true
 			return e
 		}
+		// A first name alone, once its person is known ("Brenton
+		// Tarrant ... Brenton"), when no one else has it.
+		if e := r.byFirstName(key); e != nil {
+			e.aliases[m.Text] = true
+			return e
+		}
 	}
 	typ := m.Type
 	if e, seen := r.surnames[key]; typ == "" && seen && e == nil {
@@ -258,6 +264,24 @@ func (r *Resolver) described(m *Mention) *entity {
 		return p
 	}
 	return nil
+}
+
+// byFirstName returns the one person whose first name is key, or nil.
+func (r *Resolver) byFirstName(key string) *entity {
+	var found *entity
+	for _, e := range r.order {
+		if e.typ != graph.Person {
+			continue
+		}
+		f := strings.Fields(graph.Fold(e.name))
+		if len(f) > 1 && f[0] == key {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // sameRole reports whether a description's role fits a person's:

@@ -46,6 +46,11 @@ func (st *state) subject(k int) {
 			i = st.trig[j].group
 			continue
 		}
+		// "According to NPR, the police surrounded him": an unnamed
+		// subject stands between a comma and the verb.
+		if w == "," && st.unnamedBetween(i+1, t.group) {
+			return
+		}
 		if relatives[w] {
 			for j := i - 1; j >= 0 && j >= i-2; j-- {
 				if m := st.mention[j]; m >= 0 {
@@ -62,6 +67,29 @@ func (st *state) subject(k int) {
 			return
 		}
 	}
+}
+
+// unnamedBetween reports a common noun phrase in tokens [from, to): a
+// determiner or a lower-case content word that is no adverb, negation or
+// auxiliary.
+func (st *state) unnamedBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := st.low[k]
+		if st.mention[k] >= 0 || st.s.Tokens[k].Kind != segment.Word {
+			continue
+		}
+		if npDeterminers[w] || determiners[st.r.lang][w] {
+			return true
+		}
+		if adverbs[w] || st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || reflexives[w] || pronounWords[w] || st.isAdverb(k) || w == "ne" || w == "n'" {
+			continue
+		}
+		if isCapital(st.s.Tokens[k].Text) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // passiveSubject reads "Y a été arrêté par X" / "Y was arrested by X":
