@@ -529,7 +529,8 @@ func titlesOf(s *sentence, ms []Mention) []Mention {
 		m := ms[k]
 		if m.Kind == Description && k+1 < len(ms) {
 			n := ms[k+1]
-			if n.Known && (n.Type == graph.Org || n.Type == graph.GPE) && ofWords(s, m.End, n.Start) {
+			possessive := n.End < len(s.toks) && (s.low[n.End] == "'s" || s.low[n.End] == "’s")
+			if n.Known && (n.Type == graph.Org || n.Type == graph.GPE) && ofWords(s, m.End, n.Start) && !possessive {
 				m.Country, m.Complement = n.Name, false
 				m.End = n.End
 				m.Text = s.text(m.Start, m.End)
@@ -589,7 +590,8 @@ func (r *Recognizer) adjectives(s *sentence, from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		t := s.toks[k]
-		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] || len(r.lex.Lemma(s.low[k])) > 0 {
+		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] || len(r.lex.Lemma(s.low[k])) > 0 ||
+			strings.ContainsAny(t.Text, "'’") {
 			return false
 		}
 	}

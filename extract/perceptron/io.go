@@ -1,7 +1,7 @@
 package perceptron
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -61,7 +61,7 @@ var ErrCorrupt = errors.New("corrupt perceptron model")
 func ReadModel(r io.Reader) (*Model, error) {
 	br, ok := r.(io.ByteReader)
 	if !ok {
-		br = &byteReader{r: r}
+		br = bufio.NewReader(r)
 	}
 	cr := &crcReader{r: br}
 	var head [5]byte
@@ -166,18 +166,6 @@ func (c *crcReader) ReadByte() (byte, error) {
 	c.crc = crc32.Update(c.crc, crc32.IEEETable, c.buf[:])
 	return b, nil
 }
-
-type byteReader struct {
-	r   io.Reader
-	buf [1]byte
-}
-
-func (b *byteReader) ReadByte() (byte, error) {
-	_, err := io.ReadFull(b.r, b.buf[:])
-	return b.buf[0], err
-}
-
-var _ = bytes.NewReader // ReadModel is usually given a *bytes.Reader.
 
 // toHalf rounds f to the nearest IEEE 754 half-precision value; values
 // beyond its range are clamped to the largest finite one.

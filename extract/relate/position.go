@@ -473,7 +473,8 @@ func (st *state) nounPhraseWords(i, n int) []string {
 		tok := st.s.Tokens[k]
 		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
 			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] || pronounWords[w] ||
-			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 {
+			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 ||
+			(len(words) > 0 && (st.isAdverb(k) || adverbs[w] || timeWords[w])) {
 			break
 		}
 		// A verb form the lexicon knows ends the phrase ("the plan
