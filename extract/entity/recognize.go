@@ -71,7 +71,6 @@ var authorityWords = map[string]bool{
 var honorifics = map[string]bool{
 	"m.": true, "mme": true, "mme.": true, "mlle": true, "mr": true, "mr.": true, "mrs": true,
 	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "lord": true,
-	"me": false,
 }
 
 // maxNameWords bounds a capitalised chain: longer runs are headlines or

@@ -32,7 +32,7 @@ var prepositions = map[string]bool{
 }
 
 // coordinators join coordinated mentions.
-var coordinators = map[string]bool{"et": true, "and": true, ",": true, "ou": true, "or": true, "ni": true, "comme": true, "tout": true, "ainsi": true, "que": false, "as": true, "well": true}
+var coordinators = map[string]bool{"et": true, "and": true, ",": true, "ou": true, "or": true, "ni": true, "comme": true, "tout": true, "ainsi": true, "as": true, "well": true}
 
 // determiners before a word make it a noun, by language.
 var determiners = map[string]map[string]bool{
@@ -62,14 +62,14 @@ var skippable = map[string]bool{
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
 	"this": true, "these": true, "those": true, "our": true, "not": true, "never": true,
 	"also": true, "already": true, "still": true, "formally": true, "officially": true,
-	"publicly": true, "any": true, "new": false, "all": true, "y": true, "en": false,
+	"publicly": true, "any": true, "all": true, "y": true,
 }
 
 // placeholders stand for the embedded proposition under a modal verb
 // ("envisager la possibilité de", "consider the option of").
 var placeholders = map[string]bool{
 	"possibilité": true, "idée": true, "option": true, "hypothèse": true, "éventualité": true,
-	"intention": true, "projet": false, "perspective": true,
+	"intention": true, "perspective": true,
 	"possibility": true, "idea": true, "prospect": true, "options": true,
 }
 
@@ -78,7 +78,7 @@ var reflexives = map[string]bool{"se": true, "s'": true, "me": true, "m'": true,
 
 // passiveAux are the forms of the passive auxiliary.
 var passiveAux = map[string]bool{
-	"été": true, "est": false, "sont": false, "fut": true, "furent": true,
+	"été": true, "fut": true, "furent": true,
 	"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true,
 }
 
@@ -121,12 +121,12 @@ var timeWords = map[string]bool{
 	"août": true, "septembre": true, "octobre": true, "novembre": true, "décembre": true,
 	"matin": true, "soir": true, "midi": true, "aujourd'hui": true, "demain": true, "hier": true, "dernier": true, "dernière": true, "prochain": true, "prochaine": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": false, "june": true, "july": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"today": true, "tomorrow": true, "yesterday": true, "morning": true, "evening": true, "night": true, "week": true, "year": true,
-	"last": true, "next": true, "this": true, "semaine": true, "année": true, "week-end": true, "weekend": true, "an": false, "nuit": true,
+	"last": true, "next": true, "this": true, "semaine": true, "année": true, "week-end": true, "weekend": true, "nuit": true,
 	// Quantities before a noun: "pas moins de 8 000 postes", "more than".
-	"moins": true, "environ": true, "près": true, "than": true, "more": true, "less": true, "about": false, "some": true,
+	"moins": true, "environ": true, "près": true, "than": true, "more": true, "less": true, "some": true,
 }
 
 // pronounWords stand for something else and are never an object's words.
