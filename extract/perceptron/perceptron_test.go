@@ -99,16 +99,14 @@ func TestAveragingDiffersFromLastWeights(t *testing.T) {
 }
 
 func TestAverageByHand(t *testing.T) {
-	// One update of +1 after the first of four instances survives three
-	// of them: the average weight is 3/4... seen over c=4 ticks counted
-	// from 1, w − u/c = 1 − 1/4·1 = 0.75 when the update happens at c=1.
+	// An update made while the counter c is 1, followed by four ticks
+	// (c = 5), averages to w − u/c = 1 − 1/5 = 0.8.
 	m := New(2)
 	f := []Feature{7}
 	m.Update(f, 1, 0)
 	for range 4 {
 		m.Tick()
 	}
-	// c is now 5: w − u/c = 1 − 1/5.
 	out := make([]float32, 2)
 	m.Average()
 	m.Score(f, out)

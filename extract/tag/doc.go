@@ -1,0 +1,13 @@
+// Package tag assigns part-of-speech tags to the words of a sentence:
+// the Universal Dependencies UPOS tag and, where the training treebank
+// has them, language-specific XPOS tags (English Penn tags).
+//
+// A Tagger is an averaged perceptron (package perceptron) tagging greedily
+// left to right over hashed features of the word, its affixes and shape,
+// its neighbours, the two previous tags and the tags each nearby word
+// took in training. Frequent unambiguous words are tagged from a
+// dictionary. Train learns one from CoNLL-U sentences; WriteTo and Read
+// store it.
+//
+// It does not tokenize, lemmatize or parse; words come in already split.
+package tag
