@@ -9,64 +9,75 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kgraph/kg/extract/conllu"
 	"github.com/kgraph/kg/extract/tag"
 	"github.com/kgraph/kg/internal/shareddata"
 )
 
-func readTreebank(t testing.TB, dir, name string) []*conllu.Sentence {
-	t.Helper()
-	p := shareddata.Path(t, "data", "ud", dir, name)
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
+// The training mixes, as paths under the shared data's ud folder. Test
+// splits never enter training; GUM and ParTUT (non-commercial) never do.
+var (
+	enMix = []string{"UD_English-EWT/en_ewt-ud-train.conllu"}
+	frMix = []string{
+		"UD_French-Sequoia/fr_sequoia-ud-train.conllu",
+		"UD_French-GSD/fr_gsd-ud-dev.conllu",
+		"UD_French-ParisStories/fr_parisstories-ud-train.conllu",
 	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+)
 
 // TestTrainFull trains tagger and lemmatizer on full treebanks and prints
 // figures; it runs only with KG_TRAIN_FULL=1 (about a minute, and needs
 // the shared data). Models go to $KG_MODEL_DIR (default: a temporary
-// directory).
+// directory). KG_LANG picks one language; KG_TRAIN_MIX replaces its
+// training files (space-separated, relative to the ud folder);
+// KG_TAG_SECOND=1 trains the tagger's second pass.
 func TestTrainFull(t *testing.T) {
 	if os.Getenv("KG_TRAIN_FULL") == "" {
 		t.Skip("set KG_TRAIN_FULL=1 to train on the full treebanks")
 	}
+	ud := shareddata.Path(t, "data", "ud")
 	outDir := os.Getenv("KG_MODEL_DIR")
 	if outDir == "" {
 		outDir = t.TempDir()
 	}
 	type run struct {
-		name, dir, train, dev string
-		tests                 [][2]string
+		name     string
+		train    []string
+		dev      string
+		tests    []string
+		uposOnly bool // French treebanks' XPOS tags disagree
 	}
 	runs := []run{
-		{"en", "UD_English-EWT", "en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu",
-			[][2]string{{"UD_English-EWT", "en_ewt-ud-dev.conllu"}, {"UD_English-EWT", "en_ewt-ud-test.conllu"}}},
-		{"fr", "UD_French-Sequoia", "fr_sequoia-ud-train.conllu", "fr_sequoia-ud-dev.conllu",
-			[][2]string{{"UD_French-Sequoia", "fr_sequoia-ud-dev.conllu"}, {"UD_French-Sequoia", "fr_sequoia-ud-test.conllu"}, {"UD_French-GSD", "fr_gsd-ud-test.conllu"}}},
+		{"en", enMix, "UD_English-EWT/en_ewt-ud-dev.conllu",
+			[]string{"UD_English-EWT/en_ewt-ud-dev.conllu", "UD_English-EWT/en_ewt-ud-test.conllu"}, false},
+		{"fr", frMix, "UD_French-Sequoia/fr_sequoia-ud-dev.conllu",
+			[]string{"UD_French-Sequoia/fr_sequoia-ud-dev.conllu", "UD_French-Sequoia/fr_sequoia-ud-test.conllu", "UD_French-GSD/fr_gsd-ud-test.conllu"}, true},
+	}
+	under := func(paths []string) []string {
+		var out []string
+		for _, p := range paths {
+			out = append(out, filepath.Join(ud, p))
+		}
+		return out
 	}
 	for _, r := range runs {
 		if only := os.Getenv("KG_LANG"); only != "" && only != r.name {
 			continue
 		}
-		train := readTreebank(t, r.dir, r.train)
-		if r.name == "fr" {
-			// Extra free-licence French (never GUM or ParTUT), e.g.
-			// KG_FR_EXTRA="UD_French-PUD/fr_pud-ud-test.conllu".
-			for _, p := range strings.Fields(os.Getenv("KG_FR_EXTRA")) {
-				dir, file, _ := strings.Cut(p, "/")
-				train = append(train, readTreebank(t, dir, file)...)
-			}
+		if mix := strings.Fields(os.Getenv("KG_TRAIN_MIX")); len(mix) > 0 {
+			r.train = mix
 		}
-		dev := readTreebank(t, r.dir, r.dev)
+		train, err := tag.ReadTreebanks(under(r.train)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dev, err := tag.ReadTreebanks(under([]string{r.dev})...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: training on %s", r.name, strings.Join(r.train, " "))
 		start := time.Now()
-		tg, err := tag.Train(context.Background(), train, tag.TrainOptions{Seed: 1, Dev: dev, Iterations: 12, UPOSOnly: r.name == "fr"})
+		tg, err := tag.Train(context.Background(), train, tag.TrainOptions{
+			Seed: 1, Dev: dev, Iterations: 12, UPOSOnly: r.uposOnly, SecondPass: os.Getenv("KG_TAG_SECOND") != ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,8 +95,11 @@ func TestTrainFull(t *testing.T) {
 		if _, err := lm.WriteTo(&lb); err != nil {
 			t.Fatal(err)
 		}
-		os.WriteFile(filepath.Join(outDir, r.name+".tag"), tb.Bytes(), 0o644)
-		os.WriteFile(filepath.Join(outDir, r.name+".lemma"), lb.Bytes(), 0o644)
+		for name, b := range map[string][]byte{r.name + ".tag": tb.Bytes(), r.name + ".lemma": lb.Bytes()} {
+			if err := os.WriteFile(filepath.Join(outDir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 		start = time.Now()
 		tg, err = tag.Read(bytes.NewReader(tb.Bytes()))
 		if err != nil {
@@ -96,8 +110,11 @@ func TestTrainFull(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("%s: tagger %d bytes, lemmatizer %d bytes (%d rules), both load in %v", r.name, tb.Len(), lb.Len(), len(lm.rules), time.Since(start).Round(time.Microsecond))
-		for _, ts := range r.tests {
-			test := readTreebank(t, ts[0], ts[1])
+		for _, p := range r.tests {
+			test, err := tag.ReadTreebanks(filepath.Join(ud, p))
+			if err != nil {
+				t.Fatal(err)
+			}
 			tags := func(words []string) []string { u, _ := tg.Tag(words); return u }
 			ts1 := tag.Evaluate(tg, test)
 			gold := Evaluate(lm, test, nil)
@@ -105,7 +122,7 @@ func TestTrainFull(t *testing.T) {
 			pred := Evaluate(lm, test, tags)
 			el := time.Since(start)
 			t.Logf("%s: %s: UPOS %.2f%% XPOS %.2f%%; Lemma %.2f%% (gold UPOS %.2f%%); tag+lemma %.0f words/s",
-				r.name, ts[1], 100*ts1.UPOSAccuracy(), 100*ts1.XPOSAccuracy(), 100*pred.Accuracy(), 100*gold.Accuracy(), float64(pred.Words)/el.Seconds())
+				r.name, filepath.Base(p), 100*ts1.UPOSAccuracy(), 100*ts1.XPOSAccuracy(), 100*pred.Accuracy(), 100*gold.Accuracy(), float64(pred.Words)/el.Seconds())
 		}
 	}
 }

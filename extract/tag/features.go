@@ -173,12 +173,30 @@ func boundary(w *word) {
 	*w = word{form: 1, lower: 1, suf: [4]uint64{1, 1, 1, 1}, shape: 1, amb: 1 << 62}
 }
 
-// features appends the features of the word at ws[i] (i counts the
-// padding) given the two previous tags (-1 when none).
-func features(fs []perceptron.Feature, ws []word, i int, p1, p2 int) []perceptron.Feature {
+// Templates of the second pass: the first pass's tags of the word and
+// of the two after it, which a left-to-right pass cannot otherwise see.
+const (
+	tSelf = iota + 64
+	tN1
+	tN2
+	tN1N2
+	tP1N1
+	tN1Lower
+	tAmbN1
+	tN1Suf3
+	tSelfN1
+	tSelfLower
+)
+
+// nStatic is the number of features wordFeatures gives each word.
+const nStatic = 26
+
+// wordFeatures appends the features of the word at ws[i] (i counts the
+// padding) that do not depend on tags: both passes share them, so they
+// are computed once per word.
+func wordFeatures(fs []perceptron.Feature, ws []word, i int) []perceptron.Feature {
 	w := &ws[i]
 	prev, prev2, next, next2 := &ws[i-1], &ws[i-2], &ws[i+1], &ws[i+2]
-	t1, t2 := uint64(p1+2), uint64(p2+2)
 	return append(fs,
 		f1(tBias, 0),
 		f1(tLower, w.lower),
@@ -192,10 +210,6 @@ func features(fs []perceptron.Feature, ws []word, i int, p1, p2 int) []perceptro
 		f1(tPre3, w.pre[2]),
 		f1(tShape, w.shape),
 		f1(tFlags, w.flags),
-		f1(tP1, t1),
-		f1(tP2, t2),
-		f2(tP1P2, t1, t2),
-		f2(tP1Lower, t1, w.lower),
 		f1(tPrevLower, prev.lower),
 		f1(tPrev2Lower, prev2.lower),
 		f1(tNextLower, next.lower),
@@ -209,8 +223,41 @@ func features(fs []perceptron.Feature, ws []word, i int, p1, p2 int) []perceptro
 		f1(tNextShape, next.shape),
 		f2(tLowerNextLower, w.lower, next.lower),
 		f2(tPrevLowerLower, prev.lower, w.lower),
+		f2(tPrevShape, prev.shape, w.shape),
+	)
+}
+
+// tagFeatures appends the features of ws[i] that depend on the two
+// previous tags p1 and p2 (-1 when none).
+func tagFeatures(fs []perceptron.Feature, ws []word, i int, p1, p2 int) []perceptron.Feature {
+	w := &ws[i]
+	t1, t2 := uint64(p1+2), uint64(p2+2)
+	return append(fs,
+		f1(tP1, t1),
+		f1(tP2, t2),
+		f2(tP1P2, t1, t2),
+		f2(tP1Lower, t1, w.lower),
 		f2(tP1Suf3, t1, w.suf[2]),
 		f2(tAmbP1, w.amb, t1),
-		f2(tPrevShape, prev.shape, w.shape),
+	)
+}
+
+// rightFeatures appends the second pass's features of ws[i]: self is the
+// first pass's tag of the word, n1 and n2 those of the next two words
+// (-1 past the end), p1 the second pass's previous tag.
+func rightFeatures(fs []perceptron.Feature, ws []word, i int, p1, self, n1, n2 int) []perceptron.Feature {
+	w := &ws[i]
+	t1, s, x1, x2 := uint64(p1+2), uint64(self+2), uint64(n1+2), uint64(n2+2)
+	return append(fs,
+		f1(tSelf, s),
+		f1(tN1, x1),
+		f1(tN2, x2),
+		f2(tN1N2, x1, x2),
+		f2(tP1N1, t1, x1),
+		f2(tN1Lower, x1, w.lower),
+		f2(tAmbN1, w.amb, x1),
+		f2(tN1Suf3, x1, w.suf[2]),
+		f2(tSelfN1, s, x1),
+		f2(tSelfLower, s, w.lower),
 	)
 }
