@@ -84,7 +84,6 @@ func baseLabel(l string) string {
 // d. When there is none it stays. Words are handled top-down so that
 // lifted heads are back in place before their dependents search.
 func deprojectivize(heads []int, labels []string) {
-	n := len(heads)
 	order := bfs(heads, 0, nil)
 	var queue []int
 	for _, d := range order {
@@ -103,7 +102,6 @@ func deprojectivize(heads []int, labels []string) {
 			}
 		}
 	}
-	_ = n
 }
 
 // bfs lists the subtree of top breadth-first, children left to right.
