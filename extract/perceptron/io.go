@@ -1,7 +1,7 @@
 package perceptron
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -55,14 +55,36 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 var ErrCorrupt = errors.New("corrupt perceptron model")
 
 // ReadModel reads a model written by WriteTo. The model is frozen.
-// It reads exactly the model's bytes from a bytes.Reader or other
-// io.ByteReader, so models can be concatenated with other data; from
-// another reader it may read ahead.
+// From a *bytes.Reader or another io.ByteReader it reads exactly the
+// model's bytes, so models can be concatenated with other data (a
+// *bytes.Reader is fastest); from another reader it reads to the end.
 func ReadModel(r io.Reader) (*Model, error) {
-	br, ok := r.(io.ByteReader)
-	if !ok {
-		br = bufio.NewReader(r)
+	if br, ok := r.(*bytes.Reader); ok {
+		// Parse the unread bytes in place of reading them one by one:
+		// loading is then bounded by memory speed, not by calls.
+		rest := make([]byte, br.Len())
+		br.ReadAt(rest, br.Size()-int64(br.Len()))
+		m, n, err := parseModel(rest)
+		if err != nil {
+			return nil, err
+		}
+		br.Seek(int64(n), io.SeekCurrent)
+		return m, nil
 	}
+	if br, ok := r.(io.ByteReader); ok {
+		return readModelStream(br)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	m, _, err := parseModel(data)
+	return m, err
+}
+
+// readModelStream reads a model byte by byte from a reader that may
+// hold more after it.
+func readModelStream(br io.ByteReader) (*Model, error) {
 	cr := &crcReader{r: br}
 	var head [5]byte
 	for i := range head {
@@ -142,6 +164,106 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m := &Model{classes: int(classes)}
 	m.freeze(fs, int(classes))
 	return m, nil
+}
+
+// parseModel decodes a model from the start of data and returns it with
+// the number of bytes it took.
+func parseModel(data []byte) (*Model, int, error) {
+	pos := 0
+	uvarint := func(what string) (uint64, error) {
+		v, n := binary.Uvarint(data[pos:])
+		if n <= 0 {
+			return 0, fmt.Errorf("%w: %s: %w", ErrCorrupt, what, io.ErrUnexpectedEOF)
+		}
+		pos += n
+		return v, nil
+	}
+	if len(data) < 5 {
+		return nil, 0, fmt.Errorf("%w: header: %w", ErrCorrupt, io.ErrUnexpectedEOF)
+	}
+	if string(data[:4]) != magic {
+		return nil, 0, fmt.Errorf("%w: bad magic %q", ErrCorrupt, data[:4])
+	}
+	if data[4] != version {
+		return nil, 0, fmt.Errorf("%w: version %d, want %d", ErrCorrupt, data[4], version)
+	}
+	pos = 5
+	classes, err := uvarint("class count")
+	if err != nil {
+		return nil, 0, err
+	}
+	if classes == 0 || classes > math.MaxUint16 {
+		return nil, 0, fmt.Errorf("%w: class count %d", ErrCorrupt, classes)
+	}
+	nf, err := uvarint("feature count")
+	if err != nil {
+		return nil, 0, err
+	}
+	if nf > uint64(len(data)) {
+		return nil, 0, fmt.Errorf("%w: feature count %d", ErrCorrupt, nf)
+	}
+	// Decode straight into the frozen layout: one pass, no copy.
+	m := &Model{classes: int(classes)}
+	size := 2
+	for size < int(nf)+int(nf)/3 { // load factor at most 3/4
+		size *= 2
+	}
+	m.slots = make([]slot, size)
+	m.mask = uint64(size - 1)
+	// Each weight takes at least three bytes (class delta, half float).
+	m.cls = make([]uint16, 0, (len(data)-pos)/3)
+	m.w = make([]float32, 0, (len(data)-pos)/3)
+	var key Feature
+	for i := range nf {
+		d, err := uvarint("feature")
+		if err != nil {
+			return nil, 0, err
+		}
+		key += Feature(d)
+		n, err := uvarint("feature")
+		if err != nil || n == 0 || n > classes {
+			return nil, 0, fmt.Errorf("%w: feature %d: class count %d: %v", ErrCorrupt, i, n, err)
+		}
+		start := uint32(len(m.cls))
+		c := uint64(0)
+		for j := range n {
+			dc, err := uvarint("feature")
+			if err != nil {
+				return nil, 0, err
+			}
+			c += dc
+			if c >= classes || (j > 0 && dc == 0) {
+				return nil, 0, fmt.Errorf("%w: feature %d: class %d out of order or range", ErrCorrupt, i, c)
+			}
+			if pos+2 > len(data) {
+				return nil, 0, fmt.Errorf("%w: feature %d: %w", ErrCorrupt, i, io.ErrUnexpectedEOF)
+			}
+			if w := fromHalf(binary.LittleEndian.Uint16(data[pos:])); w != 0 {
+				m.cls = append(m.cls, uint16(c))
+				m.w = append(m.w, w)
+			}
+			pos += 2
+		}
+		if uint32(len(m.cls)) == start {
+			continue
+		}
+		slotAt := uint64(key) & m.mask
+		for m.slots[slotAt].end != 0 {
+			if m.slots[slotAt].key == key {
+				return nil, 0, fmt.Errorf("%w: feature %d repeated", ErrCorrupt, i)
+			}
+			slotAt = (slotAt + 1) & m.mask
+		}
+		m.slots[slotAt] = slot{key: key, start: start, end: uint32(len(m.cls))}
+		m.nfeat++
+	}
+	if pos+4 > len(data) {
+		return nil, 0, fmt.Errorf("%w: checksum: %w", ErrCorrupt, io.ErrUnexpectedEOF)
+	}
+	if got, want := binary.LittleEndian.Uint32(data[pos:]), crc32.ChecksumIEEE(data[:pos]); got != want {
+		return nil, 0, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	}
+	return m, pos + 4, nil
 }
 
 func noEOF(err error) error {

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgraph/kg/extract/conllu"
+	"github.com/kgraph/kg/extract/model"
+)
+
+func newModelCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "model",
+		Short: "Train and evaluate the tagger, lemmatizer and parser of a language",
+		Long: `Model trains a language's syntactic core — UPOS tagger, lemmatizer and
+dependency parser — on Universal Dependencies treebanks, and evaluates a
+model on a treebank split with the measures of the CoNLL 2018 shared task
+(gold tokenization).`,
+	}
+	cmd.AddCommand(newModelTrainCmd(a), newModelEvalCmd(a))
+	return cmd
+}
+
+// treebankFiles turns --treebank arguments into CoNLL-U files: a file is
+// itself; a UD folder gives its file of the split ("train", "dev", "test").
+func treebankFiles(args []string, split string) ([]string, error) {
+	var out []string
+	for _, p := range args {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, usageError("--treebank %s: %v", p, err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		m, _ := filepath.Glob(filepath.Join(p, "*-ud-"+split+".conllu"))
+		if len(m) == 0 {
+			return nil, usageError("--treebank %s: no *-ud-%s.conllu in it", p, split)
+		}
+		out = append(out, m...)
+	}
+	return out, nil
+}
+
+func readTreebanks(files []string) ([]*conllu.Sentence, error) {
+	var all []*conllu.Sentence
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, &exitError{code: exitFailure, err: err}
+		}
+		s, err := conllu.ReadAll(fh, f)
+		fh.Close()
+		if err != nil {
+			return nil, &exitError{code: exitUsage, err: fmt.Errorf("treebank: %w", err)}
+		}
+		all = append(all, s...)
+	}
+	return all, nil
+}
+
+func newModelTrainCmd(a *app) *cobra.Command {
+	var treebanks, dev []string
+	var lang, out string
+	var seed int64
+	var uposOnly bool
+	var folds int
+	var prune float32
+	cmd := &cobra.Command{
+		Use:   "train --treebank DIR|FILE... --lang LANG --out FILE",
+		Short: "Train a model on the train splits of treebanks",
+		Example: `  kg model train --treebank ../shared/data/ud/UD_English-EWT --dev ../shared/data/ud/UD_English-EWT --lang en --out en.kgm`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if lang == "" || out == "" || len(treebanks) == 0 {
+				return usageError("model train needs --treebank, --lang and --out")
+			}
+			files, err := treebankFiles(treebanks, "train")
+			if err != nil {
+				return err
+			}
+			train, err := readTreebanks(files)
+			if err != nil {
+				return err
+			}
+			var devSents []*conllu.Sentence
+			if len(dev) > 0 {
+				devFiles, err := treebankFiles(dev, "dev")
+				if err != nil {
+					return err
+				}
+				if devSents, err = readTreebanks(devFiles); err != nil {
+					return err
+				}
+			}
+			opts := model.TrainOptions{Seed: seed, Dev: devSents, UPOSOnly: uposOnly, Folds: folds, Prune: prune}
+			if !a.cfg.Quiet {
+				opts.Log = func(format string, args ...any) {
+					fmt.Fprintf(a.stderr, "kg: "+format+"\n", args...)
+				}
+			}
+			start := time.Now()
+			m, err := model.Train(cmd.Context(), lang, train, opts)
+			if err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			if err := m.Save(out); err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			if !a.cfg.Quiet {
+				fi, _ := os.Stat(out)
+				fmt.Fprintf(a.stderr, "kg: wrote %s (%.1f MB) from %d sentences in %s\n", out, float64(fi.Size())/1e6, len(train), time.Since(start).Round(time.Second))
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&treebanks, "treebank", nil, "UD treebank folder (its train split) or CoNLL-U file; repeat for several")
+	f.StringSliceVar(&dev, "dev", nil, "folder (its dev split) or file to choose the best training pass on")
+	f.StringVar(&lang, "lang", "", "language of the model (ISO 639-1)")
+	f.StringVar(&out, "out", "", "model file to write")
+	f.Int64Var(&seed, "seed", 1, "seed of the training shuffles")
+	f.BoolVar(&uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
+	f.IntVar(&folds, "folds", 5, "train the parser on tags from taggers that did not see each part (1: gold tags)")
+	f.Float32Var(&prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
+	return cmd
+}
+
+func newModelEvalCmd(a *app) *cobra.Command {
+	var treebanks []string
+	var split, path, lang string
+	cmd := &cobra.Command{
+		Use:   "eval --treebank DIR|FILE... --model FILE [--split test]",
+		Short: "Score a model on a treebank split: UPOS, XPOS, Lemma, UAS, LAS, tokens/s",
+		Long: `Eval analyses each sentence of the treebank from its words alone (gold
+tokenization: predicted tags feed the lemmatizer and the parser) and prints
+the CoNLL 2018 measures per syntactic word, with LAS on universal relations,
+and the speed of tagging, lemmatizing and parsing together on one core.`,
+		Example: `  kg model eval --treebank ../shared/data/ud/UD_English-EWT --split test --model en.kgm`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if path == "" || len(treebanks) == 0 {
+				return usageError("model eval needs --treebank and --model")
+			}
+			files, err := treebankFiles(treebanks, split)
+			if err != nil {
+				return err
+			}
+			gold, err := readTreebanks(files)
+			if err != nil {
+				return err
+			}
+			m, err := model.Load(path, lang)
+			if err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			s := model.Evaluate(m, gold)
+			switch a.cfg.Format {
+			case "json", "jsonl":
+				return json.NewEncoder(a.stdout).Encode(struct {
+					Treebank string `json:"treebank"`
+					Model    string `json:"model"`
+					model.Scores
+				}{strings.Join(files, ","), path, s})
+			}
+			fmt.Fprintf(a.stdout, "treebank  %s\nmodel     %s (%s)\nwords     %d\nUPOS      %.2f\nXPOS      %.2f\nLemma     %.2f\nUAS       %.2f\nLAS       %.2f\ntokens/s  %.0f\n",
+				strings.Join(files, ", "), path, m.Lang, s.Words, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.TokensPerSec)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&treebanks, "treebank", nil, "UD treebank folder or CoNLL-U file")
+	f.StringVar(&split, "split", "test", "split of a treebank folder: train, dev or test")
+	f.StringVar(&path, "model", "", "model file")
+	f.StringVar(&lang, "lang", "", "refuse a model for another language")
+	return cmd
+}
