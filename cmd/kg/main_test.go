@@ -319,3 +319,42 @@ func TestLexiconFromConfig(t *testing.T) {
 		t.Errorf("malformed lexicon: exit %d, %s", code, stderr)
 	}
 }
+
+// TestModelTrainEval trains a model on the small sample treebank of
+// extract/model and evaluates it, as a user would with full treebanks.
+func TestModelTrainEval(t *testing.T) {
+	dir, ex := isolate(t)
+	sample := filepath.Join(filepath.Dir(ex), "extract", "model", "testdata")
+	out := filepath.Join(dir, "en.kgm")
+	_, stderr, code := kg(t, "--quiet", "model", "train", "--treebank", filepath.Join(sample, "train.conllu"), "--lang", "en", "--folds", "2", "--out", out)
+	if code != exitOK {
+		t.Fatalf("train exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := kg(t, "--format", "json", "model", "eval", "--treebank", filepath.Join(sample, "eval.conllu"), "--model", out)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Words           int
+		UPOS, UAS, LAS  float64
+		TokensPerSecond float64 `json:"tokens_per_sec"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatalf("%v: %s", err, stdout)
+	}
+	if s.Words != 807 || s.UPOS <= 0 || s.UAS <= 0 || s.LAS > s.UAS || s.TokensPerSecond <= 0 {
+		t.Errorf("scores %+v", s)
+	}
+	// A model for another language is refused, naming both.
+	_, stderr, code = kg(t, "model", "eval", "--treebank", filepath.Join(sample, "eval.conllu"), "--model", out, "--lang", "fr")
+	if code != exitFailure || !strings.Contains(stderr, `"en"`) || !strings.Contains(stderr, `"fr"`) {
+		t.Errorf("wrong-language model: exit %d, %s", code, stderr)
+	}
+	// A file that is not a model is refused.
+	bad := filepath.Join(dir, "bad.kgm")
+	os.WriteFile(bad, []byte("not a model"), 0o644)
+	_, stderr, code = kg(t, "model", "eval", "--treebank", filepath.Join(sample, "eval.conllu"), "--model", bad)
+	if code != exitFailure || !strings.Contains(stderr, "not a kg model") {
+		t.Errorf("corrupt model: exit %d, %s", code, stderr)
+	}
+}
