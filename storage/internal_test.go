@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -345,4 +347,31 @@ func BenchmarkEvidenceCodec(b *testing.B) {
 		}
 		b.ReportMetric(float64(n), "bytes")
 	})
+}
+
+// TestEmptyMemtableAfterKill reopens, read-write and read-only, a store in
+// which a killed writer left an empty memtable log, which Badger alone
+// refuses to open.
+func TestEmptyMemtableAfterKill(t *testing.T) {
+	for _, readOnly := range []bool{false, true} {
+		dir := t.TempDir()
+		s, err := Open(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err = Open(dir, Options{ReadOnly: readOnly})
+		if err != nil {
+			t.Fatalf("open (read-only %v) with an empty memtable log: %v", readOnly, err)
+		}
+		if err := s.Verify(context.Background()); err != nil {
+			t.Error(err)
+		}
+		s.Close()
+	}
 }

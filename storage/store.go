@@ -93,19 +93,30 @@ func Open(dir string, opts Options) (*Store, error) {
 		}
 	}
 	db, err := openBadger(dir, opts)
-	if err != nil && opts.ReadOnly && strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error()) {
-		// A writer was killed: its write-ahead log has a preallocated tail
-		// that only a read-write open trims. Trim it, as the next writer
-		// would, and retry.
+	if err != nil && !opts.InMemory && needsRepair(err, opts.ReadOnly) {
+		// A writer was killed. Either its write-ahead log has a
+		// preallocated tail that only a read-write open trims, or it died
+		// between creating a memtable's log and sizing it: Badger's open
+		// sizes the empty file, then refuses it as new, and the file, now
+		// well formed and empty, opens on a second try. Repair as the next
+		// writer would, then open as asked.
 		rw := opts
 		rw.ReadOnly = false
-		if db, err = openBadger(dir, rw); err == nil {
-			err = db.Close()
+		rdb, rerr := openBadger(dir, rw)
+		if rerr != nil && strings.Contains(rerr.Error(), "Create a new file") {
+			rdb, rerr = openBadger(dir, rw)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("store %s was not closed cleanly and cannot be recovered: %w", dir, err)
+		switch {
+		case rerr != nil:
+			return nil, fmt.Errorf("store %s was not closed cleanly and cannot be recovered: %w", dir, rerr)
+		case opts.ReadOnly:
+			if rerr = rdb.Close(); rerr != nil {
+				return nil, fmt.Errorf("store %s was not closed cleanly and cannot be recovered: %w", dir, rerr)
+			}
+			db, err = openBadger(dir, opts)
+		default:
+			db, err = rdb, nil
 		}
-		db, err = openBadger(dir, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -116,6 +127,15 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// needsRepair reports the errors of a store whose writer was killed that
+// a read-write open repairs.
+func needsRepair(err error, readOnly bool) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Create a new file") ||
+		readOnly && (strings.Contains(msg, badger.ErrTruncateNeeded.Error()) ||
+			strings.Contains(msg, "error while truncation"))
 }
 
 // openBadger opens the Badger database, naming the store in errors.

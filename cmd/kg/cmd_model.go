@@ -74,10 +74,10 @@ func newModelTrainCmd(a *app) *cobra.Command {
 	var folds int
 	var prune float32
 	cmd := &cobra.Command{
-		Use:   "train --treebank DIR|FILE... --lang LANG --out FILE",
-		Short: "Train a model on the train splits of treebanks",
+		Use:     "train --treebank DIR|FILE... --lang LANG --out FILE",
+		Short:   "Train a model on the train splits of treebanks",
 		Example: `  kg model train --treebank ../shared/data/ud/UD_English-EWT --dev ../shared/data/ud/UD_English-EWT --lang en --out en.kgm`,
-		Args: cobra.NoArgs,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lang == "" || out == "" || len(treebanks) == 0 {
 				return usageError("model train needs --treebank, --lang and --out")

@@ -204,8 +204,9 @@ func TestBadInputIsSkipped(t *testing.T) {
 	}
 }
 
-// TestKillAndResume kills kg extract at random points and checks that
-// running it again ends with the store of one uninterrupted run.
+// TestKillAndResume kills kg extract at 10 random points, each run
+// resuming the last, and checks that running it again ends with the
+// store of one uninterrupted run.
 func TestKillAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill and resume runs processes; skipped with -short")
@@ -218,7 +219,7 @@ func TestKillAndResume(t *testing.T) {
 
 	store := filepath.Join(dir, "killed")
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 5 {
+	for range 10 {
 		cmd := exec.Command(os.Args[0], "--quiet", "--store", store, "extract", corpus)
 		cmd.Env = append(os.Environ(), "KG_TEST_AS_KG=1")
 		if err := cmd.Start(); err != nil {
