@@ -42,6 +42,12 @@ type Extract struct {
 	// the embedded ones (fr/verbs.tsv, en/concepts.tsv, ...) and read
 	// after them.
 	Lexicons []string `mapstructure:"lexicons"`
+	// Syntax runs the tagger, lemmatizer and parser on every sentence,
+	// giving relation extraction tags and lemmas.
+	Syntax bool `mapstructure:"syntax"`
+	// Models names a model file per language (made by kg model train);
+	// languages not named use the built-in model.
+	Models map[string]string `mapstructure:"models"`
 }
 
 // Export holds the settings of kg export.
@@ -61,6 +67,8 @@ func Default() Config {
 			MaxDocumentBytes: 64 << 20,
 			CapitalAsState:   true,
 			Lexicons:         []string{},
+			Syntax:           true,
+			Models:           map[string]string{},
 		},
 		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR"},
 	}
@@ -82,6 +90,8 @@ func defaults(c Config) map[string]any {
 		"extract.capital_as_state":   c.Extract.CapitalAsState,
 		"extract.min_confidence":     c.Extract.MinConfidence,
 		"extract.lexicons":           c.Extract.Lexicons,
+		"extract.syntax":             c.Extract.Syntax,
+		"extract.models":             c.Extract.Models,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,
@@ -145,11 +155,17 @@ func Load(src Source) (Config, []string, error) {
 	return c, warnings, nil
 }
 
+// mapKeys are keys whose value is a map with keys of the user's choice.
+var mapKeys = []string{"extract.models"}
+
 func unknownKeys(v *viper.Viper, file string) []string {
 	known := defaults(Default())
 	var out []string
 	for _, k := range v.AllKeys() {
 		if _, ok := known[k]; ok {
+			continue
+		}
+		if slices.ContainsFunc(mapKeys, func(m string) bool { return strings.HasPrefix(k, m+".") }) {
 			continue
 		}
 		out = append(out, fmt.Sprintf("config file %s: unknown key %q ignored", file, k))
@@ -186,6 +202,14 @@ func (c Config) Validate() error {
 	for _, d := range c.Extract.Lexicons {
 		if strings.TrimSpace(d) == "" {
 			return bad("extract.lexicons", `""`, "want directories")
+		}
+	}
+	for l, p := range c.Extract.Models {
+		if !isLangCode(l) {
+			return bad("extract.models", l, "want ISO 639-1 codes as keys")
+		}
+		if strings.TrimSpace(p) == "" {
+			return bad("extract.models."+l, `""`, "want a model file")
 		}
 	}
 	if c.Export.Depth < 0 {

@@ -77,6 +77,9 @@ func TestFileValues(t *testing.T) {
 	if !reflect.DeepEqual(c.Extract.Lexicons, []string{"my-lexicons"}) {
 		t.Errorf("lexicons = %v", c.Extract.Lexicons)
 	}
+	if c.Extract.Syntax || !reflect.DeepEqual(c.Extract.Models, map[string]string{"fr": "my-fr.kgm"}) {
+		t.Errorf("syntax %v, models %v", c.Extract.Syntax, c.Extract.Models)
+	}
 }
 
 func TestEnvList(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/kgraph/kg/extract/gazetteer"
 	"github.com/kgraph/kg/extract/lang"
 	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/extract/model"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
@@ -24,12 +26,19 @@ type Options struct {
 	CapitalAsState bool
 	MinConfidence  float64
 	Lexicons       []string // directories of extra lexicon files
+	// Models names a model file per language; a language without one
+	// uses its built-in model, if kg ships one.
+	Models map[string]string
+	// NoSyntax skips the syntactic core (faster; relations by position
+	// only).
+	NoSyntax bool
 }
 
 // language is what extraction needs for one language.
 type language struct {
 	recognizer *entity.Recognizer
 	relater    *relate.Relater
+	model      *model.Model // nil when the language has none
 }
 
 // Extractor extracts triples from documents. It is read-only after New
@@ -71,7 +80,13 @@ func New(opts Options) (*Extractor, error) {
 		if err != nil {
 			return nil, err
 		}
-		x.langs[l] = &language{recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
+		lg := &language{recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
+		if !opts.NoSyntax {
+			if lg.model, err = loadModel(l, opts.Models[l]); err != nil {
+				return nil, err
+			}
+		}
+		x.langs[l] = lg
 	}
 	return x, nil
 }
@@ -140,7 +155,11 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 				resolved = append(resolved, m)
 			}
 		}
-		triples := lg.relater.Relations(relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved})
+		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved}
+		if lg.model != nil {
+			sent.Words = analyse(lg.model, doc.Lang, s.Tokens)
+		}
+		triples := lg.relater.Relations(sent)
 		triples = append(triples, roleTriples(resolved, home)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
@@ -154,6 +173,19 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 	res.Triples = dedupe(res.Triples)
 	res.Entities = resolver.Entities()
 	return res, nil
+}
+
+// loadModel loads the syntactic model of lang: the named file, else the
+// built-in one; nil when kg ships none for lang.
+func loadModel(lang, path string) (*model.Model, error) {
+	if path != "" {
+		return model.Load(path, lang)
+	}
+	m, err := model.Builtin(lang)
+	if errors.Is(err, model.ErrNoModel) {
+		return nil, nil
+	}
+	return m, err
 }
 
 // roleTriples states the titles read next to names: "le ministre français

@@ -47,6 +47,8 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				CapitalAsState: a.cfg.Extract.CapitalAsState,
 				MinConfidence:  a.cfg.Extract.MinConfidence,
 				Lexicons:       a.cfg.Extract.Lexicons,
+				Models:         a.cfg.Extract.Models,
+				NoSyntax:       !a.cfg.Extract.Syntax,
 			})
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}

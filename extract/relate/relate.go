@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/extract/entity"
@@ -28,6 +29,20 @@ type Sentence struct {
 	Src      string // the document text the offsets point into
 	Tokens   []segment.Token
 	Mentions []entity.Mention // resolved, in order, not overlapping
+	// Words is the syntactic analysis of the sentence, when a model is
+	// loaded: UD words (multiword tokens split) with their tag, lemma
+	// and place in the dependency tree. Nil without a model.
+	Words []Word
+}
+
+// Word is one syntactic word of a sentence's analysis.
+type Word struct {
+	Token  int    // index of the token it belongs to
+	Form   string // as in the text, or the UD expansion ("de" of "du")
+	UPOS   string
+	Lemma  string
+	Head   int // 1-based index in Words of its head; 0 for the root
+	Deprel string
 }
 
 // trigger is a predicate found in the sentence.
@@ -61,8 +76,10 @@ type state struct {
 	low     []string // lower-cased token texts
 	mention []int    // mention index covering each token, or -1
 	trig    []*trigger
-	trigAt  []int  // trigger index at each token, or -1
-	source  string // "selon X": the sentence is reported by X
+	trigAt  []int    // trigger index at each token, or -1
+	source  string   // "selon X": the sentence is reported by X
+	upos    []string // tag of each token's first word, when analysed
+	lemma   []string // its lemma
 }
 
 // Relations returns the triples the sentence states. Document fields
@@ -77,6 +94,15 @@ func (r *Relater) Relations(s Sentence) []graph.Triple {
 	for k, m := range s.Mentions {
 		for i := m.Start; i < m.End && i < len(s.Tokens); i++ {
 			st.mention[i] = k
+		}
+	}
+	if s.Words != nil {
+		st.upos = make([]string, len(s.Tokens))
+		st.lemma = make([]string, len(s.Tokens))
+		for _, w := range s.Words {
+			if w.Token >= 0 && w.Token < len(s.Tokens) && st.upos[w.Token] == "" {
+				st.upos[w.Token], st.lemma[w.Token] = w.UPOS, w.Lemma
+			}
 		}
 	}
 	st.findTriggers()
@@ -109,6 +135,18 @@ func (st *state) findTriggers() {
 		}
 		w := st.low[i]
 		lemmas := lex.Lemma(w)
+		if st.upos != nil {
+			// The tagger tells verbs from nouns and adjectives ("un grand
+			// débat", "the talks"); its lemma adds to the lexicon's forms.
+			switch st.upos[i] {
+			case "NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON", "NUM", "PUNCT", "CCONJ", "SCONJ":
+				continue
+			case "VERB":
+				if l := strings.ToLower(st.lemma[i]); l != "" && !slices.Contains(lemmas, l) && len(lex.Verbs(l)) > 0 {
+					lemmas = append([]string{l}, lemmas...)
+				}
+			}
+		}
 		if len(lemmas) == 0 {
 			continue
 		}
