@@ -137,17 +137,20 @@ func newModelEvalCmd(a *app) *cobra.Command {
 	var treebanks []string
 	var split, path, lang string
 	cmd := &cobra.Command{
-		Use:   "eval --treebank DIR|FILE... --model FILE [--split test]",
+		Use:   "eval --treebank DIR|FILE... [--model FILE] [--split test]",
 		Short: "Score a model on a treebank split: UPOS, XPOS, Lemma, UAS, LAS, tokens/s",
 		Long: `Eval analyses each sentence of the treebank from its words alone (gold
 tokenization: predicted tags feed the lemmatizer and the parser) and prints
 the CoNLL 2018 measures per syntactic word, with LAS on universal relations,
-and the speed of tagging, lemmatizing and parsing together on one core.`,
-		Example: `  kg model eval --treebank ../shared/data/ud/UD_English-EWT --split test --model en.kgm`,
-		Args:    cobra.NoArgs,
+and the speed of tagging, lemmatizing and parsing together on one core.
+Without --model it evaluates the built-in model of --lang, or of the
+language the treebank's file names start with.`,
+		Example: `  kg model eval --treebank ../shared/data/ud/UD_English-EWT --split test
+  kg model eval --treebank ../shared/data/ud/UD_French-GSD --model fr.kgm`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if path == "" || len(treebanks) == 0 {
-				return usageError("model eval needs --treebank and --model")
+			if len(treebanks) == 0 {
+				return usageError("model eval needs --treebank")
 			}
 			files, err := treebankFiles(treebanks, split)
 			if err != nil {
@@ -157,7 +160,18 @@ and the speed of tagging, lemmatizing and parsing together on one core.`,
 			if err != nil {
 				return err
 			}
-			m, err := model.Load(path, lang)
+			var m *model.Model
+			if path != "" {
+				m, err = model.Load(path, lang)
+			} else {
+				// The built-in model of --lang, or of the language the
+				// treebank's file names start with (en_ewt-ud-test.conllu).
+				if lang == "" {
+					lang, _, _ = strings.Cut(filepath.Base(files[0]), "_")
+				}
+				path = "built-in"
+				m, err = model.Builtin(lang)
+			}
 			if err != nil {
 				return &exitError{code: exitFailure, err: err}
 			}
@@ -170,15 +184,19 @@ and the speed of tagging, lemmatizing and parsing together on one core.`,
 					model.Scores
 				}{strings.Join(files, ","), path, s})
 			}
-			fmt.Fprintf(a.stdout, "treebank  %s\nmodel     %s (%s)\nwords     %d\nUPOS      %.2f\nXPOS      %.2f\nLemma     %.2f\nUAS       %.2f\nLAS       %.2f\ntokens/s  %.0f\n",
-				strings.Join(files, ", "), path, m.Lang, s.Words, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS, s.TokensPerSec)
+			xpos := "n/a (the treebank has none)"
+			if s.XPOSWords > 0 {
+				xpos = fmt.Sprintf("%.2f", s.XPOS)
+			}
+			fmt.Fprintf(a.stdout, "treebank  %s\nmodel     %s (%s)\nwords     %d\nUPOS      %.2f\nXPOS      %s\nLemma     %.2f\nUAS       %.2f\nLAS       %.2f\ntokens/s  %.0f\n",
+				strings.Join(files, ", "), path, m.Lang, s.Words, s.UPOS, xpos, s.Lemma, s.UAS, s.LAS, s.TokensPerSec)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringSliceVar(&treebanks, "treebank", nil, "UD treebank folder or CoNLL-U file")
 	f.StringVar(&split, "split", "test", "split of a treebank folder: train, dev or test")
-	f.StringVar(&path, "model", "", "model file")
+	f.StringVar(&path, "model", "", "model file (default: the built-in model of the language)")
 	f.StringVar(&lang, "lang", "", "refuse a model for another language")
 	return cmd
 }

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kg/extract/conllu"
+	"github.com/kgraph/kg/internal/shareddata"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -73,6 +76,47 @@ func BenchmarkBuiltin(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkAnalyze tags, lemmatizes and parses the test split of a
+// treebank with the built-in model, on one goroutine, in tokens/s.
+func BenchmarkAnalyze(b *testing.B) {
+	for _, tb := range []struct{ lang, file string }{
+		{"en", "UD_English-EWT/en_ewt-ud-test.conllu"},
+		{"fr", "UD_French-Sequoia/fr_sequoia-ud-test.conllu"},
+	} {
+		b.Run(tb.lang, func(b *testing.B) {
+			path := shareddata.Path(b, "data", "ud", tb.file)
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			gold, err := conllu.ReadAll(f, path)
+			f.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			m, err := Builtin(tb.lang)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sentences := make([][]string, len(gold))
+			tokens := 0
+			for i, s := range gold {
+				for _, w := range s.Words {
+					sentences[i] = append(sentences[i], w.Form)
+				}
+				tokens += len(s.Words)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				for _, words := range sentences {
+					m.Analyze(words)
+				}
+			}
+			b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 		})
 	}
 }

@@ -12,7 +12,8 @@ import (
 type Scores struct {
 	Words        int     `json:"words"`
 	UPOS         float64 `json:"upos"`
-	XPOS         float64 `json:"xpos"`
+	XPOS         float64 `json:"xpos,omitempty"` // over words with a gold XPOS; 0 when none has
+	XPOSWords    int     `json:"xpos_words"`
 	Lemma        float64 `json:"lemma"`
 	UAS          float64 `json:"uas"`
 	LAS          float64 `json:"las"`
@@ -40,8 +41,11 @@ func Evaluate(m *Model, gold []*conllu.Sentence) Scores {
 			if a.UPOS[i] == w.UPOS {
 				upos++
 			}
-			if a.XPOS[i] == w.XPOS {
-				xpos++
+			if w.XPOS != "" {
+				s.XPOSWords++
+				if a.XPOS[i] == w.XPOS {
+					xpos++
+				}
 			}
 			if a.Lemma[i] == w.Lemma {
 				lem++
@@ -58,7 +62,10 @@ func Evaluate(m *Model, gold []*conllu.Sentence) Scores {
 		return s
 	}
 	pct := func(n int) float64 { return 100 * float64(n) / float64(s.Words) }
-	s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS = pct(upos), pct(xpos), pct(lem), pct(uas), pct(las)
+	s.UPOS, s.Lemma, s.UAS, s.LAS = pct(upos), pct(lem), pct(uas), pct(las)
+	if s.XPOSWords > 0 {
+		s.XPOS = 100 * float64(xpos) / float64(s.XPOSWords)
+	}
 	if elapsed > 0 {
 		s.TokensPerSec = float64(s.Words) / elapsed.Seconds()
 	}
