@@ -29,7 +29,7 @@ func readTreebank(tb testing.TB, elem ...string) []*conllu.Sentence {
 // TestTrainFull trains the English and French models on the full
 // treebanks and checks the targets with gold UPOS. It takes
 // about two minutes, so it runs only with KG_TRAIN_FULL=1; the figures
-// with kg's own tags come from internal/train -tag.
+// with kg's own tags come from kg model eval (see the README).
 func TestTrainFull(t *testing.T) {
 	if os.Getenv("KG_TRAIN_FULL") == "" {
 		t.Skip("set KG_TRAIN_FULL=1 to train on the full treebanks")
