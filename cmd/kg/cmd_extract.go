@@ -41,15 +41,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 			if emit != "" && emit != "jsonl" {
 				return usageError("--emit %q: want jsonl", emit)
 			}
-			x, err := extract.New(extract.Options{
-				Lang:           a.cfg.Extract.Lang,
-				Languages:      a.cfg.Extract.Languages,
-				CapitalAsState: a.cfg.Extract.CapitalAsState,
-				MinConfidence:  a.cfg.Extract.MinConfidence,
-				Lexicons:       a.cfg.Extract.Lexicons,
-				Models:         a.cfg.Extract.Models,
-				NoSyntax:       !a.cfg.Extract.Syntax,
-			})
+			x, err := extract.New(a.extractOptions())
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -118,5 +110,18 @@ func printSummary(a *app, s ingest.Summary) {
 			loc = fmt.Sprintf("%s:%d", sk.Path, sk.Line)
 		}
 		fmt.Fprintf(a.stderr, "kg: skipped %s: %s\n", loc, sk.Reason)
+	}
+}
+
+// extractOptions are the extraction settings of the configuration.
+func (a *app) extractOptions() extract.Options {
+	return extract.Options{
+		Lang:           a.cfg.Extract.Lang,
+		Languages:      a.cfg.Extract.Languages,
+		CapitalAsState: a.cfg.Extract.CapitalAsState,
+		MinConfidence:  a.cfg.Extract.MinConfidence,
+		Lexicons:       a.cfg.Extract.Lexicons,
+		Models:         a.cfg.Extract.Models,
+		NoSyntax:       !a.cfg.Extract.Syntax,
 	}
 }

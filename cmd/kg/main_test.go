@@ -359,3 +359,34 @@ func TestModelTrainEval(t *testing.T) {
 		t.Errorf("corrupt model: exit %d, %s", code, stderr)
 	}
 }
+
+// TestEval scores the example article against two gold triples written
+// for the test: one it states and kg finds, one it does not state.
+func TestEval(t *testing.T) {
+	dir, ex := isolate(t)
+	gold := filepath.Join(dir, "gold.jsonl")
+	os.WriteFile(gold, []byte(
+		`{"doc":"lavrov-ayrault-fr.txt","s":["Sergei Lavrov"],"p":["meets"],"o":["Jean-Marc Ayrault"],"neg":false}`+"\n"+
+			`{"doc":"lavrov-ayrault-fr.txt","s":["Jean-Marc Ayrault"],"p":["sings with"],"o":["Sergei Lavrov"],"neg":false}`+"\n"), 0o644)
+	out, stderr, code := kg(t, "--format", "json", "eval", gold, "--corpus", filepath.Join(ex, "lavrov-ayrault-fr.txt"))
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Gold, Produced, Matched int
+		Recall                  float64
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if r.Gold != 2 || r.Matched != 1 || r.Recall != 0.5 || r.Produced == 0 {
+		t.Errorf("eval = %+v", r)
+	}
+	out, _, code = kg(t, "eval", gold, "--corpus", filepath.Join(ex, "lavrov-ayrault-fr.txt"), "--show")
+	if code != exitOK || !strings.Contains(out, "sings with") || !strings.Contains(out, "gold 2  produced") {
+		t.Errorf("eval --show exit %d:\n%s", code, out)
+	}
+	if _, stderr, code := kg(t, "eval", gold); code != exitUsage {
+		t.Errorf("eval without --corpus or --pred: exit %d, %s", code, stderr)
+	}
+}

@@ -148,6 +148,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 		newEntitiesCmd(a),
 		newStatsCmd(a),
 		newExportCmd(a),
+		newEvalCmd(a),
 		newModelCmd(a),
 		newVersionCmd(a),
 	)

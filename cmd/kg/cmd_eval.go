@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/reader"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/ingest"
+	"github.com/kgraph/kg/score"
+)
+
+func newEvalCmd(a *app) *cobra.Command {
+	var corpus []string
+	var pred string
+	var show, lenient bool
+	cmd := &cobra.Command{
+		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl)",
+		Short: "Score extracted triples against gold triples",
+		Long: `Eval extracts the triples of the --corpus documents (without storing them),
+or reads triples written by kg extract --emit jsonl (--pred), and scores them
+against gold triples as the project's specification defines: precision,
+recall and F1, with subject, object and predicate matched after normalising
+case, accents, hyphens and articles; symmetric predicates either way; each
+gold triple matched at most once. --show lists the missed gold triples and
+the produced triples that match none; --lenient matches predicates on their
+head only.`,
+		Example: `  kg eval ../shared/eval/dev.gold.jsonl --corpus ../shared/eval/dev.articles.jsonl --show
+  kg eval gold.jsonl --pred triples.jsonl --format json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (len(corpus) == 0) == (pred == "") {
+				return usageError("eval needs --corpus or --pred (one of them)")
+			}
+			var gold []score.Gold
+			for _, f := range args {
+				g, err := readGold(f)
+				if err != nil {
+					return err
+				}
+				gold = append(gold, g...)
+			}
+			var triples []graph.Triple
+			var err error
+			if pred != "" {
+				triples, err = readPred(pred)
+			} else {
+				triples, err = a.extractCorpus(cmd.Context(), corpus)
+			}
+			if err != nil {
+				return err
+			}
+			r := score.Score(gold, triples, score.Options{Lenient: lenient})
+			if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+				return json.NewEncoder(a.stdout).Encode(map[string]any{
+					"gold": r.Gold, "produced": r.Produced, "matched": r.Matched,
+					"precision": r.Precision, "recall": r.Recall, "f1": r.F1,
+				})
+			}
+			if show {
+				if err := r.WriteShow(a.stdout); err != nil {
+					return err
+				}
+			}
+			_, err = fmt.Fprintln(a.stdout, r.String())
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&corpus, "corpus", nil, "documents to extract and score (files or directories, as for extract)")
+	f.StringVar(&pred, "pred", "", "triples to score, as written by kg extract --emit jsonl")
+	f.BoolVar(&show, "show", false, "list missed gold triples and unmatched produced ones")
+	f.BoolVar(&lenient, "lenient", false, "match predicates on their head only")
+	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
+	a.bind("extract.lang", f.Lookup("lang"))
+	return cmd
+}
+
+func readGold(path string) ([]score.Gold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError("gold: %v", err)
+	}
+	defer f.Close()
+	g, err := score.ReadGold(f, path)
+	if err != nil {
+		return nil, usageError("gold: %v", err)
+	}
+	return g, nil
+}
+
+func readPred(path string) ([]graph.Triple, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError("--pred: %v", err)
+	}
+	defer f.Close()
+	t, err := score.ReadTriples(f, path)
+	if err != nil {
+		return nil, usageError("--pred: %v", err)
+	}
+	return t, nil
+}
+
+// extractCorpus extracts the triples of documents without storing them.
+func (a *app) extractCorpus(ctx context.Context, paths []string) ([]graph.Triple, error) {
+	x, err := extract.New(a.extractOptions())
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	var triples []graph.Triple
+	_, err = ingest.Run(ctx, paths, x, nil, ingest.Options{
+		Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes},
+		Stdin:   a.stdin,
+		NoStore: true,
+		Warn:    func(err error) { a.warnf("%v", err) },
+		Emit:    func(t graph.Triple) error { triples = append(triples, t); return nil },
+	})
+	if err != nil {
+		return nil, &exitError{code: exitFailure, err: err}
+	}
+	return triples, nil
+}

@@ -1,0 +1,10 @@
+// Package score measures extracted triples against gold triples, the way
+// the project's reference scorer, shared/tools/kgscore, does: same name
+// and predicate normalisation, same greedy matching order, same figures
+// and the same --show listing (spec/triples.md, "How extraction is
+// scored").
+//
+// It is not an extractor and knows nothing of where triples come from;
+// it does not read evaluation data by itself, and its leniency option is
+// a diagnostic, never the headline score.
+package score
