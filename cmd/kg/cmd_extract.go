@@ -2,14 +2,18 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/model"
+	"github.com/kgraph/kg/extract/openie"
 	"github.com/kgraph/kg/extract/reader"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
@@ -31,6 +35,11 @@ skipped, so an interrupted run resumes where it stopped.
 line in the form of the triple contract (documents already stored are
 extracted again for it).
 
+--emit carb reads files of English sentences, one a line and tokenized,
+and writes open extractions (relation and arguments in the sentence's own
+words, read off the dependency tree) in the tab-separated format of the
+CaRB benchmark, storing nothing.
+
 Exit status: 0 when everything was read, 3 when some input was skipped
 (each named in a warning with its file and line), 4 on a store failure.`,
 		Example: `  kg extract examples/
@@ -38,8 +47,12 @@ Exit status: 0 when everything was read, 3 when some input was skipped
   cat article.txt | kg extract --lang fr -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if emit != "" && emit != "jsonl" {
-				return usageError("--emit %q: want jsonl", emit)
+			switch emit {
+			case "", "jsonl":
+			case "carb":
+				return a.emitCaRB(cmd.Context(), args)
+			default:
+				return usageError("--emit %q: want jsonl or carb", emit)
 			}
 			x, err := extract.New(a.extractOptions())
 			if err != nil {
@@ -89,9 +102,9 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	f := cmd.Flags()
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
-	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl")
+	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl; or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
-	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "carb"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -124,4 +137,33 @@ func (a *app) extractOptions() extract.Options {
 		Models:         a.cfg.Extract.Models,
 		NoSyntax:       !a.cfg.Extract.Syntax,
 	}
+}
+
+// emitCaRB writes the open extractions of files of English sentences.
+func (a *app) emitCaRB(ctx context.Context, paths []string) error {
+	var m *model.Model
+	var err error
+	if p := a.cfg.Extract.Models["en"]; p != "" {
+		m, err = model.Load(p, "en")
+	} else {
+		m, err = model.Builtin("en")
+	}
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	for _, p := range paths {
+		r, name := a.stdin, "stdin"
+		if p != "-" {
+			f, err := os.Open(p)
+			if err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			defer f.Close()
+			r, name = f, p
+		}
+		if err := openie.WriteCaRB(ctx, m, r, name, a.stdout); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+	}
+	return nil
 }

@@ -390,3 +390,19 @@ func TestEval(t *testing.T) {
 		t.Errorf("eval without --corpus or --pred: exit %d, %s", code, stderr)
 	}
 }
+
+func TestEmitCaRB(t *testing.T) {
+	dir, _ := isolate(t)
+	in := filepath.Join(dir, "sentences.txt")
+	os.WriteFile(in, []byte("John Kerry met Sergei Lavrov in Geneva .\nParis is the capital of France .\n"), 0o644)
+	out, stderr, code := kg(t, "extract", "--emit", "carb", in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "John Kerry met Sergei Lavrov in Geneva .\t0.80\tmet\tJohn Kerry\tSergei Lavrov\tin Geneva\n") {
+		t.Errorf("output:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "kg-data")); err == nil {
+		t.Error("--emit carb created a store")
+	}
+}
