@@ -36,6 +36,7 @@ func Extract(m *model.Model, words []string) []Extraction {
 			out = append(out, e)
 		}
 	}
+
 	return append(out, t.appositions()...)
 }
 
@@ -85,6 +86,39 @@ func (t *tree) clause(i int) (Extraction, bool) {
 			}
 		}
 	}
+	// An open complement takes its governor's subject, and its governor
+	// joins the relation: "Iran wants to build a reactor" → (Iran, wants to
+	// build, a reactor).
+	var governor []int
+	if subj < 0 && t.a.Deprel[i] == "xcomp" && t.a.Head[i] > 0 {
+		h := t.a.Head[i] - 1
+		for _, c := range t.children[h] {
+			switch t.a.Deprel[c] {
+			case "nsubj", "nsubj:pass":
+				subj = c
+			case "aux", "aux:pass":
+				governor = append(governor, c)
+			}
+			if rel(t.a.Deprel[c]) == "advmod" && (strings.EqualFold(t.words[c], "not") || strings.EqualFold(t.words[c], "n't")) {
+				governor = append(governor, c)
+			}
+		}
+		governor = append(governor, h)
+		for _, c := range t.children[i] {
+			if t.a.Deprel[c] == "mark" {
+				auxes = append(auxes, c)
+			}
+		}
+	}
+	// A participle or infinitive clause without a subject shares its
+	// governor's ("..., killing eleven people").
+	if subj < 0 && rel(t.a.Deprel[i]) == "advcl" && t.a.Head[i] > 0 {
+		for _, c := range t.children[t.a.Head[i]-1] {
+			if t.a.Deprel[c] == "nsubj" {
+				subj = c
+			}
+		}
+	}
 	// A relative clause: its subject is the noun it qualifies, for which
 	// "who", "which", "that" stand ("the man who lives in Paris").
 	antecedent := -1
@@ -105,7 +139,7 @@ func (t *tree) clause(i int) (Extraction, bool) {
 	e := Extraction{Confidence: 0.5}
 	switch {
 	case upos == "VERB":
-		relWords := append(auxes, i)
+		relWords := append(append(auxes, governor...), i)
 		sort.Ints(relWords)
 		e.Relation = t.join(relWords)
 		e.Args = []string{subjText()}

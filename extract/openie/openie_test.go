@@ -31,6 +31,7 @@ func TestExtract(t *testing.T) {
 	}{
 		{"John Kerry met Sergei Lavrov in Geneva .", []string{"met | John Kerry | Sergei Lavrov | in Geneva"}},
 		{"The minister arrived in Paris on Monday .", []string{"arrived in | The minister | Paris | on Monday"}},
+		{"Iran wants to build a reactor .", []string{"wants to build | Iran | a reactor"}},
 		{"Paris is the capital of France .", []string{"is | Paris | the capital of France"}},
 		{"The treaty was not signed by Russia .", []string{"was not signed by | The treaty | Russia"}},
 		{"Angela Merkel , the German chancellor , visited Moscow .", []string{"visited | Angela Merkel | Moscow", "is | Angela Merkel | the German chancellor"}},
@@ -68,7 +69,7 @@ func TestWriteCaRB(t *testing.T) {
 }
 
 // TestCaRBDev scores the CaRB dev split with the shared carbscore tool
-// and checks the figure has not fallen (it is 0.42 F1).
+// and checks the figure has not fallen (it is 0.449 F1).
 func TestCaRBDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores 641 sentences; skipped with -short")
@@ -98,8 +99,8 @@ func TestCaRBDev(t *testing.T) {
 		t.Fatalf("%v: %s", err, res)
 	}
 	t.Logf("CaRB dev F1 %.3f", score.F1)
-	if score.F1 < 0.40 {
-		t.Errorf("CaRB dev F1 %.3f, below 0.40", score.F1)
+	if score.F1 < 0.44 {
+		t.Errorf("CaRB dev F1 %.3f, below 0.44", score.F1)
 	}
 }
 
