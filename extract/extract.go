@@ -36,6 +36,7 @@ type Options struct {
 
 // language is what extraction needs for one language.
 type language struct {
+	lexicon    *lexicon.Lexicon
 	recognizer *entity.Recognizer
 	relater    *relate.Relater
 	model      *model.Model // nil when the language has none
@@ -80,7 +81,7 @@ func New(opts Options) (*Extractor, error) {
 		if err != nil {
 			return nil, err
 		}
-		lg := &language{recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
+		lg := &language{lexicon: lex, recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
 		if !opts.NoSyntax {
 			if lg.model, err = loadModel(l, opts.Models[l]); err != nil {
 				return nil, err
@@ -158,6 +159,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved}
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, doc.Lang, s.Tokens)
+			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)
 		triples = append(triples, roleTriples(resolved, home)...)
@@ -173,6 +175,31 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 	res.Triples = dedupe(res.Triples)
 	res.Entities = resolver.Entities()
 	return res, nil
+}
+
+// countUnmapped adds to doc.Unmapped the verbs of a sentence that the
+// lexicon maps to no predicate, by their lemma.
+func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
+	for _, w := range words {
+		if w.UPOS != "VERB" {
+			continue
+		}
+		lemma := strings.ToLower(w.Lemma)
+		if lemma == "" || len(lg.lexicon.Verbs(lemma)) > 0 || lg.lexicon.IsAux(strings.ToLower(w.Form)) {
+			continue
+		}
+		known := false
+		for _, l := range lg.lexicon.Lemma(strings.ToLower(w.Form)) {
+			known = known || len(lg.lexicon.Verbs(l)) > 0
+		}
+		if known {
+			continue
+		}
+		if doc.Unmapped == nil {
+			doc.Unmapped = map[string]int{}
+		}
+		doc.Unmapped[lemma]++
+	}
 }
 
 // loadModel loads the syntactic model of lang: the named file, else the

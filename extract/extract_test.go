@@ -225,3 +225,14 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	}
 }
+
+func TestUnmappedVerbs(t *testing.T) {
+	x := newExtractor(t)
+	doc := graph.Document{ID: "u", Lang: "fr", Text: "Emmanuel Macron a sermonné Viktor Orban. Angela Merkel a rencontré Viktor Orban."}
+	if _, err := x.Extract(context.Background(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Unmapped["sermonner"] != 1 || doc.Unmapped["rencontrer"] != 0 {
+		t.Errorf("unmapped = %v, want sermonner once and no rencontrer", doc.Unmapped)
+	}
+}

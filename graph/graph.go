@@ -52,6 +52,10 @@ type Document struct {
 	Lang  string `json:"lang,omitempty"` // ISO 639-1; empty until detected
 	Hash  string `json:"hash,omitempty"` // hex SHA-256 of Text
 	Text  string `json:"-"`
+	// Unmapped counts the lemmas of the document's verbs that the
+	// lexicon maps to no predicate, as extraction found them: what a
+	// lexicon extension would add.
+	Unmapped map[string]int `json:"unmapped,omitempty"`
 }
 
 // Entity is a resolved thing with its canonical English name.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/listing"
+	"github.com/kgraph/kg/storage"
 )
 
 // stat is one line of kg stats.
@@ -17,13 +19,31 @@ type stat struct {
 	Value int64  `json:"value"`
 }
 
+// unmappedVerb is a verb lemma the lexicons map to no predicate.
+type unmappedVerb struct {
+	Lang      string `json:"lang"`
+	Lemma     string `json:"lemma"`
+	Count     int    `json:"count"`
+	Documents int    `json:"documents"`
+}
+
 func newStatsCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var unmapped bool
+	var top int
+	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count documents, entities, triples and relations in the store",
 		Long: `Stats counts what the store holds: documents (and how many were extracted),
 triple mentions, distinct relations, entities, and breakdowns by language,
-entity type and predicate.`,
+entity type and predicate.
+
+--unmapped lists instead the most frequent verbs (by lemma and language)
+that the lexicons map to no predicate: the candidates for a lexicon
+extension (see extract.lexicons). It needs documents extracted with the
+syntactic core (extract.syntax, the default).`,
+		Example: `  kg stats
+  kg stats --unmapped --top 30
+  kg stats --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openStore(true)
@@ -31,6 +51,9 @@ entity type and predicate.`,
 				return err
 			}
 			defer st.Close()
+			if unmapped {
+				return a.writeUnmapped(cmd.Context(), st, top)
+			}
 			s, err := st.Stats(cmd.Context())
 			if err != nil {
 				return &exitError{code: exitFailure, err: err}
@@ -80,4 +103,56 @@ entity type and predicate.`,
 			return listing.Write(a.stdout, a.cfg.Format, cols, rows)
 		},
 	}
+	cmd.Flags().BoolVar(&unmapped, "unmapped", false, "list the most frequent verbs without a predicate in the lexicons")
+	cmd.Flags().IntVar(&top, "top", 20, "with --unmapped, at most this many (0: all)")
+	return cmd
+}
+
+func (a *app) writeUnmapped(ctx context.Context, st *storage.Store, top int) error {
+	byKey := map[[2]string]*unmappedVerb{}
+	err := st.Documents(ctx, func(d storage.DocumentInfo) error {
+		for lemma, n := range d.Unmapped {
+			k := [2]string{d.Lang, lemma}
+			u := byKey[k]
+			if u == nil {
+				u = &unmappedVerb{Lang: d.Lang, Lemma: lemma}
+				byKey[k] = u
+			}
+			u.Count += n
+			u.Documents++
+		}
+		return nil
+	})
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	list := make([]unmappedVerb, 0, len(byKey))
+	for _, u := range byKey {
+		list = append(list, *u)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].Count != list[j].Count {
+			return list[i].Count > list[j].Count
+		}
+		if list[i].Lang != list[j].Lang {
+			return list[i].Lang < list[j].Lang
+		}
+		return list[i].Lemma < list[j].Lemma
+	})
+	if top > 0 && len(list) > top {
+		list = list[:top]
+	}
+	cols := []listing.Column[unmappedVerb]{
+		{Name: "lang", Value: func(u unmappedVerb) string { return u.Lang }},
+		{Name: "lemma", Value: func(u unmappedVerb) string { return u.Lemma }},
+		{Name: "count", Value: func(u unmappedVerb) string { return strconv.Itoa(u.Count) }},
+		{Name: "documents", Value: func(u unmappedVerb) string { return strconv.Itoa(u.Documents) }},
+	}
+	if err := listing.Write(a.stdout, a.cfg.Format, cols, list); err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return &exitError{code: exitNoMatch}
+	}
+	return nil
 }

@@ -107,6 +107,11 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("stats exit %d:\n%s", code, out)
 	}
 
+	out, _, code = kg(t, "--store", store, "--format", "jsonl", "stats", "--unmapped", "--top", "3")
+	if code != exitOK || strings.Count(out, "\n") != 3 || !strings.Contains(out, `"lemma":`) {
+		t.Errorf("stats --unmapped exit %d:\n%s", code, out)
+	}
+
 	for _, format := range []string{"dot", "svg"} {
 		file := filepath.Join(dir, "lavrov."+format)
 		_, stderr, code = kg(t, "--store", store, "export", "--focus", "Lavrov", "--out", file)

@@ -125,7 +125,7 @@ func testPutGet(t *testing.T, s *storage.Store) {
 	}
 	want := d1.doc
 	want.Text, want.Hash = "", hash(d1.doc.Text)
-	if got.Document != want || got.Triples != 3 || got.Skipped != "" {
+	if !reflect.DeepEqual(got.Document, want) || got.Triples != 3 || got.Skipped != "" {
 		t.Errorf("Document(d1) = %+v, want %+v with 3 triples", got, want)
 	}
 	if _, err := s.Document(ctx, "nope"); !errors.Is(err, storage.ErrNotFound) {
