@@ -18,9 +18,9 @@ import (
 func newEvalCmd(a *app) *cobra.Command {
 	var corpus []string
 	var pred string
-	var show, lenient bool
+	var show, lenient, parallel bool
 	cmd := &cobra.Command{
-		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl)",
+		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl) | eval --parallel A.jsonl B.jsonl",
 		Short: "Score extracted triples against gold triples",
 		Long: `Eval extracts the triples of the --corpus documents (without storing them),
 or reads triples written by kg extract --emit jsonl (--pred), and scores them
@@ -29,11 +29,23 @@ recall and F1, with subject, object and predicate matched after normalising
 case, accents, hyphens and articles; symmetric predicates either way; each
 gold triple matched at most once. --show lists the missed gold triples and
 the produced triples that match none; --lenient matches predicates on their
-head only.`,
+head only.
+
+--parallel measures cross-lingual agreement instead: given two JSON Lines
+corpora whose documents are the two language versions of the same articles
+(linked by their "parallel_id" field), it extracts both and reports the
+share of entity pairs related on both sides among those related on either.`,
 		Example: `  kg eval ../shared/eval/dev.gold.jsonl --corpus ../shared/eval/dev.articles.jsonl --show
-  kg eval gold.jsonl --pred triples.jsonl --format json`,
+  kg eval gold.jsonl --pred triples.jsonl --format json
+  kg eval --parallel ../shared/data/news/fr-wmt-newstest.jsonl ../shared/data/news/en-wmt-newstest.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if parallel {
+				if len(args) != 2 || len(corpus) > 0 || pred != "" {
+					return usageError("eval --parallel takes two JSON Lines corpora and nothing else")
+				}
+				return a.evalParallel(cmd.Context(), args[0], args[1])
+			}
 			if (len(corpus) == 0) == (pred == "") {
 				return usageError("eval needs --corpus or --pred (one of them)")
 			}
@@ -76,6 +88,7 @@ head only.`,
 	f.StringVar(&pred, "pred", "", "triples to score, as written by kg extract --emit jsonl")
 	f.BoolVar(&show, "show", false, "list missed gold triples and unmatched produced ones")
 	f.BoolVar(&lenient, "lenient", false, "match predicates on their head only")
+	f.BoolVar(&parallel, "parallel", false, "measure agreement between two language versions of the same articles")
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	return cmd
@@ -125,4 +138,30 @@ func (a *app) extractCorpus(ctx context.Context, paths []string) ([]graph.Triple
 		return nil, &exitError{code: exitFailure, err: err}
 	}
 	return triples, nil
+}
+
+// evalParallel extracts two parallel corpora and reports their agreement.
+func (a *app) evalParallel(ctx context.Context, pathA, pathB string) error {
+	var sides [2][]graph.Triple
+	var ids [2]map[string]string
+	for k, p := range []string{pathA, pathB} {
+		f, err := os.Open(p)
+		if err != nil {
+			return usageError("--parallel: %v", err)
+		}
+		ids[k], err = score.ParallelIDs(f, p)
+		f.Close()
+		if err != nil {
+			return usageError("--parallel: %v", err)
+		}
+		if sides[k], err = a.extractCorpus(ctx, []string{p}); err != nil {
+			return err
+		}
+	}
+	r := score.Parallel(sides[0], sides[1], ids[0], ids[1])
+	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+		return json.NewEncoder(a.stdout).Encode(r)
+	}
+	_, err := fmt.Fprintf(a.stdout, "articles %d  pairs %d / %d  on both sides %d  share %.3f\n", r.Articles, r.PairsA, r.PairsB, r.Both, r.Share)
+	return err
 }

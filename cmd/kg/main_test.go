@@ -411,3 +411,30 @@ func TestEmitCaRB(t *testing.T) {
 		t.Error("--emit carb created a store")
 	}
 }
+
+func TestEvalParallel(t *testing.T) {
+	dir, _ := isolate(t)
+	fr := filepath.Join(dir, "fr.jsonl")
+	en := filepath.Join(dir, "en.jsonl")
+	os.WriteFile(fr, []byte(`{"id":"a#fr","parallel_id":"a","lang":"fr","text":"La France soutient l'Allemagne. Le Japon a critiqué la Chine."}`+"\n"), 0o644)
+	os.WriteFile(en, []byte(`{"id":"a#en","parallel_id":"a","lang":"en","text":"France supports Germany."}`+"\n"), 0o644)
+	out, stderr, code := kg(t, "--format", "json", "eval", "--parallel", fr, en)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Articles, Both int
+		PairsA         int `json:"pairs_a"`
+		PairsB         int `json:"pairs_b"`
+		Share          float64
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if r.Articles != 1 || r.PairsA != 2 || r.PairsB != 1 || r.Both != 1 || r.Share != 0.5 {
+		t.Errorf("agreement %+v, want 1 article, 2/1 pairs, 1 on both, share 0.5", r)
+	}
+	if _, _, code := kg(t, "eval", "--parallel", fr); code != exitUsage {
+		t.Errorf("one corpus: exit %d, want usage", code)
+	}
+}
