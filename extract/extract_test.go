@@ -236,3 +236,20 @@ func TestUnmappedVerbs(t *testing.T) {
 		t.Errorf("unmapped = %v, want sermonner once and no rencontrer", doc.Unmapped)
 	}
 }
+
+// TestTreeFillsSubject: the position rules stop at the incise between
+// commas; the parser's nsubj gives the subject.
+func TestTreeFillsSubject(t *testing.T) {
+	x := newExtractor(t)
+	doc := graph.Document{ID: "t", Lang: "fr", Text: "Le gouvernement français, dans un communiqué publié lundi, a condamné la Russie."}
+	res, err := x.Extract(context.Background(), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Triples {
+		if tr.Subject == "France" && tr.Predicate == "condemns" && tr.Object == "Russia" {
+			return
+		}
+	}
+	t.Errorf("no (France, condemns, Russia) in %v", res.Triples)
+}

@@ -116,6 +116,7 @@ func (r *Relater) Relations(s Sentence) []graph.Triple {
 	for k := range st.trig {
 		st.object(k)
 	}
+	st.fromTree()
 	var out []graph.Triple
 	for _, t := range st.trig {
 		out = append(out, st.triples(t)...)
