@@ -48,6 +48,9 @@ type Extract struct {
 	// Models names a model file per language (made by kg model train);
 	// languages not named use the built-in model.
 	Models map[string]string `mapstructure:"models"`
+	// Aliases is a YAML file of the user's names for entities, which take
+	// precedence over recognition ("" for none).
+	Aliases string `mapstructure:"aliases"`
 }
 
 // Export holds the settings of kg export.
@@ -92,6 +95,7 @@ func defaults(c Config) map[string]any {
 		"extract.lexicons":           c.Extract.Lexicons,
 		"extract.syntax":             c.Extract.Syntax,
 		"extract.models":             c.Extract.Models,
+		"extract.aliases":            c.Extract.Aliases,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,

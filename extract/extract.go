@@ -32,6 +32,8 @@ type Options struct {
 	// NoSyntax skips the syntactic core (faster; relations by position
 	// only).
 	NoSyntax bool
+	// Aliases is a user's alias file (see entity.ReadAliases); "" for none.
+	Aliases string
 }
 
 // language is what extraction needs for one language.
@@ -48,6 +50,7 @@ type Extractor struct {
 	opts     Options
 	detector *lang.Detector
 	translit entity.Translit
+	aliases  entity.Aliases
 	gaz      *gazetteer.Gazetteer
 	langs    map[string]*language
 }
@@ -68,6 +71,11 @@ func New(opts Options) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{opts: opts, detector: det, translit: tr, gaz: gaz, langs: map[string]*language{}}
+	if opts.Aliases != "" {
+		if x.aliases, err = entity.LoadAliases(opts.Aliases); err != nil {
+			return nil, err
+		}
+	}
 	supported := lexicon.Languages()
 	for _, l := range opts.Languages {
 		if !slices.Contains(supported, l) {
@@ -145,7 +153,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
 	}
 	home := x.homeCountry(mentions)
-	resolver := entity.NewResolver(x.translit)
+	resolver := entity.NewResolver(x.translit).WithAliases(x.aliases)
 	for _, ms := range mentions {
 		resolver.Prime(ms)
 	}

@@ -136,6 +136,7 @@ func (a *app) extractOptions() extract.Options {
 		Lexicons:       a.cfg.Extract.Lexicons,
 		Models:         a.cfg.Extract.Models,
 		NoSyntax:       !a.cfg.Extract.Syntax,
+		Aliases:        a.cfg.Extract.Aliases,
 	}
 }
 

@@ -438,3 +438,22 @@ func TestEvalParallel(t *testing.T) {
 		t.Errorf("one corpus: exit %d, want usage", code)
 	}
 }
+
+// TestAliasesFile names an entity the user's way through extract.aliases.
+func TestAliasesFile(t *testing.T) {
+	dir, ex := isolate(t)
+	aliases := filepath.Join(dir, "aliases.yaml")
+	os.WriteFile(aliases, []byte("Lavrov (Russian foreign minister):\n  type: PERSON\n  aliases: [Sergueï Lavrov, Lavrov]\n"), 0o644)
+	t.Setenv("KG_EXTRACT_ALIASES", aliases)
+	out, stderr, code := kg(t, "extract", "--no-store", "--emit", "jsonl", filepath.Join(ex, "lavrov-ayrault-fr.txt"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"subject":"Lavrov (Russian foreign minister)","subject_type":"PERSON","predicate":"meets"`) {
+		t.Errorf("the alias file did not name Lavrov:\n%.600s", out)
+	}
+	os.WriteFile(aliases, []byte("X: 3\n"), 0o644)
+	if _, stderr, code := kg(t, "extract", "--no-store", filepath.Join(ex, "lavrov-ayrault-fr.txt")); code != exitUsage || !strings.Contains(stderr, "aliases.yaml") {
+		t.Errorf("bad alias file: exit %d, %s", code, stderr)
+	}
+}

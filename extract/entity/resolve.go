@@ -64,6 +64,7 @@ type entity struct {
 // document, feeding it sentences in order.
 type Resolver struct {
 	translit Translit
+	aliases  Aliases
 	byKey    map[string]*entity // folded names and aliases
 	surnames map[string]*entity // folded last word of a person's full name; nil entry when ambiguous
 	persons  []*entity          // by latest mention, most recent last
@@ -73,6 +74,13 @@ type Resolver struct {
 // NewResolver returns a resolver for one document.
 func NewResolver(t Translit) *Resolver {
 	return &Resolver{translit: t, byKey: map[string]*entity{}, surnames: map[string]*entity{}}
+}
+
+// WithAliases makes the user's aliases take precedence over recognition:
+// a mention whose text is an alias names the alias's entity.
+func (r *Resolver) WithAliases(a Aliases) *Resolver {
+	r.aliases = a
+	return r
 }
 
 // Prime registers the full names of persons among a document's mentions
@@ -150,14 +158,26 @@ func richer(a, b string) bool {
 // nothing it can name (a pronoun with no person before it).
 func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	var e *entity
-	switch m.Kind {
-	case Name:
+	if a, ok := r.aliases[graph.Fold(m.Text)]; ok && (m.Kind == Name || m.Kind == Authority) {
+		typ := a.Type
+		if typ == "" {
+			typ = m.Type
+		}
+		if typ == "" {
+			typ = graph.Org
+		}
+		m.Known = true
+		e = r.known(a.Name, typ, m.Text)
+	}
+	switch {
+	case e != nil:
+	case m.Kind == Name:
 		e = r.name(m, sent)
-	case Authority:
+	case m.Kind == Authority:
 		e = r.known(m.Name, graph.GPE, m.Text)
-	case Description:
+	case m.Kind == Description:
 		e = r.described(m)
-	case Pronoun:
+	case m.Kind == Pronoun:
 		if n := len(r.persons); n > 0 && sent-r.persons[n-1].last <= 2 {
 			e = r.persons[n-1]
 		}
