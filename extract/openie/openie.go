@@ -122,7 +122,7 @@ func (t *tree) clause(i int) (Extraction, bool) {
 	// A relative clause: its subject is the noun it qualifies, for which
 	// "who", "which", "that" stand ("the man who lives in Paris").
 	antecedent := -1
-	if t.a.Deprel[i] == "acl:relcl" && t.a.Head[i] > 0 {
+	if (t.a.Deprel[i] == "acl:relcl" || t.a.Deprel[i] == "acl" && upos == "VERB") && t.a.Head[i] > 0 {
 		if subj < 0 || isRelative(t.words[subj]) {
 			antecedent = t.a.Head[i] - 1
 		}

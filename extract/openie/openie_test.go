@@ -32,6 +32,7 @@ func TestExtract(t *testing.T) {
 		{"John Kerry met Sergei Lavrov in Geneva .", []string{"met | John Kerry | Sergei Lavrov | in Geneva"}},
 		{"The minister arrived in Paris on Monday .", []string{"arrived in | The minister | Paris | on Monday"}},
 		{"Iran wants to build a reactor .", []string{"wants to build | Iran | a reactor"}},
+		{"The treaty signed in 1990 ended the war .", []string{"signed in | The treaty | 1990", "ended | The treaty | the war"}},
 		{"Paris is the capital of France .", []string{"is | Paris | the capital of France"}},
 		{"The treaty was not signed by Russia .", []string{"was not signed by | The treaty | Russia"}},
 		{"Angela Merkel , the German chancellor , visited Moscow .", []string{"visited | Angela Merkel | Moscow", "is | Angela Merkel | the German chancellor"}},
@@ -69,7 +70,7 @@ func TestWriteCaRB(t *testing.T) {
 }
 
 // TestCaRBDev scores the CaRB dev split with the shared carbscore tool
-// and checks the figure has not fallen (it is 0.449 F1).
+// and checks the figure has not fallen (it is 0.458 F1).
 func TestCaRBDev(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores 641 sentences; skipped with -short")
@@ -99,8 +100,8 @@ func TestCaRBDev(t *testing.T) {
 		t.Fatalf("%v: %s", err, res)
 	}
 	t.Logf("CaRB dev F1 %.3f", score.F1)
-	if score.F1 < 0.44 {
-		t.Errorf("CaRB dev F1 %.3f, below 0.44", score.F1)
+	if score.F1 < 0.45 {
+		t.Errorf("CaRB dev F1 %.3f, below 0.45", score.F1)
 	}
 }
 
