@@ -51,6 +51,8 @@ type Extract struct {
 	// Aliases is a YAML file of the user's names for entities, which take
 	// precedence over recognition ("" for none).
 	Aliases string `mapstructure:"aliases"`
+	// Workers extract documents in parallel; 0 means one per CPU core.
+	Workers int `mapstructure:"workers"`
 }
 
 // Export holds the settings of kg export.
@@ -96,6 +98,7 @@ func defaults(c Config) map[string]any {
 		"extract.syntax":             c.Extract.Syntax,
 		"extract.models":             c.Extract.Models,
 		"extract.aliases":            c.Extract.Aliases,
+		"extract.workers":            c.Extract.Workers,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,
@@ -196,6 +199,9 @@ func (c Config) Validate() error {
 		if !isLangCode(l) {
 			return bad("extract.languages", l, "want ISO 639-1 codes such as fr, en")
 		}
+	}
+	if c.Extract.Workers < 0 {
+		return bad("extract.workers", c.Extract.Workers, "want 0 (one per core) or more")
 	}
 	if c.Extract.MaxDocumentBytes <= 0 {
 		return bad("extract.max_document_bytes", c.Extract.MaxDocumentBytes, "want a positive number of bytes")

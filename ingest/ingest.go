@@ -2,12 +2,15 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kgraph/kg/extract"
@@ -41,6 +44,8 @@ type Options struct {
 	Progress io.Writer
 	// NoStore extracts without writing to the store.
 	NoStore bool
+	// Workers extract in parallel; 0 means one per CPU core.
+	Workers int
 }
 
 // Skip is an input that did not go in, and why.
@@ -66,97 +71,221 @@ type Summary struct {
 	Elapsed     time.Duration `json:"elapsed_ns"`
 }
 
-// Run reads paths, extracts and stores every document. It returns the
-// summary so far with ctx.Err() when cancelled, and stops at the first
-// store failure: a document is either stored whole or not at all.
+// item is one input in reading order: a document, or a warning about an
+// input that did not become one.
+type item struct {
+	seq  int
+	doc  graph.Document
+	warn *reader.Warning
+	// Filled by a worker:
+	have bool // already stored with this content
+	res  extract.Result
+	err  error // extraction failed
+	fail error // the store could not be asked
+}
+
+// Run reads paths, extracts and stores every document. Extraction runs
+// on opts.Workers goroutines while one writer stores the documents in
+// reading order, so the store ends the same whatever the number of
+// workers. It returns the summary so far with ctx.Err() when cancelled,
+// and stops at the first store failure: a document is either stored
+// whole or not at all.
 func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Options) (Summary, error) {
 	start := time.Now()
-	var sum Summary
-	prog := newProgress(opts.Progress, totalBytes(paths))
-	defer prog.done()
-	warn := func(s Skip, err error) {
-		sum.Skipped = append(sum.Skipped, s)
-		if opts.Warn != nil {
-			opts.Warn(err)
-		}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
 	}
-	handle := func(doc graph.Document) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		sum.Documents++
-		sum.Bytes += int64(len(doc.Text))
-		defer func() { prog.update(sum, time.Since(start)) }()
-		if !opts.NoStore && opts.Emit == nil {
-			have, err := st.HasDocument(ctx, doc.ID, doc.Hash)
-			if err != nil {
-				return fmt.Errorf("store: document %s: %w", doc.ID, err)
-			}
-			if have {
-				sum.Unchanged++
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	items := make(chan item, 2*workers)
+	done := make(chan item, 2*workers)
+	readErr := make(chan error, 1)
+	go func() {
+		seq := 0
+		send := func(it item) error {
+			it.seq = seq
+			seq++
+			select {
+			case items <- it:
 				return nil
-			}
-		}
-		res, err := x.Extract(ctx, &doc)
-		if err != nil {
-			if ctx.Err() != nil {
+			case <-ctx.Done():
 				return ctx.Err()
 			}
-			warn(Skip{Path: doc.Path, Line: doc.Line, Doc: doc.ID, Reason: err.Error()},
-				reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, err)})
-			return nil
 		}
-		sum.Sentences += res.Sentences
-		sum.Tokens += res.Tokens
-		sum.Triples += len(res.Triples)
-		// Counted once stored, so that a run stopped by a store failure
-		// does not count the document it failed to keep.
-		unsupported := func(what string) {
-			if res.Skipped == "" {
-				return
-			}
-			sum.Unsupported++
-			if opts.Warn != nil {
-				opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s %s: %s", doc.ID, what, res.Skipped)})
-			}
-		}
-		if opts.Emit != nil {
-			for _, t := range res.Triples {
-				if err := opts.Emit(t); err != nil {
-					return fmt.Errorf("emit: document %s: %w", doc.ID, err)
+		err := reader.Read(ctx, paths, opts.Reader, opts.Stdin,
+			func(doc graph.Document) error { return send(item{doc: doc}) },
+			func(w reader.Warning) { send(item{warn: &w}) })
+		close(items)
+		readErr <- err
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				if it.warn == nil {
+					if err := ctx.Err(); err != nil {
+						it.err = err // never extracted: the run stops here
+					} else {
+						extractItem(ctx, &it, x, st, opts)
+					}
 				}
+				done <- it
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	w := writer{opts: opts, st: st, start: start, prog: newProgress(opts.Progress, totalBytes(paths))}
+	defer w.prog.done()
+	pending := map[int]item{}
+	next := 0
+	var failed error
+	for it := range done {
+		if failed != nil {
+			continue // drain: the workers stop as ctx is cancelled
+		}
+		pending[it.seq] = it
+		for {
+			cur, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := w.commit(ctx, cur); err != nil {
+				failed = err
+				cancel()
+				break
 			}
 		}
-		if opts.NoStore {
-			unsupported("not extracted")
-			return nil
-		}
-		var put storage.PutResult
-		if res.Skipped != "" {
-			put, err = st.PutSkipped(ctx, doc, res.Skipped)
-		} else {
-			put, err = st.PutDocument(ctx, doc, res.Entities, res.Triples)
-		}
+	}
+	err := <-readErr
+	if failed != nil {
+		err = failed
+	}
+	w.sum.Elapsed = time.Since(start)
+	return w.sum, err
+}
+
+// extractItem does a worker's part for one document: is it stored
+// already, and if not, what does it state.
+func extractItem(ctx context.Context, it *item, x Extractor, st Store, opts Options) {
+	if !opts.NoStore && opts.Emit == nil {
+		have, err := st.HasDocument(ctx, it.doc.ID, it.doc.Hash)
 		if err != nil {
-			return fmt.Errorf("store: document %s: %w", doc.ID, err)
+			it.fail = fmt.Errorf("store: document %s: %w", it.doc.ID, err)
+			return
 		}
-		unsupported("stored, not extracted")
-		switch put {
-		case storage.Added:
-			sum.Added++
-		case storage.Replaced:
-			sum.Replaced++
-		case storage.Unchanged:
-			sum.Unchanged++
+		if have {
+			it.have = true
+			return
 		}
+	}
+	it.res, it.err = x.Extract(ctx, &it.doc)
+	if err := ctx.Err(); err != nil && it.err == nil {
+		// Cancelled while extracting: the result may lack sentences.
+		it.err = err
+	}
+}
+
+// writer is the one goroutine that counts, emits and stores.
+type writer struct {
+	opts  Options
+	st    Store
+	sum   Summary
+	start time.Time
+	prog  *progress
+}
+
+func (w *writer) warn(s Skip, err error) {
+	w.sum.Skipped = append(w.sum.Skipped, s)
+	if w.opts.Warn != nil {
+		w.opts.Warn(err)
+	}
+}
+
+// commit takes one input in reading order.
+func (w *writer) commit(ctx context.Context, it item) error {
+	if it.warn != nil {
+		w.warn(Skip{Path: it.warn.Path, Line: it.warn.Line, Reason: it.warn.Err.Error()}, *it.warn)
 		return nil
 	}
-	readerWarn := func(w reader.Warning) {
-		warn(Skip{Path: w.Path, Line: w.Line, Reason: w.Err.Error()}, w)
+	// Documents extracted before a cancellation are still stored: the
+	// run stops at the first one the cancellation reached.
+	doc, res, opts, sum := it.doc, it.res, w.opts, &w.sum
+	sum.Documents++
+	sum.Bytes += int64(len(doc.Text))
+	defer func() { w.prog.update(*sum, time.Since(w.start)) }()
+	if it.fail != nil {
+		return it.fail
 	}
-	err := reader.Read(ctx, paths, opts.Reader, opts.Stdin, handle, readerWarn)
-	sum.Elapsed = time.Since(start)
-	return sum, err
+	if it.have {
+		sum.Unchanged++
+		return nil
+	}
+	if it.err != nil {
+		if errors.Is(it.err, context.Canceled) || errors.Is(it.err, context.DeadlineExceeded) {
+			return it.err
+		}
+		w.warn(Skip{Path: doc.Path, Line: doc.Line, Doc: doc.ID, Reason: it.err.Error()},
+			reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, it.err)})
+		return nil
+	}
+	sum.Sentences += res.Sentences
+	sum.Tokens += res.Tokens
+	sum.Triples += len(res.Triples)
+	// Counted once stored, so that a run stopped by a store failure
+	// does not count the document it failed to keep.
+	unsupported := func(what string) {
+		if res.Skipped == "" {
+			return
+		}
+		sum.Unsupported++
+		if opts.Warn != nil {
+			opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s %s: %s", doc.ID, what, res.Skipped)})
+		}
+	}
+	if opts.Emit != nil {
+		for _, t := range res.Triples {
+			if err := opts.Emit(t); err != nil {
+				return fmt.Errorf("emit: document %s: %w", doc.ID, err)
+			}
+		}
+	}
+	if opts.NoStore {
+		unsupported("not extracted")
+		return nil
+	}
+	// A document extracted whole is stored even when the run is being
+	// cancelled: the write is one short transaction.
+	wctx := context.WithoutCancel(ctx)
+	var put storage.PutResult
+	var err error
+	if res.Skipped != "" {
+		put, err = w.st.PutSkipped(wctx, doc, res.Skipped)
+	} else {
+		put, err = w.st.PutDocument(wctx, doc, res.Entities, res.Triples)
+	}
+	if err != nil {
+		return fmt.Errorf("store: document %s: %w", doc.ID, err)
+	}
+	unsupported("stored, not extracted")
+	switch put {
+	case storage.Added:
+		sum.Added++
+	case storage.Replaced:
+		sum.Replaced++
+	case storage.Unchanged:
+		sum.Unchanged++
+	}
+	return nil
 }
 
 // totalBytes sums the sizes of the named inputs, for the progress line's

@@ -71,6 +71,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes},
 				Stdin:   a.stdin,
 				NoStore: noStore,
+				Workers: a.cfg.Extract.Workers,
 				Warn:    func(err error) { a.warnf("%v", err) },
 			}
 			if a.progress {
@@ -102,6 +103,8 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	f := cmd.Flags()
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
+	f.Int("workers", 0, "documents extracted in parallel (0: one per CPU core)")
+	a.bind("extract.workers", f.Lookup("workers"))
 	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl; or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
 	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "carb"}, cobra.ShellCompDirectiveNoFileComp))
