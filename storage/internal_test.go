@@ -162,7 +162,8 @@ func TestTooBig(t *testing.T) {
 }
 
 // TestDefaultLimit documents the size of document one transaction takes
-// with the default memtable: a thousand triples of long sentences.
+// with the default memtable (16 MiB): two thousand triples of long
+// sentences.
 func TestDefaultLimit(t *testing.T) {
 	s, err := Open("", Options{InMemory: true})
 	if err != nil {
@@ -170,7 +171,7 @@ func TestDefaultLimit(t *testing.T) {
 	}
 	defer s.Close()
 	var ts []graph.Triple
-	for i := range 5000 {
+	for i := range 2000 {
 		ts = append(ts, graph.Triple{Subject: fmt.Sprint("Subject number ", i), Predicate: "imposes sanctions on",
 			Object: fmt.Sprint("Object number ", i), Sentence: strings.Repeat("word ", 60)})
 	}

@@ -163,7 +163,9 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithDetectConflicts(false). // Store.mu serializes writers
 		WithMetricsEnabled(false).
 		WithNumMemtables(2).
-		WithMemTableSize(32 << 20).
+		// 16 MiB memtables keep a corpus run under 500 MB of memory; they
+		// bound one transaction, so one document, to about 2.4 MB.
+		WithMemTableSize(16 << 20).
 		WithNumCompactors(2).
 		WithBlockCacheSize(32 << 20).
 		WithValueLogFileSize(64 << 20).
