@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/conllu"
+	"github.com/kgraph/kg/extract/internal/binfmt"
 	"github.com/kgraph/kg/extract/perceptron"
 )
 
@@ -374,16 +375,16 @@ func (l *Lemmatizer) WriteTo(w io.Writer) (int64, error) {
 			lo = 1
 		}
 		b = append(b, lo)
-		b = appendString(b, r.Strip)
-		b = appendString(b, r.Add)
+		b = binfmt.AppendString(b, r.Strip)
+		b = binfmt.AppendString(b, r.Add)
 	}
 	b = binary.AppendUvarint(b, uint64(len(l.lexicon)))
 	for _, k := range slices.SortedFunc(mapKeys(l.lexicon), func(a, b [2]string) int {
 		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	}) {
-		b = appendString(b, k[0])
-		b = appendString(b, k[1])
-		b = appendString(b, l.lexicon[k])
+		b = binfmt.AppendString(b, k[0])
+		b = binfmt.AppendString(b, k[1])
+		b = binfmt.AppendString(b, l.lexicon[k])
 	}
 	n, err := w.Write(b)
 	if err != nil {
@@ -393,19 +394,9 @@ func (l *Lemmatizer) WriteTo(w io.Writer) (int64, error) {
 	return int64(n) + m, err
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-type byteReader interface {
-	io.Reader
-	io.ByteReader
-}
-
 // Read reads a lemmatizer written by WriteTo.
 func Read(r io.Reader) (*Lemmatizer, error) {
-	br, ok := r.(byteReader)
+	br, ok := r.(binfmt.Reader)
 	if !ok {
 		br = bufio.NewReader(r)
 	}
@@ -416,10 +407,10 @@ func Read(r io.Reader) (*Lemmatizer, error) {
 	return l, nil
 }
 
-func read(r byteReader) (*Lemmatizer, error) {
+func read(r binfmt.Reader) (*Lemmatizer, error) {
 	head := make([]byte, len(magic)+1)
 	if _, err := io.ReadFull(r, head); err != nil {
-		return nil, noEOF(err)
+		return nil, binfmt.NoEOF(err)
 	}
 	if string(head[:len(magic)]) != magic {
 		return nil, fmt.Errorf("bad magic %q", head[:len(magic)])
@@ -427,7 +418,7 @@ func read(r byteReader) (*Lemmatizer, error) {
 	if head[len(magic)] != version {
 		return nil, fmt.Errorf("version %d, want %d", head[len(magic)], version)
 	}
-	n, err := readCount(r, 1<<15)
+	n, err := binfmt.ReadCount(r, 1<<15)
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
@@ -435,22 +426,22 @@ func read(r byteReader) (*Lemmatizer, error) {
 	for range n {
 		lo, err := r.ReadByte()
 		if err != nil || lo > 1 {
-			return nil, fmt.Errorf("rules: case byte %d: %v", lo, noEOF(err))
+			return nil, fmt.Errorf("rules: case byte %d: %v", lo, binfmt.NoEOF(err))
 		}
-		strip, err1 := readString(r)
-		add, err2 := readString(r)
+		strip, err1 := binfmt.ReadString(r)
+		add, err2 := binfmt.ReadString(r)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, fmt.Errorf("rules: %w", err)
 		}
 		l.rules = append(l.rules, rule{Lower: lo == 1, Strip: strip, Add: add})
 	}
-	if n, err = readCount(r, 1<<26); err != nil {
+	if n, err = binfmt.ReadCount(r, 1<<26); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	for range n {
-		form, err1 := readString(r)
-		upos, err2 := readString(r)
-		lemma, err3 := readString(r)
+		form, err1 := binfmt.ReadString(r)
+		upos, err2 := binfmt.ReadString(r)
+		lemma, err3 := binfmt.ReadString(r)
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
@@ -464,31 +455,4 @@ func read(r byteReader) (*Lemmatizer, error) {
 		return nil, fmt.Errorf("model has %d classes, lemmatizer %d rules", l.model.Classes(), len(l.rules))
 	}
 	return l, nil
-}
-
-func noEOF(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
-	}
-	return err
-}
-
-func readCount(r io.ByteReader, max uint64) (uint64, error) {
-	n, err := binary.ReadUvarint(r)
-	if err == nil && n > max {
-		err = fmt.Errorf("count %d out of range", n)
-	}
-	return n, noEOF(err)
-}
-
-func readString(r byteReader) (string, error) {
-	n, err := readCount(r, 1<<16)
-	if err != nil {
-		return "", err
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return "", noEOF(err)
-	}
-	return string(b), nil
 }

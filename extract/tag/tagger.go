@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kg/extract/conllu"
+	"github.com/kgraph/kg/extract/internal/binfmt"
 	"github.com/kgraph/kg/extract/perceptron"
 )
 
@@ -463,12 +464,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	b = append(b, version)
 	b = binary.AppendUvarint(b, uint64(len(t.upos)))
 	for c := range t.upos {
-		b = appendString(b, t.upos[c])
-		b = appendString(b, t.xpos[c])
+		b = binfmt.AppendString(b, t.upos[c])
+		b = binfmt.AppendString(b, t.xpos[c])
 	}
 	b = binary.AppendUvarint(b, uint64(len(t.dict)))
 	for _, form := range slices.Sorted(mapKeys(t.dict)) {
-		b = appendString(b, form)
+		b = binfmt.AppendString(b, form)
 		b = binary.AppendUvarint(b, uint64(t.dict[form]))
 	}
 	b = binary.AppendUvarint(b, uint64(len(t.amb)))
@@ -511,14 +512,9 @@ func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	}
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
 // Read reads a tagger written by WriteTo.
 func Read(r io.Reader) (*Tagger, error) {
-	br, ok := r.(byteReader)
+	br, ok := r.(binfmt.Reader)
 	if !ok {
 		br = bufio.NewReader(r)
 	}
@@ -529,12 +525,7 @@ func Read(r io.Reader) (*Tagger, error) {
 	return t, nil
 }
 
-type byteReader interface {
-	io.Reader
-	io.ByteReader
-}
-
-func read(r byteReader) (*Tagger, error) {
+func read(r binfmt.Reader) (*Tagger, error) {
 	head := make([]byte, len(magic)+1)
 	if _, err := io.ReadFull(r, head); err != nil {
 		return nil, err
@@ -546,14 +537,14 @@ func read(r byteReader) (*Tagger, error) {
 		return nil, fmt.Errorf("version %d, want %d", head[len(magic)], version)
 	}
 	t := &Tagger{dict: map[string]int{}, amb: map[uint64]uint64{}}
-	n, err := readCount(r, 1<<16)
+	n, err := binfmt.ReadCount(r, 1<<16)
 	if err != nil {
 		return nil, fmt.Errorf("classes: %w", err)
 	}
 	bits := map[string]uint64{}
 	for range n {
-		u, err1 := readString(r)
-		x, err2 := readString(r)
+		u, err1 := binfmt.ReadString(r)
+		x, err2 := binfmt.ReadString(r)
 		if err := errors.Join(err1, err2); err != nil {
 			return nil, fmt.Errorf("classes: %w", err)
 		}
@@ -564,11 +555,11 @@ func read(r byteReader) (*Tagger, error) {
 		}
 		t.upos, t.xpos, t.uposBit = append(t.upos, u), append(t.xpos, x), append(t.uposBit, b)
 	}
-	if n, err = readCount(r, 1<<24); err != nil {
+	if n, err = binfmt.ReadCount(r, 1<<24); err != nil {
 		return nil, fmt.Errorf("dictionary: %w", err)
 	}
 	for range n {
-		form, err := readString(r)
+		form, err := binfmt.ReadString(r)
 		if err != nil {
 			return nil, fmt.Errorf("dictionary: %w", err)
 		}
@@ -578,7 +569,7 @@ func read(r byteReader) (*Tagger, error) {
 		}
 		t.dict[form] = int(c)
 	}
-	if n, err = readCount(r, 1<<26); err != nil {
+	if n, err = binfmt.ReadCount(r, 1<<26); err != nil {
 		return nil, fmt.Errorf("ambiguity classes: %w", err)
 	}
 	var key [8]byte
@@ -600,7 +591,7 @@ func read(r byteReader) (*Tagger, error) {
 	}
 	second, err := r.ReadByte()
 	if err != nil || second > 1 {
-		return nil, fmt.Errorf("second pass flag %d: %v", second, noEOF(err))
+		return nil, fmt.Errorf("second pass flag %d: %v", second, binfmt.NoEOF(err))
 	}
 	if second == 1 {
 		if t.right, err = perceptron.ReadModel(r); err != nil {
@@ -611,34 +602,4 @@ func read(r byteReader) (*Tagger, error) {
 		}
 	}
 	return t, nil
-}
-
-func readCount(r io.ByteReader, max uint64) (uint64, error) {
-	n, err := binary.ReadUvarint(r)
-	if err == io.EOF {
-		err = io.ErrUnexpectedEOF
-	}
-	if err == nil && n > max {
-		err = fmt.Errorf("count %d out of range", n)
-	}
-	return n, err
-}
-
-func readString(r byteReader) (string, error) {
-	n, err := readCount(r, 1<<16)
-	if err != nil {
-		return "", err
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return "", err
-	}
-	return string(b), nil
-}
-
-func noEOF(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
-	}
-	return err
 }
