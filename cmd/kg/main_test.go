@@ -107,6 +107,21 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("stats exit %d:\n%s", code, out)
 	}
 
+	out, _, code = kg(t, "--store", store, "--format", "jsonl", "why", "sergueï lavrov", "meets", "Ayrault")
+	if code != exitOK || !strings.Contains(out, `"doc":"lavrov-ayrault-fr.txt"`) || !strings.Contains(out, `"span":[0,254]`) {
+		t.Errorf("why exit %d:\n%s", code, out)
+	}
+	if _, _, code := kg(t, "--store", store, "why", "Sergei Lavrov", "sues", "Jean-Marc Ayrault"); code != exitNoMatch {
+		t.Errorf("why of an unstated relation: exit %d", code)
+	}
+	out, _, code = kg(t, "--store", store, "--format", "jsonl", "neighbors", "Lavrov")
+	if code != exitOK || !strings.Contains(out, `"predicate":"meets","object":"Jean-Marc Ayrault"`) {
+		t.Errorf("neighbors exit %d:\n%s", code, out)
+	}
+	if _, _, code := kg(t, "--store", store, "neighbors", "Lavrov", "--in"); code != exitNoMatch {
+		t.Errorf("neighbors --in of Lavrov (no relation points to him): exit %d", code)
+	}
+
 	out, _, code = kg(t, "--store", store, "--format", "jsonl", "stats", "--unmapped", "--top", "3")
 	if code != exitOK || strings.Count(out, "\n") != 3 || !strings.Contains(out, `"lemma":`) {
 		t.Errorf("stats --unmapped exit %d:\n%s", code, out)

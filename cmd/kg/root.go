@@ -145,6 +145,8 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 	root.AddCommand(
 		newExtractCmd(a),
 		newQueryCmd(a),
+		newNeighborsCmd(a),
+		newWhyCmd(a),
 		newEntitiesCmd(a),
 		newStatsCmd(a),
 		newExportCmd(a),
