@@ -122,6 +122,14 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("neighbors --in of Lavrov (no relation points to him): exit %d", code)
 	}
 
+	out, _, code = kg(t, "--store", store, "--format", "csv", "path", "Lavrov", "Moscow")
+	if code != exitOK || out != "path,step,subject,predicate,object\n1,1,Sergei Lavrov,meets,Jean-Marc Ayrault\n1,2,Jean-Marc Ayrault,visits,Moscow\n" {
+		t.Errorf("path exit %d:\n%s", code, out)
+	}
+	if _, _, code := kg(t, "--store", store, "path", "Lavrov", "Moscow", "--max-depth", "1"); code != exitNoMatch {
+		t.Errorf("path too short: exit %d", code)
+	}
+
 	out, _, code = kg(t, "--store", store, "--format", "jsonl", "stats", "--unmapped", "--top", "3")
 	if code != exitOK || strings.Count(out, "\n") != 3 || !strings.Contains(out, `"lemma":`) {
 		t.Errorf("stats --unmapped exit %d:\n%s", code, out)

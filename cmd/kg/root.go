@@ -146,6 +146,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 		newExtractCmd(a),
 		newQueryCmd(a),
 		newNeighborsCmd(a),
+		newPathCmd(a),
 		newWhyCmd(a),
 		newEntitiesCmd(a),
 		newStatsCmd(a),

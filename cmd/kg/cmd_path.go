@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/listing"
+	"github.com/kgraph/kg/storage"
+)
+
+// step is one relation of a path, for listings.
+type step struct {
+	Path int `json:"path"` // 1 for the shortest
+	Step int `json:"step"`
+	graph.Edge
+}
+
+func newPathCmd(a *app) *cobra.Command {
+	var maxDepth, k int
+	var evidence bool
+	cmd := &cobra.Command{
+		Use:   "path A B",
+		Short: "Show how two entities are connected",
+		Long: `Path finds the shortest chains of relations (followed in either direction)
+between two entities, names or aliases in any case and accents, of at most
+--max-depth relations; --k gives the k shortest. Each step is a relation,
+with --evidence its sentences.
+
+Exit status 1 when no chain connects them.`,
+		Example: `  kg path Ayrault Kerry
+  kg path "Sergei Lavrov" Iran --max-depth 4 --k 3 --evidence`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore(true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var ends [2][]string
+			for i, name := range args {
+				if ends[i], err = st.Resolve(cmd.Context(), name); err != nil {
+					return &exitError{code: exitFailure, err: err}
+				}
+				if len(ends[i]) == 0 {
+					return &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
+				}
+			}
+			all, err := st.Edges(cmd.Context(), storage.Pattern{}, evidence)
+			if err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			paths := graph.Paths(all, ends[0], ends[1], maxDepth, k)
+			var rows []step
+			for i, p := range paths {
+				for j, e := range p {
+					rows = append(rows, step{Path: i + 1, Step: j + 1, Edge: e})
+				}
+			}
+			cols := []listing.Column[step]{
+				{Name: "path", Value: func(s step) string { return strconv.Itoa(s.Path) }},
+				{Name: "step", Value: func(s step) string { return strconv.Itoa(s.Step) }},
+				{Name: "subject", Value: func(s step) string { return s.Subject }},
+				{Name: "predicate", Value: func(s step) string {
+					if s.Negated {
+						return "not " + s.Predicate
+					}
+					return s.Predicate
+				}},
+				{Name: "object", Value: func(s step) string { return s.Object }},
+				{Name: "evidence", Value: func(s step) string {
+					var docs []string
+					for _, ev := range s.Evidence {
+						docs = append(docs, ev.Doc+": "+ev.Sentence)
+					}
+					return strings.Join(docs, " | ")
+				}},
+			}
+			if !evidence {
+				cols = cols[:len(cols)-1]
+			}
+			if err := listing.Write(a.stdout, a.cfg.Format, cols, rows); err != nil {
+				return err
+			}
+			if len(paths) == 0 {
+				return &exitError{code: exitNoMatch, err: fmt.Errorf("no chain of at most %d relations connects %s and %s", maxDepth, args[0], args[1])}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&maxDepth, "max-depth", 3, "longest chain, in relations")
+	f.IntVar(&k, "k", 1, "number of shortest chains")
+	f.BoolVar(&evidence, "evidence", false, "show the sentences behind each step")
+	return cmd
+}
