@@ -142,7 +142,13 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 		close(done)
 	}()
 
-	w := writer{opts: opts, st: st, start: start, prog: newProgress(opts.Progress, totalBytes(paths))}
+	// The size of the inputs, for the estimate, is walked for only when
+	// progress is drawn.
+	var total int64
+	if opts.Progress != nil {
+		total = totalBytes(paths)
+	}
+	w := writer{opts: opts, st: st, start: start, prog: newProgress(opts.Progress, total)}
 	defer w.prog.done()
 	pending := map[int]item{}
 	next := 0
