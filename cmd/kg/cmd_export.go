@@ -117,12 +117,9 @@ func selectEdges(ctx context.Context, st *storage.Store, focus []string, depth i
 	}
 	var names []string
 	for _, f := range focus {
-		resolved, err := st.Resolve(ctx, f)
+		resolved, err := resolve(ctx, st, f)
 		if err != nil {
-			return nil, "", &exitError{code: exitFailure, err: err}
-		}
-		if len(resolved) == 0 {
-			return nil, "", &exitError{code: exitNoMatch, err: fmt.Errorf("--focus %q: no such entity in the store (try kg entities)", f)}
+			return nil, "", err
 		}
 		names = append(names, resolved...)
 	}

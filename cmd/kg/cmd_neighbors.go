@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/graph"
@@ -39,12 +37,9 @@ Exit status 1 when the entity has no relation.`,
 				return err
 			}
 			defer st.Close()
-			names, err := st.Resolve(cmd.Context(), args[0])
+			names, err := resolve(cmd.Context(), st, args[0])
 			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			if len(names) == 0 {
-				return &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", args[0])}
+				return err
 			}
 			all, err := st.Edges(cmd.Context(), storage.Pattern{}, evidence)
 			if err != nil {

@@ -42,11 +42,8 @@ Exit status 1 when no chain connects them.`,
 			defer st.Close()
 			var ends [2][]string
 			for i, name := range args {
-				if ends[i], err = st.Resolve(cmd.Context(), name); err != nil {
-					return &exitError{code: exitFailure, err: err}
-				}
-				if len(ends[i]) == 0 {
-					return &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
+				if ends[i], err = resolve(cmd.Context(), st, name); err != nil {
+					return err
 				}
 			}
 			all, err := st.Edges(cmd.Context(), storage.Pattern{}, evidence)

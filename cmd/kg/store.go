@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -18,4 +19,17 @@ func (a *app) openStore(readOnly bool) (*storage.Store, error) {
 		return nil, &exitError{code: exitFailure, err: err}
 	}
 	return s, nil
+}
+
+// resolve returns the canonical names a name or alias stands for in the
+// store; none is exit status 1 with a message naming the name.
+func resolve(ctx context.Context, st *storage.Store, name string) ([]string, error) {
+	names, err := st.Resolve(ctx, name)
+	if err != nil {
+		return nil, &exitError{code: exitFailure, err: err}
+	}
+	if len(names) == 0 {
+		return nil, &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
+	}
+	return names, nil
 }

@@ -446,7 +446,7 @@ func Evaluate(t *Tagger, gold []*conllu.Sentence) Score {
 	return sc
 }
 
-// The stored form: "KGTAG" version(byte=1), classes (n, then per class
+// The stored form: "KGTAG" version (a byte, 2), classes (n, then per class
 // UPOS and XPOS), dictionary (n, then form and class, sorted by form),
 // ambiguity masks (n, then key as 8 bytes little-endian and mask, sorted
 // by key), then the first pass's perceptron model (which ends with its
