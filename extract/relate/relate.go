@@ -117,9 +117,22 @@ func (r *Relater) Relations(s Sentence) []graph.Triple {
 		st.object(k)
 	}
 	st.fromTree()
-	var out []graph.Triple
+	if s.Words == nil {
+		var out []graph.Triple
+		for _, t := range st.trig {
+			out = append(out, st.triples(t)...)
+		}
+		return dedupe(append(out, st.events()...))
+	}
+	// The tree's clauses come first and overrule the position rules on
+	// the verbs whose subject they found: passives, shared and relative
+	// subjects, governed negation are beyond the position rules.
+	c := st.newClauses()
+	out, read := c.relations()
 	for _, t := range st.trig {
-		out = append(out, st.triples(t)...)
+		if !read[t.head] {
+			out = append(out, st.triples(t)...)
+		}
 	}
 	out = append(out, st.events()...)
 	return dedupe(out)
