@@ -252,15 +252,20 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	if r.lex == nil {
 		return Mention{}, false
 	}
-	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-i)
 	start := i
+	// "Current Prime Minister", "l'ancien président": a time qualifier
+	// before the title is not part of it.
+	if start+1 < len(s.toks) && titleQualifiers[s.low[start]] {
+		start++
+	}
+	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-start)
 	country := ""
 	// English: "French Foreign Minister", "the Russian president".
-	if r.lang == "en" && i+1 < len(s.toks) && isCap(s.toks[i].Text) {
-		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok {
-			country, start = c, i+1
-		} else if e, ok := r.gaz.Lookup(s.toks[i].Text); ok && e.Kind == gazetteer.Country {
-			country, start = e.Name, i+1 // "US President Barack Obama"
+	if r.lang == "en" && start+1 < len(s.toks) && isCap(s.toks[start].Text) {
+		if c, ok := r.gaz.Demonym(s.toks[start].Text); ok {
+			country, start = c, start+1
+		} else if e, ok := r.gaz.Lookup(s.toks[start].Text); ok && e.Kind == gazetteer.Country {
+			country, start = e.Name, start+1 // "US President Barack Obama"
 		}
 		maxw = min(maxw, len(s.toks)-start)
 	}
@@ -311,6 +316,15 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 		return m, true
 	}
 	return Mention{}, false
+}
+
+// titleQualifiers (folded) say when a title was or will be held ("former
+// president", "l'actuel Premier ministre").
+var titleQualifiers = map[string]bool{
+	"current": true, "former": true, "acting": true, "outgoing": true, "incoming": true, "interim": true,
+	"then": true, "late": true, "future": true,
+	"actuel": true, "actuelle": true, "ancien": true, "ancienne": true, "futur": true,
+	"nouveau": true, "nouvelle": true, "sortant": true, "sortante": true, "interimaire": true,
 }
 
 // chain reads a run of capitalised words as a name.

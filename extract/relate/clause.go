@@ -35,9 +35,15 @@ type row struct {
 // arg is one argument of a clause: a mention or a concept.
 type arg struct {
 	mention int // index in Mentions, or -1
+	// name is a proper name the tree puts together where the recogniser
+	// found none ("the House of Representatives").
+	name    string
 	concept string
 	known   bool // the lexicon gave the concept
 }
+
+// entity reports an argument that names an entity.
+func (a arg) entity() bool { return a.mention >= 0 || a.name != "" }
 
 func (st *state) newClauses() *clauses {
 	c := &clauses{st: st, w: st.s.Words, kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
@@ -239,11 +245,11 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 				r.Predicate.Predicate += " " + cs
 				r.Prep = cs
 				for _, s := range subj {
-					if s.mention < 0 {
+					if !s.entity() {
 						continue
 					}
 					for _, o := range c.args(d, false) {
-						if o.mention < 0 {
+						if !o.entity() {
 							continue
 						}
 						if t, ok := c.triple(s, o, r, mod); ok {
@@ -255,7 +261,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			}
 		}
 		for _, s := range subj {
-			if s.mention < 0 {
+			if !s.entity() {
 				continue
 			}
 			for _, o := range objs {
@@ -547,6 +553,9 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 			return arg{mention: c.ment[d]}, true
 		}
 	}
+	if name, ok := c.properName(k); ok {
+		return arg{mention: -1, name: name}, true
+	}
 	if subject {
 		return arg{}, false
 	}
@@ -561,6 +570,72 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 var locutions = map[string]bool{
 	"sujet": true, "propos": true, "raison": true, "cours": true, "lieu": true, "cause": true,
 	"terme": true, "face": true, "issue": true, "part": true, "behalf": true, "spite": true,
+}
+
+// properName returns the name a proper noun heads with its flat,
+// compound and capitalised parts and its "of" complements ("House of
+// Representatives", "Popular Mobilization Forces"), when the recogniser
+// left it out. A single word is a name only away from the sentence start.
+func (c *clauses) properName(k int) (string, bool) {
+	st := c.st
+	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || timeWords[strings.ToLower(c.w[k].Form)] {
+		return "", false
+	}
+	in := map[int]bool{k: true}
+	var add func(h int)
+	add = func(h int) {
+		for _, d := range c.kids[h] {
+			switch {
+			case c.rel(d, "flat"), c.rel(d, "compound") && isCapital(c.w[d].Form), c.rel(d, "amod") && isCapital(c.w[d].Form):
+				in[d] = true
+				add(d)
+			case c.rel(d, "nmod") && c.w[d].UPOS == "PROPN" && isCapital(c.w[d].Form) && d > h:
+				switch c.caseOf(d) {
+				case "of", "de", "d'", "du", "des":
+				default:
+					continue
+				}
+				in[d] = true
+				for _, e := range c.kids[d] {
+					if (c.rel(e, "case") || c.rel(e, "det")) && e < d {
+						in[e] = true
+					}
+				}
+				add(d)
+			}
+		}
+	}
+	add(k)
+	first, last := len(st.s.Tokens), -1
+	n := 0
+	for i := range c.w {
+		if in[i] {
+			t := c.w[i].Token
+			first, last = min(first, t), max(last, t)
+			n++
+		}
+	}
+	// The tokens must be one stretch, each one of the name's words.
+	for t := first; t <= last; t++ {
+		found := false
+		for i := range c.w {
+			if in[i] && c.w[i].Token == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	}
+	if n == 1 && first == 0 {
+		return "", false
+	}
+	name := st.s.Src[st.s.Tokens[first].Start:st.s.Tokens[last].End]
+	if len(name) > 80 {
+		return "", false
+	}
+	return name, true
 }
 
 // authorities stand for the state or body their complement names.
@@ -641,14 +716,26 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 // triple makes the triple of one subject and object.
 func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	st := c.st
-	sm := st.s.Mentions[s.mention]
-	sname := st.name(sm, true)
+	sname, stype := s.name, graph.Org
 	conf := 0.7
+	if s.mention >= 0 {
+		sm := st.s.Mentions[s.mention]
+		sname, stype = st.name(sm, true), st.typ(sm, true)
+		if sm.Kind != 0 {
+			conf -= 0.1
+		}
+	} else {
+		conf -= 0.1
+	}
 	object, otype := o.concept, graph.Concept
-	if o.mention >= 0 {
+	switch {
+	case o.mention >= 0:
 		om := st.s.Mentions[o.mention]
 		object, otype = st.name(om, false), st.typ(om, false)
-	} else {
+	case o.name != "":
+		object, otype = o.name, graph.Org
+		conf -= 0.1
+	default:
 		if !o.known {
 			conf -= 0.2
 			// A bare noun the lexicon does not know ("villes",
@@ -664,14 +751,11 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	if sname == "" || object == "" || graph.Fold(sname) == graph.Fold(object) {
 		return graph.Triple{}, false
 	}
-	if sm.Kind != 0 {
-		conf -= 0.1
-	}
 	if m.modality == graph.Reported {
 		conf -= 0.05
 	}
 	return graph.Triple{
-		Subject: sname, SubjectType: st.typ(sm, true),
+		Subject: sname, SubjectType: stype,
 		Predicate: r.Predicate.Predicate,
 		Object:    object, ObjectType: otype,
 		Negated: m.negated, Modality: m.modality,
@@ -740,14 +824,21 @@ func (c *clauses) roles() []graph.Triple {
 	}
 	emit := func(m int, role string, of arg, conf float64) {
 		sm := st.s.Mentions[m]
-		om := st.s.Mentions[of.mention]
-		if om.Name == "" || graph.Fold(om.Name) == graph.Fold(sm.Name) || om.Type == graph.Person {
+		name, typ := of.name, graph.Org
+		if of.mention >= 0 {
+			om := st.s.Mentions[of.mention]
+			if om.Type == graph.Person {
+				return
+			}
+			name, typ = st.name(om, true), st.typ(om, true)
+		}
+		if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
 			return
 		}
 		out = append(out, graph.Triple{
 			Subject: sm.Name, SubjectType: graph.Person,
 			Predicate: "is " + role + " of",
-			Object:    st.name(om, true), ObjectType: st.typ(om, true),
+			Object:    name, ObjectType: typ,
 			Modality: graph.Asserted, Confidence: conf, Source: role,
 		})
 	}
@@ -758,8 +849,9 @@ func (c *clauses) roles() []graph.Triple {
 			if h < 0 {
 				continue
 			}
-			// Name, title — or title, name.
-			if m := person(h); m >= 0 && c.ment[k] != m {
+			// Name, title — or title, name. The recogniser may have
+			// taken the title into the name's mention.
+			if m := person(h); m >= 0 && (c.ment[k] != m || c.w[k].UPOS == "NOUN") {
 				if role, of, ok := c.title(k); ok {
 					emit(m, role, of, 0.7)
 				}
@@ -780,6 +872,17 @@ func (c *clauses) roles() []graph.Triple {
 			if m := person(c.child(k, "nsubj")); m >= 0 {
 				if role, of, ok := c.title(k); ok {
 					emit(m, role, of, 0.65)
+				}
+			}
+		}
+		// "Labour leader Jeremy Corbyn": a title word inside the name's
+		// mention, qualified by a party.
+		if m := person(k); m >= 0 {
+			for _, d := range c.kids[k] {
+				if (c.rel(d, "compound") || c.rel(d, "nmod:desc")) && c.w[d].UPOS == "NOUN" || c.rel(d, "nmod:desc") {
+					if role, of, ok := c.title(d); ok && of.name != "" {
+						emit(m, role, of, 0.65)
+					}
 				}
 			}
 		}
@@ -819,7 +922,7 @@ func (c *clauses) roles() []graph.Triple {
 // complement, a possessive, or a demonym naming a country.
 func (c *clauses) title(k int) (role string, of arg, ok bool) {
 	lex := c.st.r.lex
-	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" || c.ment[k] >= 0 && c.st.s.Mentions[c.ment[k]].Type == graph.Person {
+	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
 		return "", arg{}, false
 	}
 	head := strings.ToLower(c.w[k].Form)
@@ -867,11 +970,16 @@ func (c *clauses) title(k int) (role string, of arg, ok bool) {
 			default:
 				continue
 			}
-			if a := c.args(d, true); len(a) > 0 && a[0].mention >= 0 {
+			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
 				return role, a[0], true
 			}
-		case c.rel(d, "amod") && c.ment[d] >= 0:
+		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
 			return role, arg{mention: c.ment[d]}, true
+		case c.rel(d, "amod") || c.rel(d, "compound"):
+			// "Labour leader", "the Republican candidate".
+			if p, ok := party(c.st.r.lang, c.w[d].Form); ok {
+				return role, arg{mention: -1, name: p}, true
+			}
 		}
 	}
 	return "", arg{}, false
