@@ -549,7 +549,9 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		switch {
 		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound"):
 			return arg{mention: c.ment[d]}, true
-		case c.rel(d, "nmod") && (authorities[c.lemma(k)] || c.caseOf(d) == ""):
+		case c.rel(d, "nmod") && c.caseOf(d) == "",
+			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'"),
+			c.rel(d, "nmod:poss") && authorities[c.lemma(k)]:
 			return arg{mention: c.ment[d]}, true
 		}
 	}
@@ -638,10 +640,19 @@ func (c *clauses) properName(k int) (string, bool) {
 	return name, true
 }
 
-// authorities stand for the state or body their complement names.
+// authorities stand for the state, body or group their complement
+// names: "the government of Iran", "les islamistes d'Ansar Dine", "members
+// of Hamas".
 var authorities = map[string]bool{
 	"government": true, "gouvernement": true, "authorities": true, "authority": true, "autorité": true,
 	"administration": true, "regime": true, "régime": true,
+	"member": true, "membre": true, "militant": true, "fighter": true, "combattant": true,
+	"islamiste": true, "islamist": true, "rebel": true, "rebelle": true, "force": true, "troop": true,
+	"troupe": true, "soldier": true, "soldat": true, "supporter": true, "partisan": true,
+	"leader": true, "dirigeant": true, "official": true, "responsable": true, "représentant": true,
+	"representative": true, "army": true, "armée": true, "police": true, "ministry": true, "ministère": true,
+	"diplomat": true, "diplomate": true, "lawmaker": true, "député": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
 }
 
 // concept returns the phrase a noun heads, in English when the lexicon

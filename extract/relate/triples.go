@@ -70,7 +70,11 @@ func (st *state) triples(t *trigger) []graph.Triple {
 				add(s, o, st.name(om, false), st.typ(om, false), conf)
 			}
 		case t.objConcept != "" && t.objFallback:
-			add(s, -1, t.objConcept, graph.Concept, conf-0.25)
+			// As in the clause rules: a bare noun the lexicon does not
+			// know is seldom what the sentence is about.
+			if strings.Contains(t.objConcept, " ") {
+				add(s, -1, t.objConcept, graph.Concept, conf-0.25)
+			}
 		case t.objConcept != "":
 			add(s, -1, t.objConcept, graph.Concept, conf-0.1)
 		}
