@@ -40,10 +40,11 @@ type arg struct {
 	name    string
 	concept string
 	known   bool // the lexicon gave the concept
+	actor   bool // the concept is a group acting ("protesters")
 }
 
-// entity reports an argument that names an entity.
-func (a arg) entity() bool { return a.mention >= 0 || a.name != "" }
+// entity reports an argument that names an entity or an acting group.
+func (a arg) entity() bool { return a.mention >= 0 || a.name != "" || a.actor }
 
 func (st *state) newClauses() *clauses {
 	c := &clauses{st: st, w: st.s.Words, kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
@@ -559,12 +560,33 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		return arg{mention: -1, name: name}, true
 	}
 	if subject {
+		// A group acting as an actor: "les dirigeants européens",
+		// "protesters", "the police".
+		if actors[c.lemma(k)] {
+			if cpt, known := c.concept(k); cpt != "" {
+				return arg{mention: -1, concept: cpt, known: known, actor: true}, true
+			}
+		}
 		return arg{}, false
 	}
 	if cpt, known := c.concept(k); cpt != "" {
 		return arg{mention: -1, concept: cpt, known: known}, true
 	}
 	return arg{}, false
+}
+
+// actors are the nouns of groups that act as a subject without a name
+// ("les manifestants", "critics", "the police").
+var actors = map[string]bool{
+	"dirigeant": true, "leader": true, "manifestant": true, "protester": true, "demonstrator": true,
+	"rebelle": true, "rebel": true, "insurgé": true, "insurgent": true, "militant": true, "activist": true,
+	"critic": true, "critique": true, "opposant": true, "opponent": true, "supporter": true, "partisan": true,
+	"police": true, "policier": true, "soldat": true, "soldier": true, "troop": true, "troupe": true,
+	"enquêteur": true, "investigator": true, "procureur": true, "prosecutor": true, "juge": true, "judge": true,
+	"député": true, "lawmaker": true, "sénateur": true, "senator": true, "électeur": true, "voter": true,
+	"habitant": true, "resident": true, "islamiste": true, "islamist": true, "djihadiste": true, "jihadist": true,
+	"expert": true, "analyste": true, "analyst": true, "scientifique": true, "scientist": true, "chercheur": true, "researcher": true,
+	"secouriste": true, "rescuer": true, "témoin": true, "witness": true, "syndicat": true, "union": true,
 }
 
 // locutions are the nouns of prepositional phrases that frame a
@@ -729,6 +751,9 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	st := c.st
 	sname, stype := s.name, graph.Org
 	conf := 0.7
+	if s.actor {
+		sname, stype = s.concept, graph.Concept
+	}
 	if s.mention >= 0 {
 		sm := st.s.Mentions[s.mention]
 		sname, stype = st.name(sm, true), st.typ(sm, true)
