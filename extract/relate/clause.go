@@ -652,8 +652,16 @@ func (c *clauses) properName(k int) (string, bool) {
 			return "", false
 		}
 	}
+	// At the sentence start a capital proves nothing: a word the lexicon
+	// knows in lower case is no name there.
 	if n == 1 && first == 0 {
-		return "", false
+		w := strings.ToLower(c.w[k].Form)
+		if len(st.r.lex.Lemma(w)) > 0 || len(st.r.lex.StopClasses(w)) > 0 {
+			return "", false
+		}
+		if _, ok := st.r.lex.Concept(w); ok {
+			return "", false
+		}
 	}
 	name := st.s.Src[st.s.Tokens[first].Start:st.s.Tokens[last].End]
 	if len(name) > 80 {
@@ -904,11 +912,18 @@ func (c *clauses) roles() []graph.Triple {
 					})
 				}
 			}
+			// "Columbus, la capitale de l'Ohio".
+			if c.ment[k] < 0 && c.w[k].UPOS == "NOUN" {
+				out = append(out, c.relational(h, k)...)
+			}
 		case w.UPOS == "NOUN" && c.child(k, "cop") >= 0:
 			if m := person(c.child(k, "nsubj")); m >= 0 {
 				if role, of, ok := c.title(k); ok {
 					emit(m, role, of, 0.65)
 				}
+			} else if s := c.child(k, "nsubj"); s >= 0 && c.ment[k] < 0 {
+				// "Timbuktu is part of Mali".
+				out = append(out, c.relational(s, k)...)
 			}
 		}
 		// "Labour leader Jeremy Corbyn": a title word inside the name's
@@ -952,6 +967,79 @@ func (c *clauses) roles() []graph.Triple {
 		}
 	}
 	return out
+}
+
+// relational returns the relation a noun such as "capital", "member" or
+// "part" states between mention m and the complement of the noun at k
+// ("Columbus, the capital of Ohio"; "Quds Force is part of the IRGC").
+func (c *clauses) relational(h, k int) []graph.Triple {
+	st := c.st
+	pred, ok := relationalNouns[c.lemma(k)]
+	if !ok || c.negated(k) {
+		return nil
+	}
+	subj := c.args(h, true)
+	if len(subj) == 0 || !subj[0].entity() || subj[0].actor {
+		return nil
+	}
+	sname, stype := subj[0].name, relationalTypes[pred]
+	if stype == "" {
+		stype = graph.Org
+	}
+	if m := subj[0].mention; m >= 0 {
+		sm := st.s.Mentions[m]
+		if sm.Kind == entity.Pronoun || sm.Name == "" {
+			return nil
+		}
+		sname, stype = st.name(sm, false), st.typ(sm, false)
+	}
+	for _, d := range c.kids[k] {
+		if !c.rel(d, "nmod") {
+			continue
+		}
+		switch c.caseOf(d) {
+		case "of", "de", "d'":
+		default:
+			continue
+		}
+		for _, a := range c.args(d, true) {
+			if a.mention < 0 {
+				continue
+			}
+			om := st.s.Mentions[a.mention]
+			if om.Name == "" || graph.Fold(om.Name) == graph.Fold(sname) {
+				continue
+			}
+			return []graph.Triple{{
+				Subject: sname, SubjectType: stype,
+				Predicate: pred, Object: om.Name, ObjectType: om.Type,
+				Modality: graph.Asserted, Confidence: 0.6, Source: c.lemma(k),
+			}}
+		}
+	}
+	return nil
+}
+
+// relationalNouns state a relation between the entity they describe and
+// their complement.
+var relationalNouns = map[string]string{
+	"capital": "is capital of", "capitale": "is capital of",
+	"member": "is member of", "membre": "is member of",
+	"part": "is part of", "partie": "is part of",
+	"ally": "is ally of", "allié": "is ally of",
+	"rival": "is rival of", "subsidiary": "is subsidiary of", "filiale": "is subsidiary of",
+	"founder": "is founder of", "fondateur": "is founder of", "fondatrice": "is founder of",
+	"sister": "is sister of", "sœur": "is sister of", "brother": "is brother of", "frère": "is brother of",
+	"fils": "is son of", "daughter": "is daughter of", "fille": "is daughter of",
+	"wife": "is wife of", "épouse": "is wife of", "husband": "is husband of", "mari": "is husband of",
+}
+
+// relationalTypes give the type of a name the recogniser did not know
+// by the relation it is in.
+var relationalTypes = map[string]graph.EntityType{
+	"is capital of": graph.GPE, "is founder of": graph.Person, "is sister of": graph.Person,
+	"is brother of": graph.Person, "is son of": graph.Person, "is daughter of": graph.Person,
+	"is wife of": graph.Person, "is husband of": graph.Person,
 }
 
 // title reads a title noun at k and what it is of: its "of"/"de"/"for"
