@@ -166,3 +166,25 @@ func TestTranslitTable(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslitSpellings: the French and the English variant spellings of
+// one name meet in the usual English one, across documents too, since the
+// table knows no document.
+func TestTranslitSpellings(t *testing.T) {
+	tr, err := LoadTranslit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"Sergueï Lavrov", "Sergei Lavrov"},
+		{"Sergey Lavrov", "Sergei Lavrov"},
+		{"Sergei Lavrov", "Sergei Lavrov"},
+		{"Mouammar Kadhafi", "Muammar Gaddafi"},
+		{"Muammar Qaddafi", "Muammar Gaddafi"},
+		{"Volodymyr Zelenskyy", "Volodymyr Zelensky"},
+	} {
+		if got := tr.English(tt.in); got != tt.want {
+			t.Errorf("English(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
