@@ -158,21 +158,22 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	if mod.skip {
 		return nil, false
 	}
-	passive := c.child(v, "nsubj:pass") >= 0 || c.child(v, "aux:pass") >= 0
+	agent := c.agent(v)
+	// "le gouvernement, soutenu par le PASOK": a participle with an agent
+	// is a passive whose object is the noun it qualifies.
+	reduced := c.rel(v, "acl") && !c.rel(v, "acl:relcl") && agent >= 0
+	passive := c.child(v, "nsubj:pass") >= 0 || c.child(v, "aux:pass") >= 0 || reduced
 	var subj []arg
 	var passObj []arg
 	if passive {
 		ps := c.child(v, "nsubj:pass")
 		passObj = c.args(ps, false)
-		if ps >= 0 && c.w[ps].UPOS == "PRON" && c.rel(v, "acl:relcl") {
+		if ps >= 0 && c.w[ps].UPOS == "PRON" && c.rel(v, "acl:relcl") || reduced {
 			// "the strike, which was approved by X".
 			passObj = c.args(c.head(v), false)
 		}
-		for _, d := range c.kids[v] {
-			if c.rel(d, "obl") && (c.w[d].Deprel == "obl:agent" || agentPreps[c.caseOf(d)]) {
-				subj = c.args(d, true)
-				break
-			}
+		if agent >= 0 {
+			subj = c.args(agent, true)
 		}
 	} else {
 		subj = c.subjects(v)
@@ -273,6 +274,16 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 	}
 	return out, true
+}
+
+// agent returns the agent of a passive verb ("par X", "by X"), or -1.
+func (c *clauses) agent(v int) int {
+	for _, d := range c.kids[v] {
+		if c.rel(d, "obl") && (c.w[d].Deprel == "obl:agent" || agentPreps[c.caseOf(d)]) {
+			return d
+		}
+	}
+	return -1
 }
 
 // verbRows returns the lexicon rows of verb v, the light-verb rows of its
