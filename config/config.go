@@ -57,10 +57,17 @@ type Extract struct {
 
 // Export holds the settings of kg export.
 type Export struct {
-	Depth    int    `mapstructure:"depth"`
+	Depth int `mapstructure:"depth"`
+	// MaxNodes prunes a bigger selection to this many entities.
 	MaxNodes int    `mapstructure:"max_nodes"`
 	RankDir  string `mapstructure:"rankdir"`
+	// Layout is the Graphviz engine: one of Layouts; auto is dot for
+	// small graphs and sfdp for large ones.
+	Layout string `mapstructure:"layout"`
 }
+
+// Layouts are the values of the export.layout key.
+var Layouts = []string{"auto", "dot", "sfdp", "neato"}
 
 // Default returns the built-in settings.
 func Default() Config {
@@ -75,7 +82,7 @@ func Default() Config {
 			Syntax:           true,
 			Models:           map[string]string{},
 		},
-		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR"},
+		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR", Layout: "auto"},
 	}
 }
 
@@ -102,6 +109,7 @@ func defaults(c Config) map[string]any {
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,
+		"export.layout":              c.Export.Layout,
 	}
 }
 
@@ -230,6 +238,9 @@ func (c Config) Validate() error {
 	}
 	if !slices.Contains([]string{"LR", "RL", "TB", "BT"}, c.Export.RankDir) {
 		return bad("export.rankdir", c.Export.RankDir, "want LR, RL, TB or BT")
+	}
+	if !slices.Contains(Layouts, c.Export.Layout) {
+		return bad("export.layout", c.Export.Layout, "want one of "+strings.Join(Layouts, ", "))
 	}
 	return nil
 }

@@ -122,6 +122,7 @@ func TestInvalidValues(t *testing.T) {
 		{name: "type", file: "badtype.yaml", wantKey: "depth"},
 		{name: "env format", env: map[string]string{"KG_FORMAT": "yaml"}, wantKey: "format"},
 		{name: "env rankdir", env: map[string]string{"KG_EXPORT_RANKDIR": "up"}, wantKey: "export.rankdir"},
+		{name: "env layout", env: map[string]string{"KG_EXPORT_LAYOUT": "circo"}, wantKey: "export.layout"},
 		{name: "env lang", env: map[string]string{"KG_EXTRACT_LANG": "french"}, wantKey: "extract.lang"},
 		{name: "env bool", env: map[string]string{"KG_QUIET": "perhaps"}, wantKey: "quiet"},
 	}

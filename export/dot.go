@@ -19,8 +19,55 @@ type Style struct {
 	// RankDir is the direction edges run in: "LR" (the default), "RL",
 	// "TB" or "BT".
 	RankDir string
-	// Title is a caption drawn above the diagram; none if empty.
+	// Title is a caption drawn above the diagram; none if empty. A
+	// newline in it breaks the line.
 	Title string
+	// Layout is the Graphviz engine that places the nodes: "dot" (ranks,
+	// best for small graphs), "sfdp" (force-directed, for large ones),
+	// "neato", or "auto" or "" for dot up to AutoLayoutNodes entities and
+	// sfdp beyond. It is written as the graph's layout attribute, which
+	// go-graphviz and the dot command both honour.
+	Layout string
+}
+
+// MaxLayoutEntities is the most entities a diagram written by WriteDOT
+// can have for a Renderer with the default MaxNodes to lay it out: the
+// legend takes a node for each of the six entity types and one for
+// untyped entities (TestMaxLayoutEntities checks the count).
+const MaxLayoutEntities = DefaultMaxNodes - 7
+
+// AutoLayoutNodes is the most entities the "auto" layout gives to dot:
+// beyond, dot's ranks grow too wide to read and its layout slow.
+const AutoLayoutNodes = 60
+
+// layoutAttrs returns the graph attributes that choose and tune the
+// layout engine for a graph of n entities.
+func layoutAttrs(layout string, n int) (string, error) {
+	switch layout {
+	case "", "auto":
+		layout = "dot"
+		if n > AutoLayoutNodes {
+			layout = "sfdp"
+		}
+	case "dot", "sfdp", "neato":
+	default:
+		return "", fmt.Errorf("dot layout %q: want dot, sfdp, neato or auto", layout)
+	}
+	// overlap=scale spreads a force-directed layout until no two nodes
+	// overlap. go-graphviz's Graphviz is built without GTS, so the default
+	// removal, prism, is unsupported there (with a warning), and its
+	// Voronoi fallback corrupts memory in sfdp on graphs of many small
+	// components; scale works alike in it and in native Graphviz.
+	switch layout {
+	case "sfdp":
+		// levels=0: sfdp's multilevel coarsening draws from a random
+		// generator nothing reseeds, so a second render of the same graph
+		// in one process would place it otherwise.
+		return "layout=sfdp, levels=0, overlap=scale", nil
+	case "neato":
+		return "layout=neato, overlap=scale", nil
+	}
+	return "layout=dot", nil
 }
 
 // fontName is a font whose metrics Graphviz knows without a font library,
@@ -47,9 +94,14 @@ func WriteDOT(w io.Writer, edges []graph.Edge, st Style) error {
 		ids[n.Name] = i
 	}
 
+	layout, err := layoutAttrs(st.Layout, len(nodes))
+	if err != nil {
+		return err
+	}
+
 	var b bytes.Buffer
 	b.WriteString("digraph kg {\n")
-	fmt.Fprintf(&b, "\tgraph [charset=\"UTF-8\", rankdir=%s, fontname=%s, fontsize=14", rankdir, quote(fontName))
+	fmt.Fprintf(&b, "\tgraph [charset=\"UTF-8\", %s, rankdir=%s, fontname=%s, fontsize=14", layout, rankdir, quote(fontName))
 	if st.Title != "" {
 		fmt.Fprintf(&b, ", label=%s, labelloc=t", quote(st.Title))
 	}
@@ -88,6 +140,18 @@ func WriteDOT(w io.Writer, edges []graph.Edge, st Style) error {
 // than one document states it, dashed and red when negated, wider with
 // support.
 func edgeAttrs(e graph.Edge) string {
+	label := edgeLabel(e)
+	width := min(1+0.5*float64(max(e.Support-1, 0)), maxPenWidth)
+	attrs := fmt.Sprintf("label=%s, penwidth=%s", quote(label), strconv.FormatFloat(width, 'f', -1, 64))
+	if e.Negated {
+		attrs += `, style=dashed, color="#c0392b", fontcolor="#c0392b"`
+	}
+	return attrs
+}
+
+// edgeLabel returns "predicate ×N", "not predicate" when negated, with N
+// the support when more than one document states the relation.
+func edgeLabel(e graph.Edge) string {
 	label := e.Predicate
 	if e.Negated {
 		label = "not " + label
@@ -95,12 +159,7 @@ func edgeAttrs(e graph.Edge) string {
 	if e.Support > 1 {
 		label += " ×" + strconv.Itoa(e.Support)
 	}
-	width := min(1+0.5*float64(max(e.Support-1, 0)), maxPenWidth)
-	attrs := fmt.Sprintf("label=%s, penwidth=%s", quote(label), strconv.FormatFloat(width, 'f', -1, 64))
-	if e.Negated {
-		attrs += `, style=dashed, color="#c0392b", fontcolor="#c0392b"`
-	}
-	return attrs
+	return label
 }
 
 // nodeStyle is how a node of one entity type is drawn.
@@ -174,10 +233,12 @@ func writeLegend(b *bytes.Buffer, nodes []graph.Node, rankdir string) {
 	for i := range types {
 		order[i] = "legend" + strconv.Itoa(i)
 	}
-	switch rankdir {
-	case "LR":
+	switch {
+	case len(order) == 1:
+		// Nothing to chain; "legend0 [style=invis]" alone would hide it.
+	case rankdir == "LR":
 		fmt.Fprintf(b, "\t\t%s [style=invis];\n", strings.Join(order, " -> "))
-	case "RL":
+	case rankdir == "RL":
 		slices.Reverse(order) // so that the row still reads from the left
 		fmt.Fprintf(b, "\t\t%s [style=invis];\n", strings.Join(order, " -> "))
 	default:

@@ -165,3 +165,18 @@ func TestTypeStyle(t *testing.T) {
 		t.Errorf("an unknown type is not drawn as an untyped node")
 	}
 }
+
+// TestLegendOneType: a legend of one entry shows it; chaining it alone
+// would write "legend0 [style=invis]", which hides the node.
+func TestLegendOneType(t *testing.T) {
+	edges := []graph.Edge{{Subject: "A", SubjectType: graph.Person, Predicate: "meets", Object: "B", ObjectType: graph.Person, Support: 1}}
+	for _, rankdir := range []string{"LR", "RL", "TB"} {
+		var b bytes.Buffer
+		if err := WriteDOT(&b, edges, Style{RankDir: rankdir}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "legend0 [style=invis]") || !strings.Contains(b.String(), "legend0 [label=") {
+			t.Errorf("rankdir %s: the only legend entry is hidden or missing:\n%s", rankdir, b.String())
+		}
+	}
+}

@@ -36,17 +36,18 @@ func lock(ctx context.Context) error {
 
 func unlock() { <-wasmLock }
 
-// ErrTooManyNodes is returned, wrapped, by SVG for a graph of more than
-// MaxNodes nodes.
+// ErrTooManyNodes is returned, wrapped, by SVG and PNG for a graph of more
+// than MaxNodes nodes.
 var ErrTooManyNodes = errors.New("too many nodes")
 
 // errClosed is returned by a Renderer used after Close.
 var errClosed = errors.New("renderer is closed")
 
-// Renderer lays out DOT and draws it as SVG with go-graphviz. A Renderer is
-// safe for concurrent use; renders run one at a time in the process.
+// Renderer lays out DOT with go-graphviz and draws it as SVG or PNG. A
+// Renderer is safe for concurrent use; layouts run one at a time in the
+// process.
 type Renderer struct {
-	// MaxNodes bounds the nodes (legend included) of a graph SVG lays out;
+	// MaxNodes bounds the nodes (legend included) of a graph laid out;
 	// 0 means DefaultMaxNodes.
 	MaxNodes int
 
@@ -94,7 +95,7 @@ func (r *Renderer) Close() error {
 // go-graphviz cannot survive one cut short.
 func (r *Renderer) SVG(ctx context.Context, dot []byte, w io.Writer) error {
 	var buf bytes.Buffer
-	if err := r.render(ctx, dot, &buf); err != nil {
+	if err := r.render(ctx, "svg", dot, graphviz.SVG, &buf); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -103,13 +104,15 @@ func (r *Renderer) SVG(ctx context.Context, dot []byte, w io.Writer) error {
 	return nil
 }
 
-func (r *Renderer) render(ctx context.Context, dot []byte, buf *bytes.Buffer) (err error) {
+// render lays out dot and writes it to buf in format, for a render of
+// what ("svg", "png") as errors say.
+func (r *Renderer) render(ctx context.Context, what string, dot []byte, format graphviz.Format, buf *bytes.Buffer) (err error) {
 	if err := lock(ctx); err != nil {
-		return fmt.Errorf("render svg: %w", err)
+		return fmt.Errorf("render %s: %w", what, err)
 	}
 	defer unlock()
 	if r.gv == nil {
-		return fmt.Errorf("render svg: %w", errClosed)
+		return fmt.Errorf("render %s: %w", what, errClosed)
 	}
 	g, err := graphviz.ParseBytes(dot)
 	if err != nil {
@@ -129,10 +132,10 @@ func (r *Renderer) render(ctx context.Context, dot []byte, buf *bytes.Buffer) (e
 		maxNodes = DefaultMaxNodes
 	}
 	if n > maxNodes {
-		return fmt.Errorf("render svg: %w: the graph has %d, the limit is %d; draw a neighbourhood or fewer nodes", ErrTooManyNodes, n, maxNodes)
+		return fmt.Errorf("render %s: %w: the graph has %d, the limit is %d; draw a neighbourhood or fewer nodes", what, ErrTooManyNodes, n, maxNodes)
 	}
-	if err := r.gv.Render(context.WithoutCancel(ctx), g, graphviz.SVG, buf); err != nil {
-		return fmt.Errorf("render svg: %w", err)
+	if err := r.gv.Render(context.WithoutCancel(ctx), g, format, buf); err != nil {
+		return fmt.Errorf("render %s: %w", what, err)
 	}
 	return nil
 }

@@ -146,7 +146,14 @@ type Edge struct {
 	Negated     bool       `json:"negated"`
 	Modality    Modality   `json:"modality"` // of the first evidence
 	// Support is the number of distinct documents stating the relation.
-	Support  int        `json:"support"`
+	Support int `json:"support"`
+	// Sources is the number of distinct sources (sites, publishers) of
+	// those documents.
+	Sources int `json:"sources"`
+	// First and Last are the earliest and latest dates of those
+	// documents, as the documents give them; empty when none is dated.
+	First    string     `json:"first,omitempty"`
+	Last     string     `json:"last,omitempty"`
 	Evidence []Evidence `json:"evidence,omitempty"`
 }
 

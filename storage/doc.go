@@ -10,7 +10,12 @@
 // a prefix scan of one of three indexes (keys.go describes the layout);
 // subjects and objects are looked up by canonical name or alias, ignoring
 // case and accents (graph.Fold). Edges aggregates triples into relations
-// with their support, the number of distinct documents stating them.
+// with their support (the number of distinct documents stating them),
+// their sources (distinct sites, see Site) and first and last article
+// dates; EdgesWhere counts only the sentences passing a Filter (polarity,
+// dates, language, modality, source lemma). A Snapshot is a consistent
+// view for a series of lookups by exact canonical names — what the query
+// package joins — with index counts for planning them.
 //
 // One process at a time may open a store for writing; another gets an
 // error wrapping ErrLocked. Badger's own logging is off unless

@@ -135,34 +135,16 @@ func (s *Store) match(ctx context.Context, txn *badger.Txn, p Pattern, fn func(*
 	if err != nil {
 		return err
 	}
-	predicates := []string{""}
+	preds := []string{""}
 	if p.Predicate != "" {
-		predicates = predicates[:0]
-		err := each(ctx, txn, prefix(tablePredicate, graph.Fold(p.Predicate)), false, func(k []byte, _ *badger.Item) error {
-			_, pred, err := split2(k)
-			predicates = append(predicates, pred)
-			return err
-		})
-		if err != nil {
+		if preds, err = predicates(ctx, txn, p.Predicate); err != nil {
 			return fmt.Errorf("predicate %q: %w", p.Predicate, err)
 		}
 	}
 	for _, sub := range subjects {
-		for _, pred := range predicates {
+		for _, pred := range preds {
 			for _, obj := range objects {
-				table, pre := plan(sub, pred, obj)
-				err := each(ctx, txn, pre, false, func(k []byte, item *badger.Item) error {
-					tk, err := parseTripleKey(k)
-					if err != nil {
-						return fmt.Errorf("key %q: %w", k, err)
-					}
-					h := &hit{key: tk, txn: txn}
-					if table == tableSPO {
-						h.item = item
-					}
-					return fn(h)
-				})
-				if err != nil {
+				if err := scan(ctx, txn, Select{sub, pred, obj}, fn); err != nil {
 					return err
 				}
 			}
@@ -204,63 +186,32 @@ func (s *Store) Triples(ctx context.Context, p Pattern, fn func(graph.Triple) er
 }
 
 // Edges returns the relations matching p, each once with the number of
-// distinct documents stating it as Support, sorted by support (most
+// distinct documents stating it as Support, of their sources (see Site)
+// as Sources and their first and last dates, sorted by support (most
 // first), then subject, predicate, object, and asserted before negated.
 // The types and modality of an edge are those of its first triple in
 // document order. With evidence, each edge lists every triple stating it,
 // with its document's title, date and URL.
 func (s *Store) Edges(ctx context.Context, p Pattern, evidence bool) ([]graph.Edge, error) {
+	return s.EdgesWhere(ctx, p, Filter{}, evidence)
+}
+
+// EdgesWhere is Edges counting only the triples that pass f: a relation
+// none of whose triples passes is left out, and the others' support,
+// sources, dates, types, modality and evidence are those of the triples
+// that pass.
+func (s *Store) EdgesWhere(ctx context.Context, p Pattern, f Filter, evidence bool) ([]graph.Edge, error) {
 	var edges []graph.Edge
 	err := s.db.View(func(txn *badger.Txn) error {
-		docs := make(map[string]DocumentInfo)
-		var (
-			cur     *graph.Edge
-			curRel  relation
-			lastDoc string
-		)
-		err := s.match(ctx, txn, p, func(h *hit) error {
-			rel := h.key.relation()
-			if cur == nil || rel != curRel {
-				e, err := h.evidence()
-				if err != nil {
-					return err
-				}
-				edges = append(edges, graph.Edge{
-					Subject: rel.S, SubjectType: e.SubjectType,
-					Predicate: rel.P,
-					Object:    rel.O, ObjectType: e.ObjectType,
-					Negated: rel.Neg, Modality: e.Modality,
-				})
-				cur, curRel, lastDoc = &edges[len(edges)-1], rel, ""
-			}
-			if h.key.Doc != lastDoc {
-				// A relation's triples are in document order, so a change
-				// of document is a new document.
-				cur.Support++
-				lastDoc = h.key.Doc
-			}
-			if !evidence {
-				return nil
-			}
-			e, err := h.evidence()
-			if err != nil {
+		docs := newDocCache(txn, s.meta)
+		if p == (Pattern{}) {
+			if err := docs.loadAll(ctx); err != nil {
 				return err
 			}
-			info, ok := docs[h.key.Doc]
-			if !ok {
-				info, err = getDocument(txn, h.key.Doc)
-				if err != nil {
-					return err
-				}
-				docs[h.key.Doc] = info
-			}
-			cur.Evidence = append(cur.Evidence, graph.Evidence{
-				Doc: h.key.Doc, Title: info.Title, Date: info.Date, URL: info.URL,
-				Sentence: e.Sentence, Span: e.Span, Lang: e.Lang,
-				Confidence: e.Confidence, Source: e.Source, Modality: e.Modality,
-			})
-			return nil
-		})
+		}
+		b := newEdgeBuilder(docs, f, evidence)
+		err := s.match(ctx, txn, p, b.add)
+		edges = b.edges
 		return err
 	})
 	if err != nil {
@@ -322,13 +273,18 @@ func resolve(ctx context.Context, txn *badger.Txn, name string) ([]string, error
 	// whole words, so that a surname finds the person ("Lavrov" → Sergei
 	// Lavrov), as the evaluation of the spec matches names.
 	seen := map[string]bool{}
-	suffix := " " + f
+	suffix := []byte(" " + f + "\x00")
 	err = each(ctx, txn, prefix(tableFold), false, func(k []byte, _ *badger.Item) error {
-		alias, n, err := split2(k)
-		if err != nil {
-			return err
+		// Test the bytes before making strings: this reads every key of
+		// the table.
+		i := bytes.IndexByte(k, 0)
+		if i < 0 {
+			return fmt.Errorf("key %q: %w", k, errBadKey)
 		}
-		if strings.HasSuffix(alias, suffix) && !seen[n] {
+		if !bytes.HasSuffix(k[:i+1], suffix) {
+			return nil
+		}
+		if n := string(k[i+1:]); !seen[n] {
 			seen[n] = true
 			names = append(names, n)
 		}

@@ -69,6 +69,8 @@ type Store struct {
 	inMemory bool
 
 	mu sync.Mutex // serializes writes so counters need no conflict retries
+
+	meta *metaCache // documents' dates and sites when read-only, else nil
 }
 
 // Open opens the store in dir, creating it unless opts.ReadOnly.
@@ -122,6 +124,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory}
+	if opts.ReadOnly {
+		s.meta = &metaCache{m: make(map[string]docMeta)}
+	}
 	if err := s.checkVersion(); err != nil {
 		db.Close()
 		return nil, err

@@ -1,62 +1,265 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/listing"
+	"github.com/kgraph/kg/query"
 	"github.com/kgraph/kg/storage"
 )
 
-func newQueryCmd(a *app) *cobra.Command {
-	var p storage.Pattern
-	var evidence bool
-	var limit int
-	cmd := &cobra.Command{
-		Use:   "query",
-		Short: "List relations matching a subject, predicate and object",
-		Long: `Query lists the stored relations matching the pattern, most supported first.
-Subject and object match canonical names and every alias seen, ignoring case
-and accents ("serguei lavrov" finds Sergei Lavrov); the predicate matches the
-canonical English predicate. Support is the number of documents stating the
-relation. --evidence adds each supporting sentence with its document and date.
+// queryFlags are the flags of kg query.
+type queryFlags struct {
+	pattern                   storage.Pattern
+	evidence, explain         bool
+	since, until, lang, modal string
+	opts                      query.Options
+}
 
-Exit status 1 when nothing matches.`,
-		Example: `  kg query --subject Lavrov
-  kg query --predicate meets --evidence
-  kg query --object Russia --format json`,
-		Args: cobra.NoArgs,
+func newQueryCmd(a *app) *cobra.Command {
+	var qf queryFlags
+	cmd := &cobra.Command{
+		Use:   "query [PATTERN...]",
+		Short: "Find relations by patterns with variables, joined like a graph database",
+		Long: `Query answers patterns of subject, predicate and object, joined on their
+shared variables, and lists one row per binding of the variables, most
+supported first:
+
+  kg query '?x meets ?y' '?y visits Moscow'
+
+Patterns are separate arguments or separated by ';' in one. A term is a
+variable (?x), a name or predicate, a quoted name ("Sergei Lavrov"), or * or _
+for anything. Bare words next to each other are split where the middle is a
+predicate the store knows ('Sergei Lavrov meets ?y'); when that is ambiguous
+the query is refused, with its position: quote the names. Names match
+canonical names and aliases, any case and accents, and a surname its person;
+predicates match the canonical English predicates (kg stats lists them), or
+with --source the lemmas they were read from (rencontrer, meet). A pattern
+matches stated relations; write "not" before the predicate, or give
+--negated, for denied ones ('"United States" not "rules out" ?x').
+
+Each row gives the variables' values, then support (the least number of
+documents stating a pattern's relations), sources (sites or publishers:
+the URL's host, else the document id up to ':' or '/'), and the first and
+last article dates of those documents. JSON rows have the fields "?x", "?y",
+..., "support", "sources", "first", "last" and with --evidence "relations",
+each relation with its sentences. --since, --until (YYYY, YYYY-MM or
+YYYY-MM-DD, inclusive; undated articles are then left out), --lang and
+--modality choose the sentences that count; --min-support drops rows.
+
+Without patterns, --subject, --predicate and --object list the relations of
+one pattern, stated and denied ("not P"), with the same filters; JSON
+gives relations (subject, predicate, object, negated, support, sources,
+first, last, modality, evidence).
+
+Exit status 1 when nothing matches, 2 for a query that cannot be read.`,
+		Example: `  kg query '?x meets ?y' '?y visits Moscow'
+  kg query '"Sergei Lavrov" meets ?y; ?y visits ?place' --format json
+  kg query 'Germany * ?what' --since 2016-10 --lang fr
+  kg query '?x rencontrer ?y' --source --min-support 2 --limit 10
+  kg query '?who not "rules out" ?what'
+  kg query --subject Lavrov --evidence`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := qf.check(len(args) > 0); err != nil {
+				return err
+			}
 			st, err := a.openStore(true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			edges, err := st.Edges(cmd.Context(), p, evidence)
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
+			if len(args) == 0 {
+				return queryEdges(cmd, a, st, qf)
 			}
-			if limit > 0 && len(edges) > limit {
-				edges = edges[:limit]
-			}
-			if err := writeEdges(a, edges, evidence); err != nil {
-				return err
-			}
-			if len(edges) == 0 {
-				return &exitError{code: exitNoMatch}
-			}
-			return nil
+			return queryPatterns(cmd, a, st, args, qf)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&p.Subject, "subject", "s", "", "subject name or alias")
-	f.StringVarP(&p.Predicate, "predicate", "p", "", "canonical predicate (meets, visits, ...)")
-	f.StringVarP(&p.Object, "object", "o", "", "object name, alias or concept")
-	f.BoolVar(&evidence, "evidence", false, "show the sentences, documents and dates behind each relation")
-	f.IntVar(&limit, "limit", 0, "at most this many relations (0: all)")
+	f.StringVarP(&qf.pattern.Subject, "subject", "s", "", "subject name or alias (one pattern, without PATTERN arguments)")
+	f.StringVarP(&qf.pattern.Predicate, "predicate", "p", "", "canonical predicate (meets, visits, ...)")
+	f.StringVarP(&qf.pattern.Object, "object", "o", "", "object name, alias or concept")
+	f.BoolVar(&qf.evidence, "evidence", false, "show the sentences, documents and dates behind each relation")
+	f.StringVar(&qf.since, "since", "", "count only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")
+	f.StringVar(&qf.until, "until", "", "count only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)")
+	f.StringVar(&qf.lang, "lang", "", "count only sentences in this language (fr, en)")
+	f.StringVar(&qf.modal, "modality", "", "count only sentences stating relations so: asserted, reported, intended, considered, hypothetical")
+	f.BoolVar(&qf.opts.Negated, "negated", false, "match relations stated as denied instead")
+	f.BoolVar(&qf.opts.Source, "source", false, "predicates are the lemmas they were read from (rencontrer, meet)")
+	f.IntVar(&qf.opts.MinSupport, "min-support", 0, "only rows or relations stated by at least this many documents")
+	f.IntVar(&qf.opts.Limit, "limit", 0, "at most this many rows (0: all)")
+	f.IntVar(&qf.opts.Offset, "offset", 0, "skip this many rows first")
+	f.BoolVar(&qf.explain, "explain", false, "print the order the patterns are joined in on stderr")
+	cmd.RegisterFlagCompletionFunc("modality", cobra.FixedCompletions(modalities(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+func modalities() []string {
+	return []string{string(graph.Asserted), string(graph.Reported), string(graph.Intended), string(graph.Considered), string(graph.Hypothetical)}
+}
+
+// check validates the flags, filling in qf.opts.
+func (qf *queryFlags) check(patterns bool) error {
+	p := qf.pattern
+	if patterns && (p.Subject != "" || p.Predicate != "" || p.Object != "") {
+		return usageError("give patterns or --subject/--predicate/--object, not both")
+	}
+	for _, d := range []struct{ flag, v string }{{"since", qf.since}, {"until", qf.until}} {
+		if d.v != "" && !isDatePrefix(d.v) {
+			return usageError("--%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", d.flag, d.v)
+		}
+	}
+	if qf.modal != "" && !slices.Contains(modalities(), qf.modal) {
+		return usageError("--modality %q: want one of %s", qf.modal, strings.Join(modalities(), ", "))
+	}
+	for _, n := range []struct {
+		flag string
+		v    int
+	}{{"limit", qf.opts.Limit}, {"offset", qf.opts.Offset}, {"min-support", qf.opts.MinSupport}} {
+		if n.v < 0 {
+			return usageError("--%s %d: want 0 or more", n.flag, n.v)
+		}
+	}
+	qf.opts.Since, qf.opts.Until, qf.opts.Lang = qf.since, qf.until, qf.lang
+	qf.opts.Modality = graph.Modality(qf.modal)
+	qf.opts.Evidence = qf.evidence
+	return nil
+}
+
+// isDatePrefix reports whether s is YYYY, YYYY-MM or YYYY-MM-DD.
+func isDatePrefix(s string) bool {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// queryEdges lists the relations of the one pattern of the flags.
+func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) error {
+	o := qf.opts
+	p := qf.pattern
+	f := storage.Filter{Since: o.Since, Until: o.Until, Lang: o.Lang, Modality: o.Modality}
+	if o.Negated {
+		f.Polarity = storage.Denied
+	}
+	if o.Source {
+		f.Lemma, p.Predicate = p.Predicate, ""
+	}
+	edges, err := st.EdgesWhere(cmd.Context(), p, f, qf.evidence)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	edges = slices.DeleteFunc(edges, func(e graph.Edge) bool { return e.Support < o.MinSupport })
+	matched := len(edges)
+	edges = edges[min(o.Offset, len(edges)):]
+	if o.Limit > 0 && len(edges) > o.Limit {
+		edges = edges[:o.Limit]
+	}
+	if err := writeEdges(a, edges, qf.evidence); err != nil {
+		return err
+	}
+	if matched == 0 {
+		return &exitError{code: exitNoMatch}
+	}
+	return nil
+}
+
+// queryPatterns answers a pattern query.
+func queryPatterns(cmd *cobra.Command, a *app, st *storage.Store, args []string, qf queryFlags) error {
+	ctx := cmd.Context()
+	sn := st.Snapshot()
+	defer sn.Close()
+	q, err := query.Parse(args, query.KnownPredicates(ctx, sn, qf.opts.Source))
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		return &exitError{code: exitUsage, err: fmt.Errorf("%w\n%s", qe, qe.Caret())}
+	}
+	if err != nil {
+		return usageError("%w", err)
+	}
+	res, err := query.Run(ctx, sn, q, qf.opts)
+	switch {
+	case errors.Is(err, query.ErrTooBroad):
+		return &exitError{code: exitUsage, err: err}
+	case err != nil:
+		return &exitError{code: exitFailure, err: err}
+	}
+	if qf.explain {
+		explain(a.stderr, q, res)
+	}
+	if err := writeRows(a, res, qf.evidence); err != nil {
+		return err
+	}
+	if res.Total > 0 {
+		return nil
+	}
+	var why []string
+	for _, u := range res.Unknown {
+		what := "entity"
+		if u.Predicate {
+			what = "predicate"
+		}
+		why = append(why, fmt.Sprintf("no %s %q in the store (query %d, column %d)", what, u.Text, u.Pos.Query, u.Pos.Column))
+	}
+	if len(why) == 0 {
+		return &exitError{code: exitNoMatch}
+	}
+	return &exitError{code: exitNoMatch, err: errors.New(strings.Join(why, "; "))}
+}
+
+// explain prints the plan.
+func explain(w io.Writer, q *query.Query, res *query.Result) {
+	for i, s := range res.Plan {
+		est := "the only pattern"
+		if s.Estimate >= 0 {
+			est = fmt.Sprintf("%d triples", s.Estimate)
+		}
+		fmt.Fprintf(w, "kg: plan %d: %s (%s)\n", i+1, q.Patterns[s.Pattern], est)
+	}
+}
+
+// writeRows lists the rows of a pattern query: a column per variable,
+// then support, sources, first, last.
+func writeRows(a *app, res *query.Result, evidence bool) error {
+	var cols []listing.Column[query.Row]
+	for i, v := range res.Vars {
+		cols = append(cols, listing.Column[query.Row]{Name: "?" + v, Value: func(r query.Row) string { return r.Values[i] }})
+	}
+	cols = append(cols,
+		listing.Column[query.Row]{Name: "support", Value: func(r query.Row) string { return strconv.Itoa(r.Support) }},
+		listing.Column[query.Row]{Name: "sources", Value: func(r query.Row) string { return strconv.Itoa(r.Sources) }},
+		listing.Column[query.Row]{Name: "first", Value: func(r query.Row) string { return r.First }},
+		listing.Column[query.Row]{Name: "last", Value: func(r query.Row) string { return r.Last }},
+	)
+	if evidence {
+		cols = append(cols, listing.Column[query.Row]{Name: "evidence", Value: func(r query.Row) string {
+			var s []string
+			for _, e := range r.Relations {
+				for _, ev := range e.Evidence {
+					s = append(s, ev.Doc+": "+ev.Sentence)
+				}
+			}
+			return strings.Join(s, " | ")
+		}})
+	}
+	return listing.Write(a.stdout, a.cfg.Format, cols, res.Rows)
 }
 
 // evidenceRow flattens an edge and one of its sentences for tables.
@@ -65,6 +268,9 @@ type evidenceRow struct {
 	ev   graph.Evidence
 }
 
+// writeEdges lists relations: subject, predicate ("not P" when denied),
+// object, support, sources, first, last, modality; with evidence, one line
+// per sentence in tables.
 func writeEdges(a *app, edges []graph.Edge, evidence bool) error {
 	neg := func(e graph.Edge) string {
 		if e.Negated {
@@ -78,6 +284,9 @@ func writeEdges(a *app, edges []graph.Edge, evidence bool) error {
 			{Name: "predicate", Value: neg},
 			{Name: "object", Value: func(e graph.Edge) string { return e.Object }},
 			{Name: "support", Value: func(e graph.Edge) string { return strconv.Itoa(e.Support) }},
+			{Name: "sources", Value: func(e graph.Edge) string { return strconv.Itoa(e.Sources) }},
+			{Name: "first", Value: func(e graph.Edge) string { return e.First }},
+			{Name: "last", Value: func(e graph.Edge) string { return e.Last }},
 			{Name: "modality", Value: func(e graph.Edge) string { return string(e.Modality) }},
 		}
 		return listing.Write(a.stdout, a.cfg.Format, cols, edges)

@@ -4,8 +4,9 @@
 // Run "kg help" for the commands. Exit codes:
 //
 //	0  success
-//	1  nothing matched (query, entities)
-//	2  usage error: bad flag, argument, or configuration
+//	1  nothing matched (query, entities, ...); rm: a document not in the store
+//	2  usage error: bad flag, argument, configuration, or a query that
+//	   cannot be read (with its position)
 //	3  extract finished but skipped some input (each named in a warning)
 //	4  failure: the store or a file could not be read or written
 //	130 interrupted

@@ -148,6 +148,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 		newNeighborsCmd(a),
 		newPathCmd(a),
 		newWhyCmd(a),
+		newRmCmd(a),
 		newEntitiesCmd(a),
 		newStatsCmd(a),
 		newExportCmd(a),

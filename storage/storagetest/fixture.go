@@ -144,7 +144,7 @@ func newFixture() *fixture {
 		},
 		{
 			doc: graph.Document{ID: "d3", Path: "corpus/d3.txt", Title: "A second meeting",
-				Date: "2016-11-02", URL: "https://example.org/d3", Lang: "en"},
+				Date: "2016-11-02", URL: "https://www.News.example.com/d3", Lang: "en"},
 			entities: []graph.Entity{
 				{Name: merkel, Type: graph.Person},
 				{Name: macron, Type: graph.Person, Aliases: []string{"Macron"}},

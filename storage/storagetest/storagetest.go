@@ -33,6 +33,9 @@ func Run(t *testing.T, open func(t *testing.T) *storage.Store) {
 		{"Resolve", testResolve},
 		{"Edges", testEdges},
 		{"EdgeEvidence", testEdgeEvidence},
+		{"EdgeCoverage", testEdgeCoverage},
+		{"EdgesWhere", testEdgesWhere},
+		{"Snapshot", testSnapshot},
 		{"Entities", testEntities},
 		{"Entity", testEntity},
 		{"Stats", testStats},
@@ -287,6 +290,212 @@ func testDelete(t *testing.T, s *storage.Store) {
 	}
 	if st := stats(t, s); st.Documents != 3 || st.Triples != 6 || st.Entities != 6 {
 		t.Errorf("stats after delete = %+v, want 3 documents, 6 triples, 6 entities", st)
+	}
+	// What d3 shared with others lost d3's support, sources and dates;
+	// what d3 alone stated is gone.
+	edges, err := s.Edges(ctx, storage.Pattern{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range edges {
+		got = append(got, coverageLabel(e))
+	}
+	want := []string{
+		"Emmanuel Macron|meets|Angela Merkel 2 1 2016-10-07 2016-10-08",
+		"Emmanuel Macron|visits|Berlin 1 1 2016-10-07 2016-10-07",
+		"Germany|considers|sanctions 1 1 2016-10-08 2016-10-08",
+		"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
+		"Germany|!imposes sanctions on|Russia 1 1 2016-10-07 2016-10-07",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("edges after delete =\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if _, err := s.Entity(ctx, "Paris"); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("Entity(Paris), named by d3 only: %v, want ErrNotFound", err)
+	}
+	m, err := s.Entity(ctx, macron)
+	if err != nil || m.Documents != 2 || m.Mentions != 3 {
+		t.Errorf("Entity(Macron) = %+v, %v; want 2 documents, 3 mentions", m, err)
+	}
+	// Deleting the rest empties the store.
+	for _, id := range []string{"d1", "d2", "d4"} {
+		if err := s.DeleteDocument(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := stats(t, s); st.Documents != 0 || st.Triples != 0 || st.Entities != 0 || len(st.ByPredicate) != 0 {
+		t.Errorf("stats after deleting all = %+v, want nothing", st)
+	}
+}
+
+// coverageLabel names an edge with its support, sources and dates.
+func coverageLabel(e graph.Edge) string {
+	p := e.Predicate
+	if e.Negated {
+		p = "!" + p
+	}
+	return fmt.Sprintf("%s|%s|%s %d %d %s %s", e.Subject, p, e.Object, e.Support, e.Sources, e.First, e.Last)
+}
+
+func testEdgeCoverage(t *testing.T, s *storage.Store) {
+	load(t, s)
+	edges, err := s.Edges(context.Background(), storage.Pattern{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range edges {
+		got = append(got, coverageLabel(e))
+	}
+	// d1 and d2 are from example.org, d3 from news.example.com.
+	want := []string{
+		"Emmanuel Macron|meets|Angela Merkel 3 2 2016-10-07 2016-11-02",
+		"Angela Merkel|meets|Emmanuel Macron 1 1 2016-11-02 2016-11-02",
+		"Emmanuel Macron|visits|Berlin 1 1 2016-10-07 2016-10-07",
+		"Emmanuel Macron|visits|Paris 1 1 2016-11-02 2016-11-02",
+		"Germany|considers|sanctions 1 1 2016-10-08 2016-10-08",
+		"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
+		"Germany|!imposes sanctions on|Russia 1 1 2016-10-07 2016-10-07",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Edges =\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+func testEdgesWhere(t *testing.T, s *storage.Store) {
+	load(t, s)
+	tests := []struct {
+		name string
+		p    storage.Pattern
+		f    storage.Filter
+		want []string
+	}{
+		{"stated", storage.Pattern{Object: russia}, storage.Filter{Polarity: storage.Stated}, []string{
+			"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
+		}},
+		{"denied", storage.Pattern{Object: russia}, storage.Filter{Polarity: storage.Denied}, []string{
+			"Germany|!imposes sanctions on|Russia 1 1 2016-10-07 2016-10-07",
+		}},
+		{"since", storage.Pattern{Predicate: "meets"}, storage.Filter{Since: "2016-10-08"}, []string{
+			"Emmanuel Macron|meets|Angela Merkel 2 2 2016-10-08 2016-11-02",
+			"Angela Merkel|meets|Emmanuel Macron 1 1 2016-11-02 2016-11-02",
+		}},
+		{"until a month", storage.Pattern{Predicate: "meets"}, storage.Filter{Until: "2016-10"}, []string{
+			"Emmanuel Macron|meets|Angela Merkel 2 1 2016-10-07 2016-10-08",
+		}},
+		{"until a year", storage.Pattern{Predicate: "meets"}, storage.Filter{Until: "2016"}, []string{
+			"Emmanuel Macron|meets|Angela Merkel 3 2 2016-10-07 2016-11-02",
+			"Angela Merkel|meets|Emmanuel Macron 1 1 2016-11-02 2016-11-02",
+		}},
+		{"lang", storage.Pattern{Subject: macron}, storage.Filter{Lang: "fr"}, []string{
+			"Emmanuel Macron|meets|Angela Merkel 1 1 2016-10-08 2016-10-08",
+		}},
+		{"modality", storage.Pattern{}, storage.Filter{Modality: graph.Considered}, []string{
+			"Germany|considers|sanctions 1 1 2016-10-08 2016-10-08",
+			"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
+		}},
+		{"lemma", storage.Pattern{}, storage.Filter{Lemma: "LEMMA-VISITS"}, []string{
+			"Emmanuel Macron|visits|Berlin 1 1 2016-10-07 2016-10-07",
+			"Emmanuel Macron|visits|Paris 1 1 2016-11-02 2016-11-02",
+		}},
+		{"nothing passes", storage.Pattern{Subject: macron}, storage.Filter{Lang: "de"}, nil},
+	}
+	for _, tt := range tests {
+		edges, err := s.EdgesWhere(context.Background(), tt.p, tt.f, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range edges {
+			got = append(got, coverageLabel(e))
+			for _, ev := range e.Evidence {
+				if ev.Date < tt.f.Since || tt.f.Lang != "" && ev.Lang != tt.f.Lang {
+					t.Errorf("%s: evidence %+v does not pass the filter", tt.name, ev)
+				}
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: EdgesWhere(%v, %+v) =\n\t%s\nwant\n\t%s", tt.name, tt.p, tt.f, strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+		}
+	}
+}
+
+func testSnapshot(t *testing.T, s *storage.Store) {
+	ctx := context.Background()
+	load(t, s)
+	sn := s.Snapshot()
+	defer sn.Close()
+	// Writes after the snapshot are not in it.
+	if err := s.DeleteDocument(ctx, "d1"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := sn.Predicates(ctx, "MEETS"); err != nil || !slices.Equal(got, []string{"meets"}) {
+		t.Errorf("Predicates(MEETS) = %q, %v", got, err)
+	}
+	if got, err := sn.Predicates(ctx, "meet"); err != nil || len(got) != 0 {
+		t.Errorf("Predicates(meet) = %q, %v; want none", got, err)
+	}
+	if got, err := sn.Resolve(ctx, "macron"); err != nil || !slices.Equal(got, []string{macron}) {
+		t.Errorf("Resolve(macron) = %q, %v", got, err)
+	}
+	counts := []struct {
+		sel       storage.Select
+		max, want int
+	}{
+		{storage.Select{}, 100, 10},
+		{storage.Select{}, 4, 4},
+		{storage.Select{Subject: macron}, 100, 6},
+		{storage.Select{Predicate: "meets", Object: merkel}, 100, 4},
+		{storage.Select{Subject: "macron"}, 100, 0}, // names are exact
+	}
+	for _, c := range counts {
+		if got, err := sn.Count(ctx, c.sel, c.max); err != nil || got != c.want {
+			t.Errorf("Count(%+v, %d) = %d, %v; want %d", c.sel, c.max, got, err, c.want)
+		}
+	}
+	var rels []string
+	err := sn.Relations(ctx, storage.Select{Subject: macron}, storage.Filter{Since: "2016-10-08"}, func(k graph.Key, docs []string) error {
+		rels = append(rels, fmt.Sprintf("%s|%s|%s %v", k.Subject, k.Predicate, k.Object, docs))
+		return nil
+	})
+	if want := []string{"Emmanuel Macron|meets|Angela Merkel [d2 d3]", "Emmanuel Macron|visits|Paris [d3]"}; err != nil || !slices.Equal(rels, want) {
+		t.Errorf("Relations = %q, %v; want %q", rels, err, want)
+	}
+	for _, c := range []struct {
+		sel  storage.Select
+		f    storage.Filter
+		want []string
+	}{
+		{storage.Select{Predicate: "meets"}, storage.Filter{}, []string{
+			"Emmanuel Macron|meets|Angela Merkel [d1 d2 d3]", "Angela Merkel|meets|Emmanuel Macron [d3]"}},
+		{storage.Select{Object: russia}, storage.Filter{Polarity: storage.Denied}, []string{
+			"Germany|imposes sanctions on|Russia [d1]"}},
+		{storage.Select{Object: russia}, storage.Filter{Polarity: storage.Stated}, []string{
+			"Germany|imposes sanctions on|Russia [d2]"}},
+		{storage.Select{Subject: germany}, storage.Filter{Modality: graph.Considered}, []string{
+			"Germany|considers|sanctions [d2]", "Germany|imposes sanctions on|Russia [d2]"}},
+	} {
+		rels = nil
+		err := sn.Relations(ctx, c.sel, c.f, func(k graph.Key, docs []string) error {
+			rels = append(rels, fmt.Sprintf("%s|%s|%s %v", k.Subject, k.Predicate, k.Object, docs))
+			return nil
+		})
+		if err != nil || !slices.Equal(rels, c.want) {
+			t.Errorf("Relations(%+v, %+v) = %q, %v; want %q", c.sel, c.f, rels, err, c.want)
+		}
+	}
+	e, err := sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel}, storage.Filter{Lang: "en"}, true)
+	if err != nil || coverageLabel(e) != "Emmanuel Macron|meets|Angela Merkel 2 2 2016-10-07 2016-11-02" || len(e.Evidence) != 3 {
+		t.Errorf("Edge = %s with %d sentences, %v", coverageLabel(e), len(e.Evidence), err)
+	}
+	e, err = sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel, Negated: true}, storage.Filter{}, false)
+	if err != nil || e.Support != 0 {
+		t.Errorf("Edge of a denial never stated = %+v, %v", e, err)
+	}
+	c, err := sn.Coverage(ctx, []string{"d3", "d1", "d3", "d2"})
+	if want := (storage.Coverage{Documents: 3, Sources: 2, First: "2016-10-07", Last: "2016-11-02"}); err != nil || c != want {
+		t.Errorf("Coverage = %+v, %v; want %+v", c, err, want)
 	}
 }
 
