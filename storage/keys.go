@@ -17,6 +17,9 @@
 //	A <name>0<alias>                  → number of documents giving that surface alias
 //	a <Fold(form)>0<name>             → number of documents naming the entity by a form folding to this
 //	q <Fold(P)>0<P>                   → number of triples with predicate P
+//	u <doc>                           → the document's entity and triple names as extracted, when merge rules renamed some
+//	m <name>                          → merge rule: the entity is stored as another (JSON Merge)
+//	l <seq>                           → log of merges and splits, seq 8 bytes big-endian (JSON LogEntry)
 //
 // <n> is '0' or '1' (negated) and <seq> is the triple's index in its
 // document as 4 bytes big-endian, so a document's mentions of one relation
@@ -50,6 +53,9 @@ const (
 	tableAlias       = 'A'
 	tableFold        = 'a'
 	tablePredicate   = 'q'
+	tableExtracted   = 'u'
+	tableMerge       = 'm'
+	tableLog         = 'l'
 )
 
 // formatVersion is the layout written by this code. Bump it when the

@@ -64,7 +64,7 @@ type DocumentInfo struct {
 // A document whose records exceed one Badger transaction (about 10 MB,
 // some 20 000 triples of ordinary sentences) is refused with ErrTooBig.
 func (s *Store) PutDocument(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple) (PutResult, error) {
-	return s.put(ctx, doc, entities, triples, "")
+	return s.put(ctx, doc, entities, triples, "", false)
 }
 
 // PutSkipped stores a document that was not extracted (for example, in an
@@ -75,7 +75,7 @@ func (s *Store) PutSkipped(ctx context.Context, doc graph.Document, reason strin
 	if reason == "" {
 		reason = "skipped"
 	}
-	return s.put(ctx, doc, nil, nil, reason)
+	return s.put(ctx, doc, nil, nil, reason, false)
 }
 
 // DeleteDocument removes a document, its triples and its contributions to
@@ -121,19 +121,27 @@ type prepared struct {
 	relations []relation
 	evidence  [][]byte
 	contribs  []contribution
+	extracted []byte // the u record, when merge rules renamed something
 }
 
-func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple, skipped string) (PutResult, error) {
+// put stores a document; with force, even one stored with the same hash
+// (to store it again under new merge rules).
+func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple, skipped string, force bool) (PutResult, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("put document %q: %w", doc.ID, err)
 	}
 	if s.readOnly {
 		return 0, fmt.Errorf("put document %q: %w", doc.ID, ErrReadOnly)
 	}
+	s.mu.Lock()
+	rules := s.merges
+	s.mu.Unlock()
+	entities, triples, x := rules.apply(entities, triples)
 	p, err := prepare(doc, entities, triples, skipped)
 	if err != nil {
 		return 0, err
 	}
+	p.extracted = x
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -143,7 +151,7 @@ func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.En
 	old, err := getDocument(txn, p.info.ID)
 	d := newDeltas()
 	switch {
-	case err == nil && old.Hash == p.info.Hash && old.Skipped == p.info.Skipped:
+	case err == nil && old.Hash == p.info.Hash && old.Skipped == p.info.Skipped && !force:
 		return Unchanged, nil
 	case err == nil:
 		res = Replaced
@@ -262,6 +270,11 @@ func write(txn *badger.Txn, p *prepared, d *deltas) error {
 	if err := txn.Set(key(tableDocEntities, id), appendContributions(nil, p.contribs)); err != nil {
 		return err
 	}
+	if p.extracted != nil {
+		if err := txn.Set(key(tableExtracted, id), p.extracted); err != nil {
+			return err
+		}
+	}
 	for i, r := range p.relations {
 		k := tripleKey{S: r.S, P: r.P, O: r.O, Neg: r.Neg, Doc: id, Seq: uint32(i)}
 		if err := txn.Set(k.appendKey(nil, tableSPO), p.evidence[i]); err != nil {
@@ -305,7 +318,7 @@ func retract(txn *badger.Txn, id string, d *deltas) error {
 			}
 		}
 	}
-	for _, t := range []byte{tableDoc, tableDocTriples, tableDocEntities} {
+	for _, t := range []byte{tableDoc, tableDocTriples, tableDocEntities, tableExtracted} {
 		if err := txn.Delete(key(t, id)); err != nil {
 			return err
 		}

@@ -71,6 +71,8 @@ type Store struct {
 	mu sync.Mutex // serializes writes so counters need no conflict retries
 
 	meta *metaCache // documents' dates and sites when read-only, else nil
+
+	merges merges // the merge rules; replaced under mu, never modified
 }
 
 // Open opens the store in dir, creating it unless opts.ReadOnly.
@@ -130,6 +132,14 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err := s.checkVersion(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	err = db.View(func(txn *badger.Txn) (err error) {
+		s.merges, err = loadMerges(context.Background(), txn)
+		return err
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store %s: %w", dir, err)
 	}
 	return s, nil
 }

@@ -49,6 +49,7 @@ func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) e
 	docs := make(map[string]DocumentInfo)
 	rels := make(map[string][]relation)
 	contribs := make(map[string][]contribution)
+	extractedOf := make(map[string]int) // document → triples in its u record
 	// Every key: tables that are derived are checked against what the
 	// documents imply, removing what they imply as it is found.
 	want := make(map[string][]byte) // key → value wanted, nil if empty or checked otherwise
@@ -83,6 +84,20 @@ func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) e
 				contribs[id], err = decodeContributions(v)
 				return err
 			})
+		case tableExtracted:
+			var x extracted
+			if err = item.Value(x.decode); err == nil {
+				extractedOf[id] = len(x.relations)
+			}
+		case tableMerge:
+			var m Merge
+			err = item.Value(func(v []byte) error { return json.Unmarshal(v, &m) })
+			if err == nil && m.From != id {
+				report("merge rule %q names %q", id, m.From)
+			}
+		case tableLog:
+			var e LogEntry
+			err = item.Value(func(v []byte) error { return json.Unmarshal(v, &e) })
 		}
 		if err != nil {
 			report("key %q: %v", k, err)
@@ -124,6 +139,13 @@ func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) e
 			report("entity list of missing document %q", id)
 		}
 	}
+	for id, n := range extractedOf {
+		if _, ok := docs[id]; !ok {
+			report("extracted names of missing document %q", id)
+		} else if n != len(rels[id]) {
+			report("document %q has %d triples but %d extracted", id, len(rels[id]), n)
+		}
+	}
 	for k, n := range counters.counts {
 		if n != 0 {
 			want[k] = binaryCount(n)
@@ -144,7 +166,7 @@ func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) e
 	// Pass 2: the derived records.
 	err = each(ctx, txn, nil, true, func(k []byte, item *badger.Item) error {
 		switch k[0] {
-		case tableMeta, tableDoc, tableDocTriples, tableDocEntities:
+		case tableMeta, tableDoc, tableDocTriples, tableDocEntities, tableExtracted, tableMerge, tableLog:
 			return nil
 		case tableSPO, tablePOS, tableOSP, tableEntity, tableAlias, tableFold, tablePredicate:
 		default:

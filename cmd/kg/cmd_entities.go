@@ -22,6 +22,9 @@ func newEntitiesCmd(a *app) *cobra.Command {
 appears in, the number of triples (mentions) and distinct relations naming it,
 and the surface forms (aliases) it was read from.
 
+Its subcommands merge two entities into one (merge), undo that (split), and
+list the merges in force (merges) and done (log).
+
 Exit status 1 when there is none.`,
 		Example: `  kg entities --type PERSON --top 10
   kg entities --format csv > entities.csv`,
@@ -76,6 +79,7 @@ Exit status 1 when there is none.`,
 			return nil
 		},
 	}
+	cmd.AddCommand(newMergeCmd(a), newSplitCmd(a), newMergesCmd(a), newMergeLogCmd(a))
 	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type: PERSON, ORG, GPE, LOC, EVENT, CONCEPT")
 	cmd.Flags().IntVar(&top, "top", 0, "only the N most mentioned (0: all)")
 	cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions([]string{"PERSON", "ORG", "GPE", "LOC", "EVENT", "CONCEPT"}, cobra.ShellCompDirectiveNoFileComp))
