@@ -554,12 +554,18 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 	default:
 		return arg{}, false
 	}
+	// A title or group noun stands for the name it governs ("le
+	// président Obama"); another noun with a name inside is a phrase of
+	// its own ("U.S. citizens").
+	lex := c.st.r.lex
+	_, title := lex.Title(strings.ToLower(c.w[k].Form))
+	stands := title || authorities[c.lemma(k)] || c.w[k].UPOS == "PROPN"
 	for _, d := range c.kids[k] {
 		if c.ment[d] < 0 {
 			continue
 		}
 		switch {
-		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound"):
+		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
 			return arg{mention: c.ment[d]}, true
 		case c.rel(d, "nmod") && c.caseOf(d) == "",
 			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'"),
@@ -738,16 +744,26 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 			toks = append(toks, c.w[i].Token)
 		}
 	}
-	// A gap in the tokens (an adverb, a name) cuts the phrase at the head.
+	// A gap in the tokens (an adverb, a name) leaves the stretch around
+	// the head only.
 	var words []string
+	headTok := c.w[k].Token
 	for n, t := range toks {
 		if n > 0 && t != toks[n-1]+1 {
-			if t > c.w[k].Token {
+			if t > headTok {
 				break
 			}
 			words = words[:0]
 		}
 		words = append(words, st.s.Tokens[t].Text)
+	}
+	// A complement cut short ("supporters of the") goes.
+	for len(words) > 1 {
+		last := strings.ToLower(words[len(words)-1])
+		if len(lex.StopClasses(last)) == 0 && !prepositions[last] {
+			break
+		}
+		words = words[:len(words)-1]
 	}
 	if len(words) == 0 || len(words) > 6 {
 		return "", false
