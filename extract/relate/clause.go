@@ -182,8 +182,9 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		return nil, false
 	}
 	var out []graph.Triple
+	light := false // a light verb read with its noun: the plain verb is not read
 	for _, row := range rows {
-		if row.light >= 0 && row.Prep == "" {
+		if row.light >= 0 && row.Prep == "" || light && row.light < 0 {
 			continue
 		}
 		switch row.Class {
@@ -269,12 +270,36 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			for _, o := range objs {
 				if t, ok := c.triple(s, o, row, mod); ok {
 					out = append(out, t)
+					light = light || row.light >= 0
+				}
+			}
+		}
+	}
+	// "a déclaré à l'AFP", "said to Reuters": whom a speech verb
+	// addresses is told.
+	if !passive && c.speech(v) {
+		for _, d := range c.kids[v] {
+			if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !recipientCase[c.caseOf(d)] {
+				continue
+			}
+			r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
+			for _, s := range subj {
+				for _, o := range c.args(d, false) {
+					if !s.entity() || o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE {
+						continue
+					}
+					if t, ok := c.triple(s, o, r, mod); ok {
+						out = append(out, t)
+					}
 				}
 			}
 		}
 	}
 	return out, true
 }
+
+// recipientCase introduce whom a speech verb addresses.
+var recipientCase = map[string]bool{"à": true, "a": true, "to": true, "auprès de": true}
 
 // agent returns the agent of a passive verb ("par X", "by X"), or -1.
 func (c *clauses) agent(v int) int {
