@@ -243,9 +243,13 @@ func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
 			continue
 		}
+		verb := "is "
+		if m.FormerRole {
+			verb = "was "
+		}
 		out = append(out, graph.Triple{
 			Subject: m.Name, SubjectType: graph.Person,
-			Predicate: "is " + m.Role + " of",
+			Predicate: verb + m.Role + " of",
 			Object:    m.RoleOf, ObjectType: graph.GPE,
 			Modality: graph.Asserted, Confidence: 0.8, Source: m.Role,
 		})

@@ -44,6 +44,9 @@ type Mention struct {
 	// of, when the text says.
 	Role   string
 	RoleOf string
+	// FormerRole is set when the title was held before ("former
+	// president", "l'ancien ministre").
+	FormerRole bool
 	// Country is the country of a demonym in a description
 	// ("le ministre russe" → Russia).
 	Country string

@@ -255,7 +255,9 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	start := i
 	// "Current Prime Minister", "l'ancien président": a time qualifier
 	// before the title is not part of it.
+	past := false
 	if start+1 < len(s.toks) && titleQualifiers[s.low[start]] {
+		past = pastQualifiers[s.low[start]]
 		start++
 	}
 	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-start)
@@ -306,7 +308,7 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 				c, end = d, end+1
 			}
 		}
-		m := Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c}
+		m := Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c, FormerRole: past}
 		if end < len(s.toks) {
 			switch s.low[end] {
 			case "de", "du", "des", "d'", "of", "at", "for":
@@ -326,6 +328,9 @@ var titleQualifiers = map[string]bool{
 	"actuel": true, "actuelle": true, "ancien": true, "ancienne": true, "futur": true,
 	"nouveau": true, "nouvelle": true, "sortant": true, "sortante": true, "interimaire": true,
 }
+
+// pastQualifiers (folded) say the title was held before.
+var pastQualifiers = map[string]bool{"former": true, "late": true, "ancien": true, "ancienne": true}
 
 // chain reads a run of capitalised words as a name.
 func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
@@ -488,7 +493,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			comma := gap == 1 && s.toks[m.End].Text == ","
 			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma || r.adjectives(s, m.End, n.Start) || m.Complement && r.complement(s, m.End, n.Start)) {
 				n.Type = graph.Person
-				n.Role, n.RoleOf, n.Complement = m.Role, m.Country, m.Complement
+				n.Role, n.RoleOf, n.Complement, n.FormerRole = m.Role, m.Country, m.Complement, m.FormerRole
 				n.Start = m.Start
 				if end := n.End; comma && end < len(s.toks) && s.toks[end].Text == "," {
 					n.End = end // the closing comma stays outside
@@ -502,7 +507,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			n := ms[k+1]
 			if n.Kind == Description && m.End < len(s.toks) && s.toks[m.End].Text == "," && onlyDeterminers(s, m.End+1, n.Start) {
 				m.Type = graph.Person
-				m.Role, m.RoleOf, m.Complement = n.Role, n.Country, n.Complement
+				m.Role, m.RoleOf, m.Complement, m.FormerRole = n.Role, n.Country, n.Complement, n.FormerRole
 				// "John Kerry, le secrétaire d'Etat américain, a dit": an
 				// apposition closed by a comma is part of the name's
 				// mention. Without the closing comma the description may

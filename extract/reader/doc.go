@@ -7,7 +7,10 @@
 // verbatim, Markdown loses its markup, HTML keeps its visible text with one
 // paragraph a line. Documents that cannot be read (binary, invalid UTF-8,
 // empty, too large, malformed JSON) are reported as Warnings and skipped,
-// so that one bad file does not stop a corpus.
+// so that one bad file does not stop a corpus. A document over the size
+// limit is refused without being held in memory: a file by its size, a
+// .jsonl line by counting it as it is read (from standard input, up to
+// the limit is held).
 //
 // It does not detect languages, split sentences or store anything.
 package reader

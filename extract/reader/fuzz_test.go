@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,26 +19,84 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"Bonjour.","title":"t","date":"2012","url":"u","lang":"fr"}` + "\n" + `{"text":"x"}`))
 	f.Add([]byte("{\"id\": 1e3, \"text\": \"a\"}\r\n\n{\"text\":\"\\u0000\"}\n[1]\n{"))
 	f.Add([]byte("\uFEFF{\"id\":null,\"text\":\"\xff\"}"))
+	f.Add([]byte(`{"id":"long","text":"` + strings.Repeat("mot ", 60) + `"}` + "\n" + `{"text":"court"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &run{ctx: context.Background(), max: 1 << 16, warn: func(w Warning) {
-			if w.Line < 1 || w.Err == nil {
+		// A small limit and spill so that lines are refused, and read
+		// again from a file, often. Read as a file and as a pipe, the
+		// input must give the same documents and warnings.
+		seekable := jsonlTranscript(t, bytes.NewReader(data))
+		pipe := jsonlTranscript(t, struct{ io.Reader }{bytes.NewReader(data)})
+		if seekable != pipe {
+			t.Errorf("read from a file:\n%s\nfrom a pipe:\n%s", seekable, pipe)
+		}
+	})
+}
+
+// jsonlTranscript reads rd as a .jsonl file with a limit of 200 bytes a
+// line, checks what it reports and writes it down.
+func jsonlTranscript(t *testing.T, rd io.Reader) string {
+	var b strings.Builder
+	r := &run{ctx: context.Background(), max: 200, spill: 16, warn: func(w Warning) {
+		if w.Line < 1 || w.Err == nil {
+			t.Errorf("bad warning %+v", w)
+		}
+		fmt.Fprintf(&b, "warn %v\n", w)
+	}}
+	r.fn = func(d graph.Document) error {
+		sum := sha256.Sum256([]byte(d.Text))
+		switch {
+		case d.ID == "" || d.Line < 1 || d.Path != "-":
+			t.Errorf("bad document %+v", d)
+		case strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text):
+			t.Errorf("document %q: empty or invalid text %q", d.ID, d.Text)
+		case d.Hash != hex.EncodeToString(sum[:]):
+			t.Errorf("document %q: wrong hash", d.ID)
+		case len(d.Text) > 200:
+			t.Errorf("document %q: %d bytes, over the limit", d.ID, len(d.Text))
+		}
+		fmt.Fprintf(&b, "doc %q %d %q\n", d.ID, d.Line, d.Text)
+		return nil
+	}
+	if err := r.jsonl(rd, "-", "stdin"); err != nil {
+		t.Errorf("jsonl: %v", err)
+	}
+	return b.String()
+}
+
+// FuzzStdin reads standard input, which is JSON Lines or one text
+// document as its first byte says.
+func FuzzStdin(f *testing.F) {
+	f.Add([]byte("Le président a rencontré son homologue.\n"))
+	f.Add([]byte(" \n\t{\"text\":\"Paris.\"}\n{\"text\":1}"))
+	f.Add([]byte("\uFEFFtexte \x00 binaire"))
+	f.Add([]byte("\r\n  \xc3\xa9t\xc3"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := &run{ctx: context.Background(), max: 1 << 10, spill: 64, warn: func(w Warning) {
+			if w.Path != "-" || w.Err == nil {
 				t.Errorf("bad warning %+v", w)
 			}
 		}}
+		docs := 0
 		r.fn = func(d graph.Document) error {
+			docs++
 			sum := sha256.Sum256([]byte(d.Text))
 			switch {
-			case d.ID == "" || d.Line < 1 || d.Path != "-":
+			case d.ID == "" || d.Path != "-":
 				t.Errorf("bad document %+v", d)
 			case strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text):
 				t.Errorf("document %q: empty or invalid text %q", d.ID, d.Text)
 			case d.Hash != hex.EncodeToString(sum[:]):
 				t.Errorf("document %q: wrong hash", d.ID)
+			case len(d.Text) > 1<<10:
+				t.Errorf("document %q: %d bytes, over the limit", d.ID, len(d.Text))
 			}
 			return nil
 		}
-		if err := r.jsonl(bytes.NewReader(data), "-", "stdin"); err != nil {
-			t.Errorf("jsonl: %v", err)
+		if err := r.stdin(bytes.NewReader(data)); err != nil {
+			t.Errorf("stdin: %v", err)
+		}
+		if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] != '{' && docs > 1 {
+			t.Errorf("text input gave %d documents", docs)
 		}
 	})
 }

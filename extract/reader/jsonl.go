@@ -26,20 +26,18 @@ type record struct {
 // jsonl reads one document a line from rd. name is the file as found and
 // fileID the id of the file, from which lines without an id get theirs.
 func (r *run) jsonl(rd io.Reader, name, fileID string) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	var buf []byte
+	lr := newLineReader(rd, r.max, r.spill)
 	for n := 1; ; n++ {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		line, tooLong, err := readLine(br, buf[:0], r.max)
-		buf = line
+		line, size, err := lr.next()
 		if err != nil && err != io.EOF {
 			r.warn(Warning{Path: name, Line: n, Err: err})
 			return nil
 		}
-		if tooLong {
-			r.warn(Warning{Path: name, Line: n, Err: fmt.Errorf("%w: line over %d bytes", ErrTooLarge, r.max)})
+		if size > r.max {
+			r.warn(Warning{Path: name, Line: n, Err: fmt.Errorf("%w: line of %d bytes, over the limit of %d", ErrTooLarge, size, r.max)})
 		} else if doc, ok := r.parseLine(line, name, fileID, n); ok {
 			if err := r.emit(doc, n); err != nil {
 				return err
@@ -115,29 +113,100 @@ func recordID(raw json.RawMessage) (string, error) {
 	return "", errors.New("id is neither a string nor a number")
 }
 
-// readLine appends the next line of br (without its newline) to buf. A line
-// longer than max is read to its end but not kept, and tooLong is set. err
-// is io.EOF after the last line.
-func readLine(br *bufio.Reader, buf []byte, max int64) (line []byte, tooLong bool, err error) {
+// spillBytes is how much of a .jsonl line is held in memory while it is
+// read from a file; see lineReader.
+const spillBytes = 1 << 20
+
+// lineReader reads the lines of a .jsonl file holding at most max bytes
+// of one line in memory, and, when the file can seek, at most spill bytes
+// of a line that turns out to be over max: a line longer than spill is
+// counted to its end without being kept, then read again, whole and
+// into a buffer of its size, if it is within max. So a line of 100 MB is
+// refused after reading it once with a constant memory, and one of 10 MB
+// costs 10 MB, not the growth of a buffer to it.
+type lineReader struct {
+	br    *bufio.Reader
+	rs    io.ReadSeeker // nil when the input cannot seek (a pipe, stdin)
+	off   int64         // offset in rs of the next line
+	max   int64
+	spill int64
+	buf   []byte // reused between lines of at most spill bytes
+}
+
+func newLineReader(rd io.Reader, max, spill int64) *lineReader {
+	l := &lineReader{br: bufio.NewReaderSize(rd, 64<<10), max: max, spill: max}
+	if rs, ok := rd.(io.ReadSeeker); ok && spill > 0 && spill < max {
+		// Seek fails on pipes and terminals even when rd has the method.
+		if off, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			l.rs, l.off, l.spill = rs, off, spill
+		}
+	}
+	return l
+}
+
+// next returns the next line without its newline and its size in bytes.
+// A line over max is returned empty, with its size. err is io.EOF with
+// the last line, or on its own after it.
+func (l *lineReader) next() (line []byte, size int64, err error) {
+	start := l.off
+	buf := l.buf[:0]
+	keep := true
+	var n int64 // bytes read of the line, its newline included
 	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if int64(len(buf)+len(chunk)) > max+1 { // +1 for the newline
-				tooLong, buf = true, buf[:0]
+		chunk, err := l.br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if keep {
+			if int64(len(buf)+len(chunk)) > l.spill+1 { // +1 for the newline
+				keep, buf = false, buf[:0]
 			} else {
 				buf = append(buf, chunk...)
 			}
 		}
-		switch err {
-		case bufio.ErrBufferFull:
+		if err == bufio.ErrBufferFull {
 			continue
-		case nil:
-			return bytes.TrimSuffix(buf, []byte("\n")), tooLong, nil
-		default:
-			if err == io.EOF && len(buf) == 0 && !tooLong {
-				return buf, false, io.EOF
-			}
-			return buf, tooLong, err
 		}
+		l.off += n
+		if err != nil && err != io.EOF {
+			return nil, 0, err
+		}
+		if err == io.EOF && n == 0 {
+			return nil, 0, io.EOF
+		}
+		size = n
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			size--
+		}
+		if keep {
+			l.buf = buf
+			return buf[:size], size, err
+		}
+		if size > l.max || l.rs == nil {
+			return nil, size, err
+		}
+		line, rerr := l.reread(start, size)
+		if rerr != nil {
+			return nil, size, rerr
+		}
+		return line, size, err
 	}
+}
+
+// reread reads again the size bytes of the line at offset start, then
+// goes on after it.
+func (l *lineReader) reread(start, size int64) ([]byte, error) {
+	if _, err := l.rs.Seek(start, io.SeekStart); err != nil {
+		return nil, err
+	}
+	line := make([]byte, size)
+	if _, err := io.ReadFull(l.rs, line); err != nil {
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			err = errors.New("file changed while being read")
+		}
+		return nil, err
+	}
+	if _, err := l.rs.Seek(l.off, io.SeekStart); err != nil {
+		return nil, err
+	}
+	l.br.Reset(l.rs)
+	return line, nil
 }

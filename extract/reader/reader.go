@@ -82,7 +82,7 @@ func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn
 	if warn == nil {
 		warn = func(Warning) {}
 	}
-	r := &run{ctx: ctx, max: opts.MaxBytes, fn: fn, warn: warn}
+	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -102,10 +102,11 @@ func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn
 
 // run is one call of Read.
 type run struct {
-	ctx  context.Context
-	max  int64
-	fn   func(graph.Document) error
-	warn func(Warning)
+	ctx   context.Context
+	max   int64
+	spill int64 // of a .jsonl line, see lineReader
+	fn    func(graph.Document) error
+	warn  func(Warning)
 }
 
 // format is how a file is read, chosen by its extension.
@@ -205,7 +206,17 @@ func (r *run) file(name, id string, f format) error {
 	if f == jsonl {
 		return r.jsonl(fh, name, id)
 	}
-	data, err := readLimited(fh, r.max)
+	// A file known to be too large is refused without reading it; the
+	// size of others only sizes the buffer, as a file may grow.
+	var size int64
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+		if size > r.max {
+			r.warn(Warning{Path: name, Err: fmt.Errorf("%w: %d bytes, over the limit of %d", ErrTooLarge, size, r.max)})
+			return nil
+		}
+	}
+	data, err := readLimited(fh, r.max, size)
 	if err != nil {
 		r.warn(Warning{Path: name, Err: err})
 		return nil
@@ -239,7 +250,7 @@ func (r *run) stdin(in io.Reader) error {
 		}
 		lead = append(lead, c)
 	}
-	data, err := readLimited(io.MultiReader(bytes.NewReader(lead), br), r.max)
+	data, err := readLimited(io.MultiReader(bytes.NewReader(lead), br), r.max, 0)
 	if err != nil {
 		r.warn(Warning{Path: "-", Err: err})
 		return nil
@@ -289,13 +300,30 @@ func (r *run) emit(doc graph.Document, line int) error {
 }
 
 // readLimited reads all of rd, or fails with ErrTooLarge past max bytes.
-func readLimited(rd io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(rd, max+1))
-	if err != nil {
-		return nil, err
+// size, when known, is what rd holds, so that the buffer is allocated once.
+func readLimited(rd io.Reader, max, size int64) ([]byte, error) {
+	if size <= 0 || size > max {
+		size = 512
+	}
+	// One byte more than the size, so that the read that sees EOF does
+	// not grow the buffer.
+	data := make([]byte, 0, size+1)
+	lr := io.LimitReader(rd, max+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+		return nil, fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, max)
 	}
 	return data, nil
 }

@@ -931,9 +931,13 @@ func (c *clauses) roles() []graph.Triple {
 		if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
 			return
 		}
+		verb := "is "
+		if strings.HasPrefix(role, pastMark) {
+			verb, role = "was ", strings.TrimPrefix(role, pastMark)
+		}
 		out = append(out, graph.Triple{
 			Subject: sm.Name, SubjectType: graph.Person,
-			Predicate: "is " + role + " of",
+			Predicate: verb + role + " of",
 			Object:    name, ObjectType: typ,
 			Modality: graph.Asserted, Confidence: conf, Source: role,
 		})
@@ -950,6 +954,16 @@ func (c *clauses) roles() []graph.Triple {
 			if m := person(h); m >= 0 && (c.ment[k] != m || c.w[k].UPOS == "NOUN") {
 				if role, of, ok := c.title(k); ok {
 					emit(m, role, of, 0.7)
+				}
+				// "X — former Foreign Secretary, mayor of London, and
+				// member of Parliament".
+				for _, d := range c.kids[k] {
+					if c.rel(d, "conj") && c.ment[d] < 0 {
+						if role, of, ok := c.title(d); ok {
+							emit(m, role, of, 0.65)
+						}
+						out = append(out, c.relational(h, d)...)
+					}
 				}
 			} else if m := person(k); m >= 0 && c.ment[h] != m {
 				if role, of, ok := c.title(h); ok {
@@ -1097,6 +1111,31 @@ var relationalTypes = map[string]graph.EntityType{
 // title reads a title noun at k and what it is of: its "of"/"de"/"for"
 // complement, a possessive, or a demonym naming a country.
 func (c *clauses) title(k int) (role string, of arg, ok bool) {
+	role, of, ok = c.currentTitle(k)
+	if ok && c.past(k) {
+		role = pastMark + role
+	}
+	return role, of, ok
+}
+
+// pastMark marks a role held before ("former foreign secretary").
+const pastMark = "was:"
+
+// pastTitle are the words saying a title was held before.
+var pastTitle = map[string]bool{"former": true, "ex": true, "ancien": true, "ancienne": true, "late": true}
+
+// past reports a title qualified as held before.
+func (c *clauses) past(k int) bool {
+	for _, d := range c.kids[k] {
+		if c.rel(d, "amod") && pastTitle[strings.ToLower(c.w[d].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// currentTitle is title without the tense.
+func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	lex := c.st.r.lex
 	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
 		return "", arg{}, false
@@ -1104,7 +1143,7 @@ func (c *clauses) title(k int) (role string, of arg, ok bool) {
 	head := strings.ToLower(c.w[k].Form)
 	var mods []int
 	for _, d := range c.kids[k] {
-		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 {
+		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !pastTitle[strings.ToLower(c.w[d].Form)] {
 			mods = append(mods, d)
 		}
 	}
