@@ -164,7 +164,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 				resolved = append(resolved, m)
 			}
 		}
-		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved}
+		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home}
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, doc.Lang, s.Tokens)
 			lg.countUnmapped(doc, sent.Words)
@@ -237,7 +237,7 @@ func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 		if m.Kind != entity.Name {
 			continue
 		}
-		if m.RoleOf == "" && !m.Complement && home != "" && nationalRole(m.Role) {
+		if m.RoleOf == "" && !m.Complement && home != "" && relate.NationalRole(m.Role) {
 			m.RoleOf = home
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
@@ -255,17 +255,6 @@ func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 		})
 	}
 	return out
-}
-
-// nationalRole reports a title that is held in a country's government.
-func nationalRole(role string) bool {
-	switch role {
-	case "president", "prime minister", "chancellor", "king", "queen", "vice president",
-		"head of state", "head of government", "secretary of state", "foreign secretary",
-		"home secretary", "emperor", "monarch", "crown prince", "premier":
-		return true
-	}
-	return strings.HasSuffix(role, "minister")
 }
 
 // homeCountry returns the country a document is about: the country named

@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -38,6 +39,7 @@ type arg struct {
 	// name is a proper name the tree puts together where the recogniser
 	// found none ("the House of Representatives").
 	name    string
+	typ     graph.EntityType // of name; ORG when empty
 	concept string
 	known   bool // the lexicon gave the concept
 	actor   bool // the concept is a group acting ("protesters")
@@ -913,14 +915,14 @@ func (c *clauses) roles() []graph.Triple {
 			return -1
 		}
 		m := st.s.Mentions[c.ment[k]]
-		if m.Type != graph.Person || m.Kind == entity.Pronoun || m.Name == "" {
+		if m.Type != graph.Person || m.Kind != entity.Name || m.Name == "" {
 			return -1
 		}
 		return c.ment[k]
 	}
 	emit := func(m int, role string, of arg, conf float64) {
 		sm := st.s.Mentions[m]
-		name, typ := of.name, graph.Org
+		name, typ := of.name, cmp.Or(of.typ, graph.Org)
 		if of.mention >= 0 {
 			om := st.s.Mentions[of.mention]
 			if om.Type == graph.Person {
@@ -997,7 +999,7 @@ func (c *clauses) roles() []graph.Triple {
 		if m := person(k); m >= 0 {
 			for _, d := range c.kids[k] {
 				if (c.rel(d, "compound") || c.rel(d, "nmod:desc")) && c.w[d].UPOS == "NOUN" || c.rel(d, "nmod:desc") {
-					if role, of, ok := c.title(d); ok && of.name != "" {
+					if role, of, ok := c.title(d); ok && of.name != "" && of.typ == "" {
 						emit(m, role, of, 0.65)
 					}
 				}
@@ -1169,7 +1171,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			words = append(words, c.st.s.Tokens[i].Text)
 		}
 		if r, ok := lex.Title(joinWords(words)); ok {
-			return r, arg{}, false // a national title: the country is the document's, read elsewhere
+			return c.home(r)
 		}
 	}
 	if !known || role == "counterpart" {
@@ -1197,7 +1199,27 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			}
 		}
 	}
-	return "", arg{}, false
+	return c.home(role)
+}
+
+// home returns a national role as the document's country's ("the Foreign
+// Secretary" in a British story), when the document has one.
+func (c *clauses) home(role string) (string, arg, bool) {
+	if c.st.s.Home == "" || !NationalRole(role) {
+		return "", arg{}, false
+	}
+	return role, arg{mention: -1, name: c.st.s.Home, typ: graph.GPE}, true
+}
+
+// NationalRole reports a title that is held in a country's government.
+func NationalRole(role string) bool {
+	switch role {
+	case "president", "prime minister", "chancellor", "king", "queen", "vice president",
+		"head of state", "head of government", "secretary of state", "foreign secretary",
+		"home secretary", "emperor", "monarch", "crown prince", "premier":
+		return true
+	}
+	return strings.HasSuffix(role, "minister")
 }
 
 // parties are the adjectives and nouns that name a political party when

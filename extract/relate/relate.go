@@ -33,6 +33,9 @@ type Sentence struct {
 	// loaded: UD words (multiword tokens split) with their tag, lemma
 	// and place in the dependency tree. Nil without a model.
 	Words []Word
+	// Home is the country the document is about, if any: a national
+	// title with no country ("the Foreign Secretary") is of it.
+	Home string
 }
 
 // Word is one syntactic word of a sentence's analysis.
