@@ -227,7 +227,7 @@ func loadModel(lang, path string) (*model.Model, error) {
 // des Affaires étrangères, Jean-Marc Ayrault" → (Jean-Marc Ayrault, is
 // foreign minister of, France).
 //
-// A national title with no country ("le Premier ministre Antonis Samaras")
+// A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
 func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 	var out []graph.Triple

@@ -253,7 +253,7 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 		return Mention{}, false
 	}
 	start := i
-	// "Current Prime Minister", "l'ancien président": a time qualifier
+	// "Current President", "l'ancien président": a time qualifier
 	// before the title is not part of it.
 	past := false
 	if start+1 < len(s.toks) && titleQualifiers[s.low[start]] {
@@ -601,7 +601,7 @@ func (r *Recognizer) complement(s *sentence, from, to int) bool {
 
 // adjectives reports whether tokens [from, to) are one or two lower-case
 // words that can qualify a title ("le premier ministre conservateur
-// Antonis Samaras", "le président sortant Barack Obama").
+// Jean Castex", "le président sortant Barack Obama").
 func (r *Recognizer) adjectives(s *sentence, from, to int) bool {
 	if to-from < 1 || to-from > 2 {
 		return false

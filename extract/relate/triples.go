@@ -57,7 +57,7 @@ func (st *state) triples(t *trigger) []graph.Triple {
 			Confidence: round2(c), Source: t.lemma, Attribution: t.speaker,
 		})
 	}
-	// "Samsung annonçait qu'il allait déposer un recours": a pronoun
+	// "Renault annonçait qu'il allait fermer l'usine": a pronoun
 	// subject of what someone says is, most often, the speaker.
 	if len(subj) == 1 && st.s.Mentions[subj[0]].Kind == entity.Pronoun && t.speakerMention >= 0 {
 		subj = []int{t.speakerMention}

@@ -1,0 +1,415 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+)
+
+// arg is one argument of a clause: a mention or a concept.
+type arg struct {
+	mention int // index in Mentions, or -1
+	// name is a proper name the tree puts together where the recogniser
+	// found none ("the Court of Appeal").
+	name    string
+	typ     graph.EntityType // of name; ORG when empty
+	concept string
+	known   bool // the lexicon gave the concept
+	actor   bool // the concept is a group acting ("protesters")
+}
+
+// entity reports an argument that names an entity or an acting group.
+func (a arg) entity() bool { return a.mention >= 0 || a.name != "" || a.actor }
+
+// subjects returns the subject of verb v: its nsubj, the antecedent of a
+// relative pronoun, or the subject it shares with the verb governing it.
+func (c *clauses) subjects(v int) []arg {
+	for depth := 0; v >= 0 && depth < 6; depth++ {
+		if s := c.child(v, "nsubj"); s >= 0 && !c.rel(s, "nsubj:pass") {
+			if c.w[s].UPOS == "PRON" && relatives[strings.ToLower(c.w[s].Form)] || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
+				if c.rel(v, "acl") {
+					return c.args(c.head(v), true)
+				}
+				return nil
+			}
+			if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
+				return a
+			}
+			// "Washington said it does not rule out": an unresolved
+			// pronoun in what someone says is the speaker.
+			if g := c.head(v); g >= 0 && c.rel(v, "ccomp") && c.speech(g) {
+				v = g
+				continue
+			}
+			return nil
+		}
+		if c.child(v, "nsubj:pass") >= 0 {
+			return nil
+		}
+		g := c.head(v)
+		if g < 0 {
+			return nil
+		}
+		switch {
+		case c.rel(v, "xcomp") && c.controller(g) >= 0:
+			// "encouraged the firms to cease", "appelle Téhéran à
+			// cesser": the object of the governor does it.
+			return c.args(c.controller(g), true)
+		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.mark(v) == "":
+		case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
+		case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
+			// "the party opposing X", "X, arrivée deuxième".
+			return c.args(g, true)
+		default:
+			return nil
+		}
+		v = g
+	}
+	return nil
+}
+
+// controller returns the object of a verb that controls its xcomp
+// ("urge X to", "appeler X à"), or -1.
+func (c *clauses) controller(g int) int {
+	for _, d := range c.kids[g] {
+		if c.rel(d, "obj") || c.rel(d, "iobj") {
+			if reflexives[strings.ToLower(c.w[d].Form)] {
+				continue
+			}
+			return d
+		}
+	}
+	return -1
+}
+
+// oblique returns the arguments of k's obliques (and nominal modifiers)
+// whose case marker is prep.
+func (c *clauses) oblique(k int, prep string) []arg {
+	want := graph.Fold(prep)
+	for _, d := range c.kids[k] {
+		if !(c.rel(d, "obl") || c.rel(d, "nmod") || c.rel(d, "iobj")) {
+			continue
+		}
+		if cs := c.caseOf(d); cs == want || strings.HasSuffix(cs, " "+want) {
+			if locutions[c.lemma(d)] {
+				continue // "au sujet de", "en raison de": not an object
+			}
+			return c.args(d, false)
+		}
+	}
+	return nil
+}
+
+// args returns the arguments a nominal word gives, with those coordinated
+// with it ("X et Y").
+func (c *clauses) args(k int, subject bool) []arg {
+	if k < 0 {
+		return nil
+	}
+	var out []arg
+	if a, ok := c.arg(k, subject); ok {
+		out = append(out, a)
+	}
+	for _, d := range c.kids[k] {
+		if c.rel(d, "conj") && c.w[d].UPOS != "VERB" {
+			if a, ok := c.arg(d, subject); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// arg returns the argument of one nominal word: the mention it is part
+// of, the name a title or authority noun stands for ("le président
+// Obama", "the government of Iran"), else, for an object, the concept its
+// phrase names.
+func (c *clauses) arg(k int, subject bool) (arg, bool) {
+	if m := c.ment[k]; m >= 0 {
+		return arg{mention: m}, true
+	}
+	switch c.w[k].UPOS {
+	case "NOUN", "PROPN":
+	default:
+		return arg{}, false
+	}
+	// A title or group noun stands for the name it governs ("le
+	// président Obama"); another noun with a name inside is a phrase of
+	// its own ("French tourists").
+	lex := c.st.r.lex
+	_, title := lex.Title(strings.ToLower(c.w[k].Form))
+	stands := title || authorities[c.lemma(k)] || c.w[k].UPOS == "PROPN"
+	for _, d := range c.kids[k] {
+		if c.ment[d] < 0 {
+			continue
+		}
+		switch {
+		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
+			return arg{mention: c.ment[d]}, true
+		case c.rel(d, "nmod") && c.caseOf(d) == "",
+			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'"),
+			c.rel(d, "nmod:poss") && authorities[c.lemma(k)]:
+			return arg{mention: c.ment[d]}, true
+		}
+	}
+	if name, ok := c.properName(k); ok {
+		return arg{mention: -1, name: name}, true
+	}
+	if subject {
+		// A group acting as an actor: "les manifestants",
+		// "protesters", "the police".
+		if actors[c.lemma(k)] {
+			if cpt, known := c.concept(k); cpt != "" {
+				return arg{mention: -1, concept: cpt, known: known, actor: true}, true
+			}
+		}
+		return arg{}, false
+	}
+	if cpt, known := c.concept(k); cpt != "" {
+		return arg{mention: -1, concept: cpt, known: known}, true
+	}
+	return arg{}, false
+}
+
+// actors are the nouns of groups that act as a subject without a name
+// ("les manifestants", "critics", "the police").
+var actors = map[string]bool{
+	"dirigeant": true, "leader": true, "manifestant": true, "protester": true, "demonstrator": true,
+	"rebelle": true, "rebel": true, "insurgé": true, "insurgent": true, "militant": true, "activist": true,
+	"critic": true, "critique": true, "opposant": true, "opponent": true, "supporter": true, "partisan": true,
+	"police": true, "policier": true, "soldat": true, "soldier": true, "troop": true, "troupe": true,
+	"enquêteur": true, "investigator": true, "procureur": true, "prosecutor": true, "juge": true, "judge": true,
+	"député": true, "lawmaker": true, "sénateur": true, "senator": true, "électeur": true, "voter": true,
+	"habitant": true, "resident": true, "islamiste": true, "islamist": true, "djihadiste": true, "jihadist": true,
+	"expert": true, "analyste": true, "analyst": true, "scientifique": true, "scientist": true, "chercheur": true, "researcher": true,
+	"secouriste": true, "rescuer": true, "témoin": true, "witness": true, "syndicat": true, "union": true,
+}
+
+// locutions are the nouns of prepositional phrases that frame a
+// sentence rather than complete its verb.
+var locutions = map[string]bool{
+	"sujet": true, "propos": true, "raison": true, "cours": true, "lieu": true, "cause": true,
+	"terme": true, "face": true, "issue": true, "part": true, "behalf": true, "spite": true,
+}
+
+// properName returns the name a proper noun heads with its flat,
+// compound and capitalised parts and its "of" complements ("House of
+// Representatives", "Popular Mobilization Forces"), when the recogniser
+// left it out. A single word is a name only away from the sentence start.
+func (c *clauses) properName(k int) (string, bool) {
+	st := c.st
+	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || timeWords[strings.ToLower(c.w[k].Form)] {
+		return "", false
+	}
+	in := map[int]bool{k: true}
+	var add func(h int)
+	add = func(h int) {
+		for _, d := range c.kids[h] {
+			switch {
+			case c.rel(d, "flat"), c.rel(d, "compound") && isCapital(c.w[d].Form), c.rel(d, "amod") && isCapital(c.w[d].Form):
+				in[d] = true
+				add(d)
+			case c.rel(d, "nmod") && c.w[d].UPOS == "PROPN" && isCapital(c.w[d].Form) && d > h:
+				switch c.caseOf(d) {
+				case "of", "de", "d'", "du", "des":
+				default:
+					continue
+				}
+				in[d] = true
+				for _, e := range c.kids[d] {
+					if (c.rel(e, "case") || c.rel(e, "det")) && e < d {
+						in[e] = true
+					}
+				}
+				add(d)
+			}
+		}
+	}
+	add(k)
+	first, last := len(st.s.Tokens), -1
+	n := 0
+	for i := range c.w {
+		if in[i] {
+			t := c.w[i].Token
+			first, last = min(first, t), max(last, t)
+			n++
+		}
+	}
+	// The tokens must be one stretch, each one of the name's words.
+	for t := first; t <= last; t++ {
+		found := false
+		for i := range c.w {
+			if in[i] && c.w[i].Token == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	}
+	// At the sentence start a capital proves nothing: a word the lexicon
+	// knows in lower case is no name there.
+	if n == 1 && first == 0 {
+		w := strings.ToLower(c.w[k].Form)
+		if len(st.r.lex.Lemma(w)) > 0 || len(st.r.lex.StopClasses(w)) > 0 {
+			return "", false
+		}
+		if _, ok := st.r.lex.Concept(w); ok {
+			return "", false
+		}
+	}
+	name := st.s.Src[st.s.Tokens[first].Start:st.s.Tokens[last].End]
+	if len(name) > 80 {
+		return "", false
+	}
+	return name, true
+}
+
+// authorities stand for the state, body or group their complement
+// names: "the government of Iran", "les combattants du Hamas", "members
+// of Hamas".
+var authorities = map[string]bool{
+	"government": true, "gouvernement": true, "authorities": true, "authority": true, "autorité": true,
+	"administration": true, "regime": true, "régime": true,
+	"member": true, "membre": true, "militant": true, "fighter": true, "combattant": true,
+	"islamiste": true, "islamist": true, "rebel": true, "rebelle": true, "force": true, "troop": true,
+	"troupe": true, "soldier": true, "soldat": true, "supporter": true, "partisan": true,
+	"leader": true, "dirigeant": true, "official": true, "responsable": true, "représentant": true,
+	"representative": true, "army": true, "armée": true, "police": true, "ministry": true, "ministère": true,
+	"diplomat": true, "diplomate": true, "lawmaker": true, "député": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
+}
+
+// concept returns the phrase a noun heads, in English when the lexicon
+// knows it: the noun with its adjectives and compounds, and a "de"/"of"
+// complement.
+func (c *clauses) concept(k int) (phrase string, known bool) {
+	st := c.st
+	lex := st.r.lex
+	head := strings.ToLower(c.w[k].Form)
+	if len(head) < 3 || pronounWords[head] || timeWords[head] || len(lex.StopClasses(head)) > 0 {
+		return "", false
+	}
+	in := map[int]bool{k: true}
+	var add func(k int, deep bool)
+	add = func(k int, deep bool) {
+		for _, d := range c.kids[k] {
+			switch {
+			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
+				in[d] = true
+			case deep && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
+				cs := c.caseOf(d)
+				if cs != "de" && cs != "of" && cs != "d'" {
+					continue
+				}
+				in[d] = true
+				for _, e := range c.kids[d] {
+					if c.rel(e, "case") || c.rel(e, "det") && e > k {
+						in[e] = true
+					}
+				}
+				add(d, false)
+			}
+		}
+	}
+	add(k, true)
+	// The phrase as written: the tokens of those words, in order.
+	var toks []int
+	seen := map[int]bool{}
+	for i := range c.w {
+		if in[i] && !seen[c.w[i].Token] {
+			seen[c.w[i].Token] = true
+			toks = append(toks, c.w[i].Token)
+		}
+	}
+	// A gap in the tokens (an adverb, a name) leaves the stretch around
+	// the head only.
+	var words []string
+	headTok := c.w[k].Token
+	for n, t := range toks {
+		if n > 0 && t != toks[n-1]+1 {
+			if t > headTok {
+				break
+			}
+			words = words[:0]
+		}
+		words = append(words, st.s.Tokens[t].Text)
+	}
+	// A complement cut short ("members of the") goes.
+	for len(words) > 1 {
+		last := strings.ToLower(words[len(words)-1])
+		if len(lex.StopClasses(last)) == 0 && !prepositions[last] {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 || len(words) > 6 {
+		return "", false
+	}
+	phrase = joinWords(words)
+	if en, ok := lex.Concept(phrase); ok {
+		return en, true
+	}
+	if en, ok := lex.Concept(head); ok && len(words) == 1 {
+		return en, true
+	}
+	if isCapital(c.w[k].Form) {
+		return "", false // a name the recogniser left out
+	}
+	return phrase, false
+}
+
+// triple makes the triple of one subject and object.
+func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
+	st := c.st
+	sname, stype := s.name, graph.Org
+	conf := 0.7
+	if s.actor {
+		sname, stype = s.concept, graph.Concept
+	}
+	if s.mention >= 0 {
+		sm := st.s.Mentions[s.mention]
+		sname, stype = st.name(sm, true), st.typ(sm, true)
+		if sm.Kind != 0 {
+			conf -= 0.1
+		}
+	} else {
+		conf -= 0.1
+	}
+	object, otype := o.concept, graph.Concept
+	switch {
+	case o.mention >= 0:
+		om := st.s.Mentions[o.mention]
+		object, otype = st.name(om, false), st.typ(om, false)
+	case o.name != "":
+		object, otype = o.name, graph.Org
+		conf -= 0.1
+	default:
+		if !o.known {
+			conf -= 0.2
+			// A bare noun the lexicon does not know ("villes",
+			// "efforts") is seldom what the clause is about.
+			if !strings.Contains(object, " ") {
+				return graph.Triple{}, false
+			}
+		}
+		if r.Class == lexicon.Speech && (r.Predicate.Predicate == "says" || r.Predicate.Predicate == "tells") {
+			return graph.Triple{}, false
+		}
+	}
+	if sname == "" || object == "" || graph.Fold(sname) == graph.Fold(object) {
+		return graph.Triple{}, false
+	}
+	if m.modality == graph.Reported {
+		conf -= 0.05
+	}
+	return graph.Triple{
+		Subject: sname, SubjectType: stype,
+		Predicate: r.Predicate.Predicate,
+		Object:    object, ObjectType: otype,
+		Negated: m.negated, Modality: m.modality,
+		Confidence: round2(conf), Source: r.Lemma, Attribution: m.speaker,
+	}, true
+}

@@ -1,0 +1,138 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+)
+
+// mood is what governs a clause.
+type mood struct {
+	negated  bool
+	modality graph.Modality
+	speaker  string
+	skip     bool // the clause is only the content of a noun or question
+}
+
+// modality reads negation and modality of the clause of verb v and of
+// the verbs governing it through xcomp ("refuse de rencontrer"), and the
+// speaker of a clause that is a speech verb's complement.
+func (c *clauses) modality(v int) mood {
+	st := c.st
+	lex := st.r.lex
+	m := mood{negated: c.negated(v), modality: graph.Asserted}
+	if c.conditional(v) {
+		m.modality = graph.Hypothetical
+	}
+	cur := v
+	for depth := 0; depth < 6; depth++ {
+		g := c.head(cur)
+		if g < 0 {
+			break
+		}
+		switch {
+		case (c.rel(cur, "ccomp") || c.rel(cur, "parataxis")) && c.w[g].UPOS == "VERB" && c.speech(g):
+			m.modality = graph.Reported
+			if s := c.subjects(g); len(s) > 0 && s[0].mention >= 0 {
+				m.speaker = st.name(st.s.Mentions[s[0].mention], true)
+			}
+			return m
+		case c.rel(cur, "xcomp"), c.rel(cur, "ccomp") && c.mark(cur) == "", c.rel(cur, "advcl") && c.mark(cur) == "":
+			// "refuse to meet", "envisage de", "ne plus exclure".
+			if c.w[g].UPOS != "VERB" {
+				return m
+			}
+			neg := c.negated(g)
+			classes := map[lexicon.Class]bool{}
+			for _, p := range lex.Verbs(c.verbLemma(g)) {
+				classes[p.Class] = true
+			}
+			switch {
+			case classes[lexicon.Neg]:
+				neg = !neg
+			case classes[lexicon.Considered] && m.modality == graph.Asserted:
+				m.modality = graph.Considered
+			case classes[lexicon.Intended] && m.modality == graph.Asserted:
+				m.modality = graph.Intended
+			}
+			if neg {
+				m.negated = !m.negated
+			}
+			cur = g
+			continue
+		}
+		break
+	}
+	if st.source != "" && m.modality == graph.Asserted {
+		m.modality, m.speaker = graph.Reported, st.source
+	}
+	return m
+}
+
+// speech reports a verb the lexicon lists as a speech verb.
+func (c *clauses) speech(v int) bool {
+	for _, p := range c.st.r.lex.Verbs(c.lemma(v)) {
+		if p.Class == lexicon.Speech {
+			return true
+		}
+	}
+	return false
+}
+
+// mark returns the subordinating word of a clause (que, that, if), folded.
+func (c *clauses) mark(v int) string {
+	if d := c.child(v, "mark"); d >= 0 {
+		return graph.Fold(c.w[d].Form)
+	}
+	return ""
+}
+
+// negated reports a clause negated by its own words: "not", "never",
+// "ne ... pas", "sans" before an infinitive.
+func (c *clauses) negated(v int) bool {
+	lex := c.st.r.lex
+	ne, neg := false, false
+	for _, d := range c.kids[v] {
+		f := strings.ToLower(c.w[d].Form)
+		switch {
+		case f == "ne" || f == "n'":
+			ne = true
+		case c.rel(d, "advmod") || c.rel(d, "advmod:neg") || c.rel(d, "neg") || c.rel(d, "det"):
+			switch lex.NegationKind(f) {
+			case "neg":
+				neg = true
+			case "post":
+				if c.st.r.lang != "fr" {
+					neg = true
+				} else {
+					ne = ne || neg
+					neg = true
+				}
+			}
+		case c.rel(d, "mark") && (f == "sans" || f == "without"):
+			return true
+		}
+	}
+	if c.st.r.lang == "fr" {
+		return ne && neg
+	}
+	return neg
+}
+
+// conditional reports a verb or auxiliary in a form that makes the clause
+// hypothetical ("could", "pourrait", a French conditional).
+func (c *clauses) conditional(v int) bool {
+	forms := []int{v}
+	for _, d := range c.kids[v] {
+		if c.rel(d, "aux") {
+			forms = append(forms, d)
+		}
+	}
+	for _, k := range forms {
+		if mod, ok := c.st.r.lex.Modality(strings.ToLower(c.w[k].Form)); ok && mod == graph.Hypothetical {
+			return true
+		}
+	}
+	return false
+}

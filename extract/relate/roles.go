@@ -1,0 +1,355 @@
+package relate
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/graph"
+)
+
+// roles returns the roles the tree states next to a person's name: an
+// apposition or copula with a title ("Kate Brown, the governor of
+// Oregon"; "X was the deputy commander of Y"; "la présidente de la
+// Commission, Ursula von der Leyen") and a party adjective ("Republican
+// Mitch McConnell", "le démocrate Barack Obama").
+func (c *clauses) roles() []graph.Triple {
+	st := c.st
+	var out []graph.Triple
+	person := func(k int) int {
+		if k < 0 || c.ment[k] < 0 {
+			return -1
+		}
+		m := st.s.Mentions[c.ment[k]]
+		if m.Type != graph.Person || m.Kind != entity.Name || m.Name == "" {
+			return -1
+		}
+		return c.ment[k]
+	}
+	emit := func(m int, role string, of arg, conf float64) {
+		sm := st.s.Mentions[m]
+		name, typ := of.name, cmp.Or(of.typ, graph.Org)
+		if of.mention >= 0 {
+			om := st.s.Mentions[of.mention]
+			if om.Type == graph.Person {
+				return
+			}
+			name, typ = st.name(om, true), st.typ(om, true)
+		}
+		if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
+			return
+		}
+		verb := "is "
+		if strings.HasPrefix(role, pastMark) {
+			verb, role = "was ", strings.TrimPrefix(role, pastMark)
+		}
+		out = append(out, graph.Triple{
+			Subject: sm.Name, SubjectType: graph.Person,
+			Predicate: verb + role + " of",
+			Object:    name, ObjectType: typ,
+			Modality: graph.Asserted, Confidence: conf, Source: role,
+		})
+	}
+	for k, w := range c.w {
+		switch {
+		case c.rel(k, "appos") || c.rel(k, "nmod") && c.caseOf(k) == "":
+			h := c.head(k)
+			if h < 0 {
+				continue
+			}
+			// Name, title — or title, name. The recogniser may have
+			// taken the title into the name's mention.
+			if m := person(h); m >= 0 && (c.ment[k] != m || c.w[k].UPOS == "NOUN") {
+				if role, of, ok := c.title(k); ok {
+					emit(m, role, of, 0.7)
+				}
+				// "X — former governor, senator and member of
+				// Congress".
+				for _, d := range c.kids[k] {
+					if c.rel(d, "conj") && c.ment[d] < 0 {
+						if role, of, ok := c.title(d); ok {
+							emit(m, role, of, 0.65)
+						}
+						out = append(out, c.relational(h, d)...)
+					}
+				}
+			} else if m := person(k); m >= 0 && c.ment[h] != m {
+				if role, of, ok := c.title(h); ok {
+					emit(m, role, of, 0.7)
+				}
+				// "le socialiste François Hollande".
+				if party, ok := party(st.r.lang, c.w[h].Form); ok {
+					out = append(out, graph.Triple{
+						Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
+						Predicate: "is member of", Object: party, ObjectType: graph.Org,
+						Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[h].Form),
+					})
+				}
+			}
+			// "Sacramento, la capitale de la Californie".
+			if c.ment[k] < 0 && c.w[k].UPOS == "NOUN" {
+				out = append(out, c.relational(h, k)...)
+			}
+		case w.UPOS == "NOUN" && c.child(k, "cop") >= 0:
+			if m := person(c.child(k, "nsubj")); m >= 0 {
+				if role, of, ok := c.title(k); ok {
+					emit(m, role, of, 0.65)
+				}
+			} else if s := c.child(k, "nsubj"); s >= 0 && c.ment[k] < 0 {
+				// "Corsica is part of France".
+				out = append(out, c.relational(s, k)...)
+			}
+		}
+		// "Labour leader Keir Starmer": a title word inside the name's
+		// mention, qualified by a party.
+		if m := person(k); m >= 0 {
+			for _, d := range c.kids[k] {
+				if (c.rel(d, "compound") || c.rel(d, "nmod:desc")) && c.w[d].UPOS == "NOUN" || c.rel(d, "nmod:desc") {
+					if role, of, ok := c.title(d); ok && of.name != "" && of.typ == "" {
+						emit(m, role, of, 0.65)
+					}
+				}
+			}
+		}
+		// Party adjectives on a name, or a name apposed to one.
+		if m := person(k); m >= 0 && c.w[k].Token == st.s.Mentions[m].Start {
+			// "Democrat Chuck Schumer": the party word opens the name.
+			if party, ok := party(st.r.lang, c.w[k].Form); ok && st.s.Mentions[m].End-st.s.Mentions[m].Start > 2 {
+				out = append(out, graph.Triple{
+					Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
+					Predicate: "is member of", Object: party, ObjectType: graph.Org,
+					Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[k].Form),
+				})
+			}
+		}
+		if m := person(k); m >= 0 {
+			for _, d := range c.kids[k] {
+				if c.ment[d] == m && !c.rel(d, "amod") {
+					continue
+				}
+				if !(c.rel(d, "amod") || c.rel(d, "compound") || c.rel(d, "nmod:desc") || c.rel(d, "appos")) {
+					continue
+				}
+				if party, ok := party(c.st.r.lang, c.w[d].Form); ok {
+					out = append(out, graph.Triple{
+						Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
+						Predicate: "is member of", Object: party, ObjectType: graph.Org,
+						Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[d].Form),
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// relational returns the relation a noun such as "capital", "member" or
+// "part" states between mention m and the complement of the noun at k
+// ("Sacramento, the capital of California"; "Corsica is part of France").
+func (c *clauses) relational(h, k int) []graph.Triple {
+	st := c.st
+	pred, ok := relationalNouns[c.lemma(k)]
+	if !ok || c.negated(k) {
+		return nil
+	}
+	subj := c.args(h, true)
+	if len(subj) == 0 || !subj[0].entity() || subj[0].actor {
+		return nil
+	}
+	sname, stype := subj[0].name, relationalTypes[pred]
+	if stype == "" {
+		stype = graph.Org
+	}
+	if m := subj[0].mention; m >= 0 {
+		sm := st.s.Mentions[m]
+		if sm.Kind == entity.Pronoun || sm.Name == "" {
+			return nil
+		}
+		sname, stype = st.name(sm, false), st.typ(sm, false)
+	}
+	for _, d := range c.kids[k] {
+		if !c.rel(d, "nmod") {
+			continue
+		}
+		switch c.caseOf(d) {
+		case "of", "de", "d'":
+		default:
+			continue
+		}
+		for _, a := range c.args(d, true) {
+			if a.mention < 0 {
+				continue
+			}
+			om := st.s.Mentions[a.mention]
+			if om.Name == "" || graph.Fold(om.Name) == graph.Fold(sname) {
+				continue
+			}
+			return []graph.Triple{{
+				Subject: sname, SubjectType: stype,
+				Predicate: pred, Object: om.Name, ObjectType: om.Type,
+				Modality: graph.Asserted, Confidence: 0.6, Source: c.lemma(k),
+			}}
+		}
+	}
+	return nil
+}
+
+// relationalNouns state a relation between the entity they describe and
+// their complement.
+var relationalNouns = map[string]string{
+	"capital": "is capital of", "capitale": "is capital of",
+	"member": "is member of", "membre": "is member of",
+	"part": "is part of", "partie": "is part of",
+	"ally": "is ally of", "allié": "is ally of",
+	"rival": "is rival of", "subsidiary": "is subsidiary of", "filiale": "is subsidiary of",
+	"founder": "is founder of", "fondateur": "is founder of", "fondatrice": "is founder of",
+	"sister": "is sister of", "sœur": "is sister of", "brother": "is brother of", "frère": "is brother of",
+	"fils": "is son of", "daughter": "is daughter of", "fille": "is daughter of",
+	"wife": "is wife of", "épouse": "is wife of", "husband": "is husband of", "mari": "is husband of",
+}
+
+// relationalTypes give the type of a name the recogniser did not know
+// by the relation it is in.
+var relationalTypes = map[string]graph.EntityType{
+	"is capital of": graph.GPE, "is founder of": graph.Person, "is sister of": graph.Person,
+	"is brother of": graph.Person, "is son of": graph.Person, "is daughter of": graph.Person,
+	"is wife of": graph.Person, "is husband of": graph.Person,
+}
+
+// title reads a title noun at k and what it is of: its "of"/"de"/"for"
+// complement, a possessive, or a demonym naming a country.
+func (c *clauses) title(k int) (role string, of arg, ok bool) {
+	role, of, ok = c.currentTitle(k)
+	if ok && c.past(k) {
+		role = pastMark + role
+	}
+	return role, of, ok
+}
+
+// pastMark marks a role held before ("former foreign secretary").
+const pastMark = "was:"
+
+// pastTitle are the words saying a title was held before.
+var pastTitle = map[string]bool{"former": true, "ex": true, "ancien": true, "ancienne": true, "late": true}
+
+// past reports a title qualified as held before.
+func (c *clauses) past(k int) bool {
+	for _, d := range c.kids[k] {
+		if c.rel(d, "amod") && pastTitle[strings.ToLower(c.w[d].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// currentTitle is title without the tense.
+func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
+	lex := c.st.r.lex
+	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
+		return "", arg{}, false
+	}
+	head := strings.ToLower(c.w[k].Form)
+	var mods []int
+	for _, d := range c.kids[k] {
+		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !pastTitle[strings.ToLower(c.w[d].Form)] {
+			mods = append(mods, d)
+		}
+	}
+	// The longest phrase the lexicon knows as a title.
+	role, known := lex.Title(head)
+	if len(mods) > 0 {
+		var words []string
+		for i := range c.w {
+			if i == k || slices.Contains(mods, i) {
+				words = append(words, strings.ToLower(c.w[i].Form))
+			}
+		}
+		if r, ok := lex.Title(strings.Join(words, " ")); ok {
+			role, known = r, true
+		} else if known && c.st.r.lang == "en" {
+			role = strings.Join(words, " ")
+		}
+	}
+	// "ministre de la Défense": a title with its complement.
+	if nm := c.child(k, "nmod"); nm >= 0 && c.ment[nm] < 0 && (c.caseOf(nm) == "de" || c.caseOf(nm) == "of") {
+		var words []string
+		for i := c.w[k].Token; i <= c.w[nm].Token && i < len(c.st.s.Tokens); i++ {
+			words = append(words, c.st.s.Tokens[i].Text)
+		}
+		if r, ok := lex.Title(joinWords(words)); ok {
+			return c.home(r)
+		}
+	}
+	if !known || role == "counterpart" {
+		return "", arg{}, false
+	}
+	for _, d := range c.kids[k] {
+		switch {
+		case c.rel(d, "nmod:poss") && c.ment[d] >= 0:
+			return role, arg{mention: c.ment[d]}, true
+		case c.rel(d, "nmod"):
+			switch c.caseOf(d) {
+			case "of", "de", "d'", "for", "at", "pour":
+			default:
+				continue
+			}
+			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
+				return role, a[0], true
+			}
+		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
+			return role, arg{mention: c.ment[d]}, true
+		case c.rel(d, "amod") || c.rel(d, "compound"):
+			// "Labour leader", "the Republican candidate".
+			if p, ok := party(c.st.r.lang, c.w[d].Form); ok {
+				return role, arg{mention: -1, name: p}, true
+			}
+		}
+	}
+	return c.home(role)
+}
+
+// home returns a national role as the document's country's ("the Foreign
+// Secretary" in a British story), when the document has one.
+func (c *clauses) home(role string) (string, arg, bool) {
+	if c.st.s.Home == "" || !NationalRole(role) {
+		return "", arg{}, false
+	}
+	return role, arg{mention: -1, name: c.st.s.Home, typ: graph.GPE}, true
+}
+
+// NationalRole reports a title that is held in a country's government.
+func NationalRole(role string) bool {
+	switch role {
+	case "president", "prime minister", "chancellor", "king", "queen", "vice president",
+		"head of state", "head of government", "secretary of state", "foreign secretary",
+		"home secretary", "emperor", "monarch", "crown prince", "premier":
+		return true
+	}
+	return strings.HasSuffix(role, "minister")
+}
+
+// parties are the adjectives and nouns that name a political party when
+// they qualify a person ("Republican Mitch McConnell", "le socialiste X"):
+// English ones capitalised, as the party is; French ones folded. Words
+// whose party depends on the country (conservateur) are left out.
+var parties = map[string]map[string]string{
+	"en": {
+		"Republican": "Republican Party", "Democrat": "Democratic Party", "Democratic": "Democratic Party",
+		"Conservative": "Conservative Party", "Tory": "Conservative Party", "Labour": "Labour Party",
+	},
+	"fr": {
+		"republicain": "Republican Party", "democrate": "Democratic Party",
+		"socialiste": "Socialist Party", "travailliste": "Labour Party",
+		"ecologiste": "Green Party",
+	},
+}
+
+// party returns the party a word names in lang.
+func party(lang, word string) (string, bool) {
+	if lang == "fr" {
+		word = graph.Fold(word)
+	}
+	p, ok := parties[lang][word]
+	return p, ok
+}
