@@ -54,6 +54,9 @@ type Mention struct {
 	// own ("président du groupe UMP"): the role is of that, not of a
 	// country by default.
 	Complement bool
-	Known      bool // from the gazetteer
-	Plural     bool // "les autorités", "ils"
+	// Alt is, for a pronoun, the person it stands for if not the one
+	// resolution chose: the one mentioned before.
+	Alt    string
+	Known  bool // from the gazetteer
+	Plural bool // "les autorités", "ils"
 }

@@ -178,7 +178,7 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 	if m, ok := r.gazetteer(s, i); ok {
 		return m, true
 	}
-	if pronouns[s.low[i]] {
+	if pronouns[s.low[i]] || r.lang == "en" && s.low[i] == "him" || r.lang == "en" && s.low[i] == "her" && objectHer(s, i) {
 		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person}, true
 	}
 	if isCap(t.Text) {
@@ -327,6 +327,20 @@ var titleQualifiers = map[string]bool{
 	"then": true, "late": true, "future": true,
 	"actuel": true, "actuelle": true, "ancien": true, "ancienne": true, "futur": true,
 	"nouveau": true, "nouvelle": true, "sortant": true, "sortante": true, "interimaire": true,
+}
+
+// objectHer reports "her" as an object ("appointed her as", "met her.")
+// rather than a possessive ("her plans"): what follows cannot start a
+// noun phrase.
+func objectHer(s *sentence, i int) bool {
+	if i+1 >= len(s.toks) {
+		return true
+	}
+	switch s.low[i+1] {
+	case ",", ".", ";", ":", "as", "to", "in", "on", "at", "for", "with", "and", "but", "after", "before", "over", "from", "\"", "'s":
+		return true
+	}
+	return false
 }
 
 // pastQualifiers (folded) say the title was held before.

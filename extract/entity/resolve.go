@@ -180,6 +180,20 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	case m.Kind == Pronoun:
 		if n := len(r.persons); n > 0 && sent-r.persons[n-1].last <= 2 {
 			e = r.persons[n-1]
+			var alt *entity
+			if n > 1 && sent-r.persons[n-2].last <= 2 {
+				alt = r.persons[n-2]
+			}
+			// An object pronoun after a person named in its own sentence
+			// is most often someone else ("The chancellor thanked him").
+			if object := strings.ToLower(m.Text); (object == "him" || object == "her") && e.last == sent && alt != nil {
+				e, alt = alt, e
+			}
+			// The other candidate, for a pronoun that turns out to be its
+			// own clause's subject ("May appointed him").
+			if alt != nil {
+				m.Alt = alt.name
+			}
 		}
 	}
 	if e == nil {
@@ -196,7 +210,9 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 		r.moveLast(e)
 	}
 	e.last = sent
-	if e.typ == graph.Person {
+	// An object pronoun does not make its person the topic: "she" after
+	// "The chancellor thanked him" is still the chancellor.
+	if o := strings.ToLower(m.Text); e.typ == graph.Person && !(m.Kind == Pronoun && (o == "him" || o == "her")) {
 		r.touch(e)
 	}
 	m.Name, m.Type = e.name, e.typ

@@ -403,6 +403,7 @@ func TestDocument(t *testing.T) {
 				`1: "Obama" → Barack Obama PERSON`,
 				`1: "German government" → Germany GPE`,
 				`2: "chancellor" → Angela Merkel PERSON`,
+				`2: "him" → Barack Obama PERSON`,
 				`2: "she" → Angela Merkel PERSON`,
 				`2: "Paris" → Paris GPE`,
 			},

@@ -3,6 +3,8 @@ package relate
 import (
 	"strings"
 
+	"github.com/kgraph/kg/extract/entity"
+
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
 )
@@ -383,6 +385,10 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	case o.mention >= 0:
 		om := st.s.Mentions[o.mention]
 		object, otype = st.name(om, false), st.typ(om, false)
+		// "May appointed him": a pronoun is not its clause's subject.
+		if om.Kind == entity.Pronoun && om.Alt != "" && graph.Fold(object) == graph.Fold(sname) {
+			object = om.Alt
+		}
 	case o.name != "":
 		object, otype = o.name, graph.Org
 		conf -= 0.1
