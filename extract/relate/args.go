@@ -28,7 +28,7 @@ func (a arg) entity() bool { return a.mention >= 0 || a.name != "" || a.actor }
 // relative pronoun, or the subject it shares with the verb governing it.
 func (c *clauses) subjects(v int) []arg {
 	for depth := 0; v >= 0 && depth < 6; depth++ {
-		if s := c.child(v, "nsubj"); s >= 0 && !c.rel(s, "nsubj:pass") {
+		if s := c.subjectOf(v); s >= 0 {
 			if c.w[s].UPOS == "PRON" && relatives[strings.ToLower(c.w[s].Form)] || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
 				if c.rel(v, "acl") {
 					return c.args(c.head(v), true)
@@ -46,7 +46,7 @@ func (c *clauses) subjects(v int) []arg {
 			}
 			return nil
 		}
-		if c.child(v, "nsubj:pass") >= 0 {
+		if c.child(v, "nsubj:pass") >= 0 && c.child(v, "aux:pass") >= 0 {
 			return nil
 		}
 		g := c.head(v)
@@ -58,7 +58,7 @@ func (c *clauses) subjects(v int) []arg {
 			// "encouraged the firms to cease", "appelle Téhéran à
 			// cesser": the object of the governor does it.
 			return c.args(c.controller(g), true)
-		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.mark(v) == "":
+		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.mark(v) == "", c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
 		case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
 		case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
 			// "the party opposing X", "X, arrivée deuxième".
@@ -295,13 +295,19 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 		return "", false
 	}
 	in := map[int]bool{k: true}
-	var add func(k int, deep bool)
-	add = func(k int, deep bool) {
+	// depth is how many "de"/"of" complements may follow: French chains
+	// them ("la réduction de la part du nucléaire").
+	depth := 1
+	if c.st.r.lang == "fr" {
+		depth = 2
+	}
+	var add func(k int, deep int)
+	add = func(k int, deep int) {
 		for _, d := range c.kids[k] {
 			switch {
 			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
 				in[d] = true
-			case deep && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
+			case deep > 0 && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
 				cs := c.caseOf(d)
 				if cs != "de" && cs != "of" && cs != "d'" {
 					continue
@@ -312,11 +318,11 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 						in[e] = true
 					}
 				}
-				add(d, false)
+				add(d, deep-1)
 			}
 		}
 	}
-	add(k, true)
+	add(k, depth)
 	// The phrase as written: the tokens of those words, in order.
 	var toks []int
 	seen := map[int]bool{}

@@ -146,7 +146,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	// "le traité, signé par la France": a participle with an agent
 	// is a passive whose object is the noun it qualifies.
 	reduced := c.rel(v, "acl") && !c.rel(v, "acl:relcl") && agent >= 0
-	passive := c.child(v, "nsubj:pass") >= 0 || c.child(v, "aux:pass") >= 0 || reduced
+	passive := c.child(v, "aux:pass") >= 0 || reduced
 	var subj []arg
 	var passObj []arg
 	if passive {
@@ -178,7 +178,23 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			// states that much; "envisager la possibilité d'imposer des
 			// sanctions": the object is the placeholder's verb's.
 			o := c.child(v, "obj")
-			if row.Prep != "" || o < 0 {
+			if o < 0 || row.Prep != "" {
+				// "promised to impose sanctions", "envisage de
+				// sanctionner la Russie": the object of what is promised
+				// or considered.
+				if x := c.infinitiveObject(v, row.Prep); x >= 0 && commits[row.Predicate.Predicate] {
+					for _, s := range subj {
+						for _, ob := range c.args(x, false) {
+							if ob.entity() {
+								continue // "wants to oust X" is no wanting X
+							}
+							if t, ok := c.triple(s, ob, row, mod); ok {
+								t.Confidence = round2(t.Confidence - 0.1)
+								out = append(out, t)
+							}
+						}
+					}
+				}
 				continue
 			}
 			if placeholders[c.lemma(o)] {
@@ -284,6 +300,49 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 
 // recipientCase introduce whom a speech verb addresses.
 var recipientCase = map[string]bool{"à": true, "a": true, "to": true, "auprès de": true}
+
+// commits are the predicates of modal verbs that commit their subject to
+// what their infinitive's object names ("promised to cut taxes" →
+// promises taxes); wanting or trying does not.
+var commits = map[string]bool{"considers": true, "promises": true, "pledges": true, "vows": true, "threatens": true}
+
+// infinitiveObject returns the object of the infinitive clause that verb
+// v governs with the marker prep ("de", "to"; "" for none: "wants X",
+// "considers imposing"), or -1.
+func (c *clauses) infinitiveObject(v int, prep string) int {
+	for _, d := range c.kids[v] {
+		if !(c.rel(d, "xcomp") || c.rel(d, "ccomp") && c.infinitive(d)) || c.w[d].UPOS != "VERB" {
+			continue
+		}
+		m := c.mark(d)
+		if prep == "" && m != "" || prep != "" && m != graph.Fold(prep) && !(prep == "de" && m == "d'") {
+			continue
+		}
+		return c.child(d, "obj")
+	}
+	return -1
+}
+
+// infinitive reports a clause introduced by an infinitive's marker
+// ("promis d'engager", "decided to leave"), which shares its governor's
+// subject as an xcomp does.
+func (c *clauses) infinitive(v int) bool {
+	switch c.mark(v) {
+	case "", "de", "d'", "a", "to", "pour":
+		return true
+	}
+	return false
+}
+
+// subjectOf returns the subject dependent of v: nsubj, or an nsubj:pass
+// the parser gave a verb with no passive auxiliary (a passive needs être,
+// be), or -1.
+func (c *clauses) subjectOf(v int) int {
+	if s := c.child(v, "nsubj"); s >= 0 && (!c.rel(s, "nsubj:pass") || c.child(v, "aux:pass") < 0) {
+		return s
+	}
+	return -1
+}
 
 // agent returns the agent of a passive verb ("par X", "by X"), or -1.
 func (c *clauses) agent(v int) int {

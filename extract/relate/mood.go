@@ -38,7 +38,7 @@ func (c *clauses) modality(v int) mood {
 				m.speaker = st.name(st.s.Mentions[s[0].mention], true)
 			}
 			return m
-		case c.rel(cur, "xcomp"), c.rel(cur, "ccomp") && c.mark(cur) == "", c.rel(cur, "advcl") && c.mark(cur) == "":
+		case c.rel(cur, "xcomp"), c.rel(cur, "ccomp") && c.infinitive(cur), c.rel(cur, "advcl") && c.mark(cur) == "":
 			// "refuse to meet", "envisage de", "ne plus exclure".
 			if c.w[g].UPOS != "VERB" {
 				return m
