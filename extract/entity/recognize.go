@@ -92,7 +92,7 @@ var locatives = map[string]bool{
 	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
 }
 
-var pronouns = map[string]bool{"il": true, "elle": true, "he": true, "she": true}
+var pronouns = map[string]bool{"il": true, "elle": true, "-il": true, "-elle": true, "-t-il": true, "-t-elle": true, "he": true, "she": true}
 
 // Recognizer finds mentions in the sentences of one language. It is
 // read-only after New and safe for concurrent use.
