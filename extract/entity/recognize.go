@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -622,12 +623,24 @@ func (r *Recognizer) adjectives(s *sentence, from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		t := s.toks[k]
-		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] || len(r.lex.Lemma(s.low[k])) > 0 ||
-			strings.ContainsAny(t.Text, "'’") {
+		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] ||
+			len(r.lex.Lemma(s.low[k])) > 0 && !r.participle(s.low[k]) || strings.ContainsAny(t.Text, "'’") {
 			return false
 		}
 	}
 	return true
+}
+
+// participle reports a word that is only ever a present participle, which
+// qualifies a title as an adjective does ("le président sortant").
+func (r *Recognizer) participle(w string) bool {
+	fs := r.lex.Forms(w)
+	for _, f := range fs {
+		if f.POS != "verb" || !slices.Contains(f.Tags, "ppr") {
+			return false
+		}
+	}
+	return len(fs) > 0
 }
 
 // onlyDeterminers reports whether tokens [from, to) are all articles or
