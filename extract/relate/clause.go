@@ -113,6 +113,7 @@ func (c *clauses) relations() ([]graph.Triple, map[int]bool) {
 			read[c.w[v].Token] = true
 		}
 	}
+	out = append(out, c.nouns()...)
 	return append(out, c.roles()...), read
 }
 
