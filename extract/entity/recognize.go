@@ -347,6 +347,46 @@ func objectHer(s *sentence, i int) bool {
 // pastQualifiers (folded) say the title was held before.
 var pastQualifiers = map[string]bool{"former": true, "late": true, "ancien": true, "ancienne": true}
 
+// frenchOrgHeads are capitalised heads of French institution names that
+// orgWords does not list.
+var frenchOrgHeads = map[string]bool{"coalition": true, "ligue": true, "confederation": true, "syndicat": true, "alliance": true, "haut-commissariat": true}
+
+// frenchOrg returns the end of a French institution name whose
+// capitalised head is at start and whose complements are lower case: "de"
+// or "des"/"du" (and "la", "l'"), then nouns and adjectives, up to six
+// words, a final capitalised complement included ("du Mali"); start+1 if
+// there is none.
+func (r *Recognizer) frenchOrg(s *sentence, start int) int {
+	if r.lang != "fr" {
+		return start + 1
+	}
+	n := len(s.toks)
+	end := start + 1
+	for j := start + 1; j < n && j-start <= 8; {
+		w := s.low[j]
+		if w != "de" && w != "des" && w != "du" && w != "d'" {
+			break
+		}
+		j++
+		if j < n && (s.low[j] == "la" || s.low[j] == "l'") && w == "de" {
+			j++
+		}
+		k := j
+		for k < n && k-start <= 8 && s.toks[k].Kind == segment.Word && !r.function[s.low[k]] && !connectors[s.low[k]] &&
+			!strings.ContainsAny(s.toks[k].Text, "'’") && (len(r.lex.Lemma(s.low[k])) == 0 || r.participle(s.low[k])) {
+			k++
+			if isCap(s.toks[k-1].Text) {
+				break // a name ends the complement: "du Mali"
+			}
+		}
+		if k == j {
+			break
+		}
+		end, j = k, k
+	}
+	return end
+}
+
 // chain reads a run of capitalised words as a name.
 func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
 	n := len(s.toks)
@@ -389,6 +429,16 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		break
 	}
 	words := j - start
+	// French names an institution by its head and lower-case complements:
+	// "l'Association des leaders religieux du Mali", "la Coalition de la
+	// gauche radicale".
+	if words == 1 && (orgWords[s.low[start]] || frenchOrgHeads[s.low[start]]) {
+		if e := r.frenchOrg(s, start); e > j {
+			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
+				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
+			}
+		}
+	}
 	first := isSentenceStart(s, i)
 	if first && words == 1 && !honorific {
 		w := s.low[start]
@@ -403,7 +453,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// French, a lone capitalised noun after an article ("la Défense")
 	// names nothing in particular.
 	if words == 1 && !isAcronym(s.toks[start].Text) {
-		if orgWords[s.low[start]] {
+		if orgWords[s.low[start]] || frenchOrgHeads[s.low[start]] {
 			return Mention{}, false
 		}
 		if r.lang == "fr" && start > 0 && isArticle(s.low[start-1]) {

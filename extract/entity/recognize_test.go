@@ -181,6 +181,11 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "fr institution named by its head and lower-case complements",
+		lang: "fr", text: "L'Association des maires ruraux de France a écrit au gouvernement.",
+		want: []string{`name "Association des maires ruraux de France" ORG`},
+	},
+	{
 		name: "en lower-case demonym is no demonym",
 		lang: "en", text: "They polish the french windows.",
 		want: nil,
