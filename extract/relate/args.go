@@ -253,6 +253,10 @@ func (c *clauses) properName(k int) (string, bool) {
 	}
 	// At the sentence start a capital proves nothing: a word the lexicon
 	// knows in lower case is no name there.
+	// A lone inflected word ("Senators") is a common noun capitalised.
+	if n == 1 && !strings.EqualFold(c.w[k].Lemma, c.w[k].Form) {
+		return "", false
+	}
 	if n == 1 && first == 0 {
 		w := strings.ToLower(c.w[k].Form)
 		if len(st.r.lex.Lemma(w)) > 0 || len(st.r.lex.StopClasses(w)) > 0 {
@@ -410,6 +414,10 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 		if r.Class == lexicon.Speech && (r.Predicate.Predicate == "says" || r.Predicate.Predicate == "tells") {
 			return graph.Triple{}, false
 		}
+	}
+	// A title alone names no one ("appointed him Foreign Secretary").
+	if _, title := st.r.lex.Title(object); title && otype != graph.Concept {
+		return graph.Triple{}, false
 	}
 	if sname == "" || object == "" || graph.Fold(sname) == graph.Fold(object) {
 		return graph.Triple{}, false

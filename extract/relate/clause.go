@@ -49,7 +49,9 @@ func (st *state) newClauses() *clauses {
 func (c *clauses) verbLemma(v int) string {
 	l := c.lemma(v)
 	lex := c.st.r.lex
-	if len(lex.Verbs(l)) > 0 {
+	// A verb too plain to map is still the model's reading: "found the
+	// strike justified" is find, not found.
+	if len(lex.Verbs(l)) > 0 || c.st.r.lang == "en" && plainVerbs[l] {
 		return l
 	}
 	for _, x := range lex.Lemma(strings.ToLower(c.w[v].Form)) {
