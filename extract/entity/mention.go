@@ -37,7 +37,8 @@ type Mention struct {
 	Name string
 	Type graph.EntityType
 	// Capital is set when the name is a capital or a state building
-	// ("Moscou", "le Kremlin"): the country it can stand for.
+	// ("Moscou", "le Kremlin"): the country (or, for a seat such as
+	// Bruxelles, the body) it can stand for.
 	Capital string
 	// Role is a title read next to the name or in the description
 	// ("foreign minister"), and RoleOf the country or organization it is

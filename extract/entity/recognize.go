@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -214,7 +215,7 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		}
 		m := Mention{Start: i, End: i + n, Text: phrase, Kind: Name, Name: e.Name, Type: e.Type, Known: true}
 		if e.Kind == gazetteer.Capital || (e.Kind == gazetteer.Org && e.Country != "") {
-			m.Capital = e.Country
+			m.Capital = cmp.Or(e.Seat, e.Country)
 		}
 		return m, true
 	}
@@ -473,7 +474,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if e, ok := r.gaz.Lookup(text); ok && e.Kind != gazetteer.Demonym {
 		m.Name, m.Type, m.Known = e.Name, e.Type, true
 		if e.Kind == gazetteer.Capital {
-			m.Capital = e.Country
+			m.Capital = cmp.Or(e.Seat, e.Country)
 		}
 		return m, true
 	}

@@ -19,7 +19,7 @@ type record struct {
 
 // eachRow calls fn with the tab-separated columns of every data row of an
 // file of fsys, skipping blank lines and # comments.
-func eachRow(fsys fs.FS, file string, ncols int, fn func(line int, cols []string) error) error {
+func eachRow(fsys fs.FS, file string, ncols, optional int, fn func(line int, cols []string) error) error {
 	b, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return fmt.Errorf("gazetteer data %s: %w", file, err)
@@ -33,7 +33,7 @@ func eachRow(fsys fs.FS, file string, ncols int, fn func(line int, cols []string
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != ncols {
+		if len(cols) < ncols || len(cols) > ncols+optional {
 			return fmt.Errorf("gazetteer data %s:%d: %d columns, want %d", file, n, len(cols), ncols)
 		}
 		if err := fn(n, cols); err != nil {
@@ -73,6 +73,9 @@ func parseCountry(file string, line int, c []string) (record, error) {
 }
 
 // parsePlace reads places.tsv: kind, name, country, en, fr.
+// parsePlace reads places.tsv: kind, name, country, en, fr and, for a
+// capital that stands for a body other than its country's government, that
+// body ("Brussels" acting is the European Union).
 func parsePlace(file string, line int, c []string) (record, error) {
 	pos := fmt.Sprintf("%s:%d", file, line)
 	k, ok := parseKind(c[0])
@@ -88,12 +91,19 @@ func parsePlace(file string, line int, c []string) (record, error) {
 	if c[1] == "" {
 		return record{}, fmt.Errorf("gazetteer data %s: no name", pos)
 	}
-	return record{
+	r := record{
 		e:   Entry{Name: c[1], Type: typ, Kind: k, Country: c[2]},
 		en:  split(c[3]),
 		fr:  split(c[4]),
 		pos: pos,
-	}, nil
+	}
+	if len(c) > 5 {
+		if k != Capital {
+			return record{}, fmt.Errorf("gazetteer data %s: %q is no capital and seats nothing", pos, c[1])
+		}
+		r.e.Seat = c[5]
+	}
+	return r, nil
 }
 
 // parseOrg reads orgs.tsv: name, country, en, fr.

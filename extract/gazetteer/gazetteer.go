@@ -24,6 +24,9 @@ type Entry struct {
 	Kind    Kind
 	Country string // for Capital, City, Region, Place, Demonym and state buildings (Kremlin): the country's canonical name
 	Acronym bool   // the matched alias is case-sensitive (an acronym such as "US", or "Fed")
+	// Seat is, for a capital that acts for a body other than its
+	// country's government, that body ("Brussels" → European Union).
+	Seat string
 }
 
 // Gazetteer maps names to entries. It is read-only once built, so one value
@@ -77,15 +80,16 @@ func New() (*Gazetteer, error) {
 func load(fsys fs.FS) (*Gazetteer, error) {
 	var recs []record
 	for _, f := range []struct {
-		name  string
-		parse func(file string, line int, cols []string) (record, error)
-		cols  int
+		name     string
+		parse    func(file string, line int, cols []string) (record, error)
+		cols     int
+		optional int
 	}{
-		{"countries.tsv", parseCountry, 4},
-		{"places.tsv", parsePlace, 5},
-		{"orgs.tsv", parseOrg, 4},
+		{"countries.tsv", parseCountry, 4, 0},
+		{"places.tsv", parsePlace, 5, 1},
+		{"orgs.tsv", parseOrg, 4, 0},
 	} {
-		err := eachRow(fsys, f.name, f.cols, func(line int, cols []string) error {
+		err := eachRow(fsys, f.name, f.cols, f.optional, func(line int, cols []string) error {
 			r, err := f.parse(f.name, line, cols)
 			if err != nil {
 				return err
@@ -118,11 +122,14 @@ func load(fsys fs.FS) (*Gazetteer, error) {
 		if c := r.e.Country; c != "" && !g.isCountry(c) {
 			return nil, fmt.Errorf("gazetteer data %s: unknown country %q", r.pos, c)
 		}
+		if _, ok := g.byName[r.e.Seat]; r.e.Seat != "" && !ok {
+			return nil, fmt.Errorf("gazetteer data %s: unknown seat %q", r.pos, r.e.Seat)
+		}
 		if err := g.addAliases(i, r); err != nil {
 			return nil, fmt.Errorf("gazetteer data %s: %w", r.pos, err)
 		}
 	}
-	if err := eachRow(fsys, "demonyms.tsv", 3, g.addDemonyms); err != nil {
+	if err := eachRow(fsys, "demonyms.tsv", 3, 0, g.addDemonyms); err != nil {
 		return nil, err
 	}
 	g.maxWords++ // room for a leading article
