@@ -40,6 +40,8 @@ type Mention struct {
 	// ("Moscou", "le Kremlin"): the country (or, for a seat such as
 	// Bruxelles, the body) it can stand for.
 	Capital string
+	// Seat is set when Capital is a body, not a country.
+	Seat bool
 	// Role is a title read next to the name or in the description
 	// ("foreign minister"), and RoleOf the country or organization it is
 	// of, when the text says.

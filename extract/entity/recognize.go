@@ -216,6 +216,7 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		m := Mention{Start: i, End: i + n, Text: phrase, Kind: Name, Name: e.Name, Type: e.Type, Known: true}
 		if e.Kind == gazetteer.Capital || (e.Kind == gazetteer.Org && e.Country != "") {
 			m.Capital = cmp.Or(e.Seat, e.Country)
+			m.Seat = e.Seat != ""
 		}
 		return m, true
 	}
@@ -475,6 +476,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		m.Name, m.Type, m.Known = e.Name, e.Type, true
 		if e.Kind == gazetteer.Capital {
 			m.Capital = cmp.Or(e.Seat, e.Country)
+			m.Seat = e.Seat != ""
 		}
 		return m, true
 	}

@@ -559,6 +559,9 @@ func (st *state) name(m entity.Mention, subject bool) string {
 
 func (st *state) typ(m entity.Mention, subject bool) graph.EntityType {
 	if subject && st.r.capitalAsState && m.Capital != "" {
+		if m.Seat {
+			return graph.Org
+		}
 		return graph.GPE
 	}
 	return m.Type
