@@ -159,9 +159,14 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 	}
 	for i, s := range sents {
 		resolved := mentions[i][:0]
-		for _, m := range mentions[i] {
+		for k, m := range mentions[i] {
 			if resolver.Resolve(&m, i) {
 				resolved = append(resolved, m)
+				if k+1 < len(mentions[i]) {
+					if abbr, ok := abbreviation(s.Tokens, m, mentions[i][k+1]); ok {
+						resolver.Abbreviation(m, abbr)
+					}
+				}
 			}
 		}
 		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home}
@@ -221,6 +226,21 @@ func loadModel(lang, path string) (*model.Model, error) {
 		return nil, nil
 	}
 	return m, err
+}
+
+// abbreviation reports a name followed by its abbreviation in
+// parentheses, "Coalition de la gauche radicale (SYRIZA)", and returns the
+// abbreviation.
+func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
+	if next.Known || next.Start != m.End+1 || next.End != next.Start+1 || next.End >= len(toks) ||
+		toks[m.End].Text != "(" || toks[next.End].Text != ")" {
+		return "", false
+	}
+	abbr := toks[next.Start].Text
+	if len(abbr) < 2 || strings.ToUpper(abbr) != abbr || strings.ToLower(abbr) == abbr {
+		return "", false
+	}
+	return abbr, true
 }
 
 // roleTriples states the titles read next to names: "le ministre français

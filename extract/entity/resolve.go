@@ -219,6 +219,23 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	return true
 }
 
+// Abbreviation makes abbr a name of the entity the resolved mention m
+// names, for the rest of the document: "la Coalition de la gauche radicale
+// (SYRIZA)". A form that already names an entity is left alone.
+func (r *Resolver) Abbreviation(m Mention, abbr string) {
+	key := graph.Fold(abbr)
+	if m.Name == "" || key == "" || r.byKey[key] != nil {
+		return
+	}
+	for _, e := range r.order {
+		if e.name == m.Name {
+			r.byKey[key] = e
+			e.aliases[abbr] = true
+			return
+		}
+	}
+}
+
 func (r *Resolver) name(m *Mention, sent int) *entity {
 	if m.Known {
 		return r.known(m.Name, m.Type, m.Text)
