@@ -141,8 +141,66 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
+	out = append(out, c.appointed(emit)...)
 	return out
 }
+
+// appointed reads roles given by a verb: "was elected Speaker", "served as
+// mayor of Paris", "appointed him Foreign Secretary", "nommé ministre de la
+// Défense". The holder is the verb's object when it has one, else its
+// subject; the role is a title in an xcomp, or in an oblique with "as" or
+// "comme".
+func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64)) []graph.Triple {
+	st := c.st
+	holder := func(a []arg) int {
+		if len(a) == 0 || a[0].mention < 0 {
+			return -1
+		}
+		m := st.s.Mentions[a[0].mention]
+		if m.Type != graph.Person || m.Name == "" || m.Kind == entity.Description {
+			return -1
+		}
+		return a[0].mention
+	}
+	for v, w := range c.w {
+		if w.UPOS != "VERB" {
+			continue
+		}
+		for _, t := range c.kids[v] {
+			if !(c.rel(t, "xcomp") && c.w[t].UPOS != "VERB" || c.rel(t, "obl") && asCase[c.caseOf(t)]) {
+				continue
+			}
+			role, of, ok := c.title(t)
+			if !ok {
+				continue
+			}
+			m := -1
+			if o := c.child(v, "obj"); o >= 0 && appointing[c.verbLemma(v)] {
+				m = holder(c.args(o, false))
+			} else if o >= 0 {
+				m = holder(c.subjects(v)) // "succeeded him as Foreign Secretary"
+			} else if ps := c.child(v, "nsubj:pass"); ps >= 0 {
+				m = holder(c.args(ps, false))
+			} else {
+				m = holder(c.subjects(v))
+			}
+			if m >= 0 {
+				emit(m, role, of, 0.6)
+			}
+		}
+	}
+	return nil
+}
+
+// appointing are the verbs whose object gets the role they name.
+var appointing = map[string]bool{
+	"appoint": true, "name": true, "elect": true, "nominate": true, "make": true, "choose": true,
+	"designate": true, "reelect": true, "re-elect": true, "install": true,
+	"nommer": true, "élire": true, "réélire": true, "désigner": true, "choisir": true, "investir": true,
+}
+
+// asCase introduce the role a verb gives ("served as", "comme").
+var asCase = map[string]bool{"as": true, "comme": true, "en tant que": true}
 
 // relational returns the relation a noun such as "capital", "member" or
 // "part" states between mention m and the complement of the noun at k
@@ -233,6 +291,14 @@ const pastMark = "was:"
 // pastTitle are the words saying a title was held before.
 var pastTitle = map[string]bool{"former": true, "ex": true, "ancien": true, "ancienne": true, "late": true}
 
+// timeQualifiers say when a title is held without changing it ("the new
+// leader", "le président sortant").
+var timeQualifiers = map[string]bool{
+	"new": true, "current": true, "incoming": true, "outgoing": true, "acting": true, "interim": true, "then": true,
+	"nouveau": true, "nouvelle": true, "actuel": true, "actuelle": true, "sortant": true, "sortante": true,
+	"futur": true, "future": true, "intérimaire": true,
+}
+
 // past reports a title qualified as held before.
 func (c *clauses) past(k int) bool {
 	for _, d := range c.kids[k] {
@@ -252,7 +318,8 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	head := strings.ToLower(c.w[k].Form)
 	var mods []int
 	for _, d := range c.kids[k] {
-		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !pastTitle[strings.ToLower(c.w[d].Form)] {
+		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !pastTitle[strings.ToLower(c.w[d].Form)] &&
+			!timeQualifiers[strings.ToLower(c.w[d].Form)] {
 			mods = append(mods, d)
 		}
 	}
@@ -297,13 +364,12 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
 				return role, a[0], true
 			}
+		case (c.rel(d, "amod") || c.rel(d, "compound")) && isParty(c.st.r.lang, c.w[d].Form):
+			// "Labour leader", "the Republican candidate".
+			p, _ := party(c.st.r.lang, c.w[d].Form)
+			return role, arg{mention: -1, name: p}, true
 		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
 			return role, arg{mention: c.ment[d]}, true
-		case c.rel(d, "amod") || c.rel(d, "compound"):
-			// "Labour leader", "the Republican candidate".
-			if p, ok := party(c.st.r.lang, c.w[d].Form); ok {
-				return role, arg{mention: -1, name: p}, true
-			}
 		}
 	}
 	return c.home(role)
@@ -352,4 +418,10 @@ func party(lang, word string) (string, bool) {
 	}
 	p, ok := parties[lang][word]
 	return p, ok
+}
+
+// isParty reports a word naming a party.
+func isParty(lang, word string) bool {
+	_, ok := party(lang, word)
+	return ok
 }
