@@ -229,7 +229,7 @@ func loadModel(lang, path string) (*model.Model, error) {
 }
 
 // abbreviation reports a name followed by its abbreviation in
-// parentheses, "Coalition de la gauche radicale (SYRIZA)", and returns the
+// parentheses, "Ligue des droits de l'homme (LDH)", and returns the
 // abbreviation.
 func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 	if next.Known || next.Start != m.End+1 || next.End != next.Start+1 || next.End >= len(toks) ||

@@ -432,8 +432,8 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	words := j - start
 	// French names an institution by its head and lower-case complements:
-	// "l'Association des leaders religieux du Mali", "la Coalition de la
-	// gauche radicale".
+	// "l'Association des maires ruraux de France", "la Ligue des droits de
+	// l'homme".
 	if words == 1 && (orgWords[s.low[start]] || frenchOrgHeads[s.low[start]]) {
 		if e := r.frenchOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {

@@ -220,8 +220,8 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 }
 
 // Abbreviation makes abbr a name of the entity the resolved mention m
-// names, for the rest of the document: "la Coalition de la gauche radicale
-// (SYRIZA)". A form that already names an entity is left alone.
+// names, for the rest of the document: "la Ligue des droits de l'homme
+// (LDH)". A form that already names an entity is left alone.
 func (r *Resolver) Abbreviation(m Mention, abbr string) {
 	key := graph.Fold(abbr)
 	if m.Name == "" || key == "" || r.byKey[key] != nil {

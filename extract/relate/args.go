@@ -300,7 +300,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	}
 	in := map[int]bool{k: true}
 	// depth is how many "de"/"of" complements may follow: French chains
-	// them ("la réduction de la part du nucléaire").
+	// them ("la réforme du marché du travail").
 	depth := 1
 	if c.st.r.lang == "fr" {
 		depth = 2

@@ -50,7 +50,7 @@ func (c *clauses) verbLemma(v int) string {
 	l := c.lemma(v)
 	lex := c.st.r.lex
 	// A verb too plain to map is still the model's reading: "found the
-	// strike justified" is find, not found.
+	// plan acceptable" is find, not found.
 	if len(lex.Verbs(l)) > 0 || c.st.r.lang == "en" && plainVerbs[l] {
 		return l
 	}

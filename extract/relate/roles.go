@@ -11,7 +11,7 @@ import (
 
 // roles returns the roles the tree states next to a person's name: an
 // apposition or copula with a title ("Kate Brown, the governor of
-// Oregon"; "X was the deputy commander of Y"; "la présidente de la
+// Oregon"; "X was the chief executive of Y"; "la présidente de la
 // Commission, Ursula von der Leyen") and a party adjective ("Republican
 // Mitch McConnell", "le démocrate Barack Obama").
 func (c *clauses) roles() []graph.Triple {
@@ -178,7 +178,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 			if o := c.child(v, "obj"); o >= 0 && appointing[c.verbLemma(v)] {
 				m = holder(c.args(o, false))
 			} else if o >= 0 {
-				m = holder(c.subjects(v)) // "succeeded him as Foreign Secretary"
+				m = holder(c.subjects(v)) // "succeeded her as chancellor"
 			} else if ps := c.child(v, "nsubj:pass"); ps >= 0 {
 				m = holder(c.args(ps, false))
 			} else {
