@@ -74,6 +74,9 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				Workers: a.cfg.Extract.Workers,
 				Warn:    func(err error) { a.warnf("%v", err) },
 			}
+			if !noStore {
+				opts.StoreDir = a.cfg.Store
+			}
 			if a.progress {
 				opts.Progress = a.stderr
 			}

@@ -154,6 +154,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 		newExportCmd(a),
 		newEvalCmd(a),
 		newModelCmd(a),
+		newBenchCmd(a),
 		newVersionCmd(a),
 	)
 	// cobra validates positional arguments itself; mark those errors as usage.

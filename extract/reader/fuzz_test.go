@@ -105,7 +105,25 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte("<html><head><title>T</title><script>x</script></head><body><p>a &amp; b<br>c</p></body></html>"))
 	f.Add([]byte("<pre>a\n\nb</pre><svg><title>i</title><p>d</svg><template><p>e"))
 	f.Add([]byte("<p>10&nbsp;000 &laquo; x &raquo;</p><ul><li>1<li>2</ul><!-- c -->"))
+	f.Add([]byte("<meta charset=\"iso-8859-1\"><title>Caf\xe9</title><p>\xe9t\xe9</p>"))
+	f.Add([]byte("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>\x93x\x94\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The whole path of an .html file: checks, charset, text.
+		r := &run{ctx: context.Background(), max: 1 << 20, warn: func(w Warning) {
+			if w.Err == nil {
+				t.Errorf("bad warning %+v", w)
+			}
+		}}
+		r.fn = func(d graph.Document) error {
+			if strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) {
+				t.Errorf("document with empty or invalid text %q, title %q", d.Text, d.Title)
+			}
+			return nil
+		}
+		if err := r.whole(data, "-", "page.html", htmlDoc); err != nil {
+			t.Errorf("whole: %v", err)
+		}
+
 		title, text := htmlText(data)
 		if !utf8.Valid(data) {
 			return
