@@ -21,10 +21,7 @@ type mood struct {
 func (c *clauses) modality(v int) mood {
 	st := c.st
 	lex := st.r.lex
-	m := mood{negated: c.negated(v), modality: graph.Asserted}
-	if c.conditional(v) {
-		m.modality = graph.Hypothetical
-	}
+	m := mood{negated: c.negated(v), modality: c.modal(v)}
 	cur := v
 	for depth := 0; depth < 6; depth++ {
 		g := c.head(cur)
@@ -55,6 +52,10 @@ func (c *clauses) modality(v int) mood {
 				m.modality = graph.Considered
 			case classes[lexicon.Intended] && m.modality == graph.Asserted:
 				m.modality = graph.Intended
+			case m.modality == graph.Asserted:
+				// "doit remporter", "might attack": a modal verb the
+				// lexicon lists as such.
+				m.modality = c.modal(g)
 			}
 			if neg {
 				m.negated = !m.negated
@@ -120,9 +121,10 @@ func (c *clauses) negated(v int) bool {
 	return neg
 }
 
-// conditional reports a verb or auxiliary in a form that makes the clause
-// hypothetical ("could", "pourrait", a French conditional).
-func (c *clauses) conditional(v int) bool {
+// modal returns the modality a verb's own form or auxiliaries give its
+// clause ("could", "pourrait", "doit", a French conditional), else
+// asserted.
+func (c *clauses) modal(v int) graph.Modality {
 	forms := []int{v}
 	for _, d := range c.kids[v] {
 		if c.rel(d, "aux") {
@@ -130,9 +132,9 @@ func (c *clauses) conditional(v int) bool {
 		}
 	}
 	for _, k := range forms {
-		if mod, ok := c.st.r.lex.Modality(strings.ToLower(c.w[k].Form)); ok && mod == graph.Hypothetical {
-			return true
+		if mod, ok := c.st.r.lex.Modality(strings.ToLower(c.w[k].Form)); ok {
+			return mod
 		}
 	}
-	return false
+	return graph.Asserted
 }
