@@ -76,7 +76,7 @@ func Default() Config {
 		Format: "table",
 		Extract: Extract{
 			Languages:        []string{"fr", "en"},
-			MaxDocumentBytes: 64 << 20,
+			MaxDocumentBytes: 4 << 20,
 			CapitalAsState:   true,
 			Lexicons:         []string{},
 			Syntax:           true,

@@ -20,7 +20,7 @@ import (
 
 // DefaultMaxBytes is the size limit of one document when Options.MaxBytes
 // is 0.
-const DefaultMaxBytes = 64 << 20
+const DefaultMaxBytes = 4 << 20
 
 // Reasons for skipping a document, wrapped in a Warning's Err.
 var (
