@@ -1,17 +1,21 @@
 // Package relate finds relations in one tokenized sentence whose entity
-// mentions are already resolved: the first, rule-based extractor of kg.
+// mentions are already resolved.
 //
 // A predicate is a verb, a light-verb construction ("imposer des
-// sanctions") or an event noun ("leur rencontre") that the language's
-// lexicon maps to a canonical English predicate. Its subject and object
-// are found by clause position: the nearest mention to the left within
-// the clause (following coordination, relative pronouns and the subject
-// of a governing verb for infinitives), and the first mention or known
-// concept to the right, after the preposition the lexicon expects.
-// Negation (ne … pas, not), reported speech (dire que, say that) and
-// modal verbs (envisager, consider) set the triple's negation, modality
-// and attribution.
+// sanctions") or an event noun ("la visite de X à Y") that the language's
+// lexicon maps to a canonical English predicate; an English verb no
+// lexicon maps reads as its own predicate.
 //
-// It works on tokens, not trees; a parser-based extractor replaces the
-// position rules later and keeps the lexicons.
+// When the sentence has a dependency tree (Sentence.Words), the clause
+// rules read it, the same for every language (clause.go: verbs and their
+// rows; args.go: subjects, objects and the phrases that fill them;
+// mood.go: negation, modality, reported speech; roles.go: titles, parties
+// and relational nouns; nouns.go: event nouns). The older position rules
+// (position.go: nearest mention to the left, first one to the right after
+// the expected preposition) read the verbs whose subject the tree does not
+// give, and every sentence when there is no tree.
+//
+// It does not resolve mentions across sentences (package entity does) or
+// decide what a document is about (its home country comes in
+// Sentence.Home).
 package relate
