@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -140,7 +138,7 @@ func Extract(ctx context.Context, paths []string, workers int, dir string, x ing
 	if err != nil {
 		return Sample{}, err
 	}
-	size, err := diskUsage(dir)
+	size, err := storage.DiskUsage(dir)
 	if err != nil {
 		return Sample{}, fmt.Errorf("bench: size of store %s: %w", dir, err)
 	}
@@ -152,23 +150,6 @@ func Extract(ctx context.Context, paths []string, workers int, dir string, x ing
 		Seconds:    sum.Elapsed.Seconds(),
 		StoreBytes: size,
 	}, nil
-}
-
-// diskUsage returns the space the files below dir occupy on disk.
-func diskUsage(dir string) (int64, error) {
-	var n int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		fi, err := d.Info()
-		if err != nil {
-			return err
-		}
-		n += allocated(fi)
-		return nil
-	})
-	return n, err
 }
 
 // cpuModel returns the processor's model name from /proc/cpuinfo, or "".

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"io/fs"
 	"os"
 	"syscall"
 )
@@ -12,13 +11,4 @@ func peakRSS(ps *os.ProcessState) int64 {
 		return ru.Maxrss << 10 // kilobytes on Linux
 	}
 	return 0
-}
-
-// allocated returns the bytes a file occupies on disk: Badger's files
-// may be sparse.
-func allocated(fi fs.FileInfo) int64 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return st.Blocks * 512
-	}
-	return fi.Size()
 }

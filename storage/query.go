@@ -508,7 +508,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats of store %s: %w", s.dir, err)
 	}
 	if !s.inMemory {
-		st.SizeBytes, err = diskUsage(s.dir)
+		st.SizeBytes, err = DiskUsage(s.dir)
 		if err != nil {
 			return Stats{}, fmt.Errorf("stats of store %s: %w", s.dir, err)
 		}
@@ -516,10 +516,10 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// diskUsage returns the space the files below dir occupy. Badger's memtable
-// and value log files are sparse while open, so their apparent size would
-// overstate it by hundreds of megabytes.
-func diskUsage(dir string) (int64, error) {
+// DiskUsage returns the space the files below dir (a store) occupy.
+// Badger's memtable and value log files are sparse while open, so their
+// apparent size would overstate it by hundreds of megabytes.
+func DiskUsage(dir string) (int64, error) {
 	var n int64
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
