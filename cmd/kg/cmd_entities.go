@@ -70,13 +70,7 @@ Exit status 1 when there is none.`,
 				{Name: "relations", Value: func(e storage.EntityStat) string { return strconv.Itoa(e.Triples) }},
 				{Name: "aliases", Value: func(e storage.EntityStat) string { return strings.Join(e.Aliases, "; ") }},
 			}
-			if err := listing.Write(a.stdout, a.cfg.Format, cols, list); err != nil {
-				return err
-			}
-			if len(list) == 0 {
-				return &exitError{code: exitNoMatch}
-			}
-			return nil
+			return writeListing(a, cols, list)
 		},
 	}
 	cmd.AddCommand(newMergeCmd(a), newSplitCmd(a), newMergesCmd(a), newMergeLogCmd(a))

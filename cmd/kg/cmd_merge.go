@@ -150,13 +150,7 @@ Exit status 1 when there is none.`,
 				{Name: "into", Value: func(m storage.Merge) string { return m.Into }},
 				{Name: "time", Value: func(m storage.Merge) string { return m.Time.Format(time.RFC3339) }},
 			}
-			if err := listing.Write(a.stdout, a.cfg.Format, cols, rules); err != nil {
-				return err
-			}
-			if len(rules) == 0 {
-				return &exitError{code: exitNoMatch}
-			}
-			return nil
+			return writeListing(a, cols, rules)
 		},
 	}
 }
@@ -188,13 +182,7 @@ Exit status 1 when there is none.`,
 				{Name: "into", Value: func(e storage.LogEntry) string { return e.Into }},
 				{Name: "documents", Value: func(e storage.LogEntry) string { return strconv.Itoa(e.Documents) }},
 			}
-			if err := listing.Write(a.stdout, a.cfg.Format, cols, log); err != nil {
-				return err
-			}
-			if len(log) == 0 {
-				return &exitError{code: exitNoMatch}
-			}
-			return nil
+			return writeListing(a, cols, log)
 		},
 	}
 }

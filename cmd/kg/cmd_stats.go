@@ -148,11 +148,5 @@ func (a *app) writeUnmapped(ctx context.Context, st *storage.Store, top int) err
 		{Name: "count", Value: func(u unmappedVerb) string { return strconv.Itoa(u.Count) }},
 		{Name: "documents", Value: func(u unmappedVerb) string { return strconv.Itoa(u.Documents) }},
 	}
-	if err := listing.Write(a.stdout, a.cfg.Format, cols, list); err != nil {
-		return err
-	}
-	if len(list) == 0 {
-		return &exitError{code: exitNoMatch}
-	}
-	return nil
+	return writeListing(a, cols, list)
 }

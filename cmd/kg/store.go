@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kgraph/kg/listing"
 	"github.com/kgraph/kg/storage"
 )
 
@@ -32,4 +33,15 @@ func resolve(ctx context.Context, st *storage.Store, name string) ([]string, err
 		return nil, &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
 	}
 	return names, nil
+}
+
+// writeListing writes rows as a listing; none is exit status 1.
+func writeListing[T any](a *app, cols []listing.Column[T], rows []T) error {
+	if err := listing.Write(a.stdout, a.cfg.Format, cols, rows); err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return &exitError{code: exitNoMatch}
+	}
+	return nil
 }
