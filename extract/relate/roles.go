@@ -79,12 +79,8 @@ func (c *clauses) roles() []graph.Triple {
 					emit(m, role, of, 0.7)
 				}
 				// "le socialiste François Hollande".
-				if party, ok := party(st.r.lang, c.w[h].Form); ok {
-					out = append(out, graph.Triple{
-						Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
-						Predicate: "is member of", Object: party, ObjectType: graph.Org,
-						Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[h].Form),
-					})
+				if t, ok := c.member(m, h); ok {
+					out = append(out, t)
 				}
 			}
 			// "Sacramento, la capitale de la Californie".
@@ -115,12 +111,8 @@ func (c *clauses) roles() []graph.Triple {
 		// Party adjectives on a name, or a name apposed to one.
 		if m := person(k); m >= 0 && c.w[k].Token == st.s.Mentions[m].Start {
 			// "Democrat Chuck Schumer": the party word opens the name.
-			if party, ok := party(st.r.lang, c.w[k].Form); ok && st.s.Mentions[m].End-st.s.Mentions[m].Start > 2 {
-				out = append(out, graph.Triple{
-					Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
-					Predicate: "is member of", Object: party, ObjectType: graph.Org,
-					Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[k].Form),
-				})
+			if t, ok := c.member(m, k); ok && st.s.Mentions[m].End-st.s.Mentions[m].Start > 2 {
+				out = append(out, t)
 			}
 		}
 		if m := person(k); m >= 0 {
@@ -131,12 +123,8 @@ func (c *clauses) roles() []graph.Triple {
 				if !(c.rel(d, "amod") || c.rel(d, "compound") || c.rel(d, "nmod:desc") || c.rel(d, "appos")) {
 					continue
 				}
-				if party, ok := party(c.st.r.lang, c.w[d].Form); ok {
-					out = append(out, graph.Triple{
-						Subject: st.s.Mentions[m].Name, SubjectType: graph.Person,
-						Predicate: "is member of", Object: party, ObjectType: graph.Org,
-						Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[d].Form),
-					})
+				if t, ok := c.member(m, d); ok {
+					out = append(out, t)
 				}
 			}
 		}
@@ -418,6 +406,20 @@ func party(lang, word string) (string, bool) {
 	}
 	p, ok := parties[lang][word]
 	return p, ok
+}
+
+// member states that the person of mention m is a member of the party the
+// word at k names ("Republican", "socialiste").
+func (c *clauses) member(m, k int) (graph.Triple, bool) {
+	p, ok := party(c.st.r.lang, c.w[k].Form)
+	if !ok {
+		return graph.Triple{}, false
+	}
+	return graph.Triple{
+		Subject: c.st.s.Mentions[m].Name, SubjectType: graph.Person,
+		Predicate: "is member of", Object: p, ObjectType: graph.Org,
+		Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[k].Form),
+	}, true
 }
 
 // isParty reports a word naming a party.
