@@ -373,7 +373,8 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	return phrase, false
 }
 
-// triple makes the triple of one subject and object.
+// triple makes the triple of one subject and object; a subject that names
+// no entity or group gives none.
 func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	st := c.st
 	sname, stype := s.name, graph.Org

@@ -251,9 +251,6 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 				r.Predicate.Predicate += " " + cs
 				r.Prep = cs
 				for _, s := range subj {
-					if !s.entity() {
-						continue
-					}
 					for _, o := range c.args(d, false) {
 						if !o.entity() {
 							continue
@@ -267,9 +264,6 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			}
 		}
 		for _, s := range subj {
-			if !s.entity() {
-				continue
-			}
 			for _, o := range objs {
 				if t, ok := c.triple(s, o, row, mod); ok {
 					out = append(out, t)
@@ -288,7 +282,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
 			for _, s := range subj {
 				for _, o := range c.args(d, false) {
-					if !s.entity() || o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE {
+					if o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE {
 						continue
 					}
 					if t, ok := c.triple(s, o, r, mod); ok {
