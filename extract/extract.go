@@ -175,7 +175,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)
-		triples = append(triples, roleTriples(resolved, home)...)
+		triples = append(triples, roleTriples(doc.Lang, resolved, home)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
 				continue
@@ -185,7 +185,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			res.Triples = append(res.Triples, t)
 		}
 	}
-	res.Triples = dedupe(res.Triples)
+	res.Triples = dedupe(specific(res.Triples))
 	res.Entities = resolver.Entities()
 	return res, nil
 }
@@ -249,13 +249,24 @@ func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 //
 // A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
-func roleTriples(ms []entity.Mention, home string) []graph.Triple {
+func roleTriples(lang string, ms []entity.Mention, home string) []graph.Triple {
 	var out []graph.Triple
-	for _, m := range ms {
+	for k, m := range ms {
 		// Only a title next to a name states a role; "the president"
 		// alone refers to one.
 		if m.Kind != entity.Name {
 			continue
+		}
+		otype := graph.GPE
+		// "House of Commons Speaker John Bercow": the body named just
+		// before the title is what it is of.
+		if k > 0 && m.Role != "" && m.RoleOf == "" && !m.Complement {
+			// A party adjective is membership, not a body ("Republican
+			// Representative X").
+			if p := ms[k-1]; p.End == m.Start && p.Kind == entity.Name && p.Name != "" &&
+				(p.Type == graph.Org || p.Type == graph.GPE) && !relate.IsParty(lang, p.Text) {
+				m.RoleOf, otype = p.Name, p.Type
+			}
 		}
 		if m.RoleOf == "" && !m.Complement && home != "" && relate.NationalRole(m.Role) {
 			m.RoleOf = home
@@ -270,7 +281,7 @@ func roleTriples(ms []entity.Mention, home string) []graph.Triple {
 		out = append(out, graph.Triple{
 			Subject: m.Name, SubjectType: graph.Person,
 			Predicate: verb + m.Role + " of",
-			Object:    m.RoleOf, ObjectType: graph.GPE,
+			Object:    m.RoleOf, ObjectType: otype,
 			Modality: graph.Asserted, Confidence: 0.8, Source: m.Role,
 		})
 	}
@@ -349,6 +360,29 @@ func dedupe(ts []graph.Triple) []graph.Triple {
 			continue
 		}
 		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// specific drops a membership that a sentence also states as a role
+// ("Labour Party leader X" is leader of the party, not only a member).
+func specific(ts []graph.Triple) []graph.Triple {
+	type key struct {
+		s, o string
+		span graph.Span
+	}
+	role := map[key]bool{}
+	for _, t := range ts {
+		if t.Predicate != "is member of" && strings.HasPrefix(t.Predicate, "is ") && strings.HasSuffix(t.Predicate, " of") {
+			role[key{t.Subject, t.Object, t.Span}] = true
+		}
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.Predicate == "is member of" && role[key{t.Subject, t.Object, t.Span}] {
+			continue
+		}
 		out = append(out, t)
 	}
 	return out

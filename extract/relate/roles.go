@@ -352,7 +352,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
 				return role, a[0], true
 			}
-		case (c.rel(d, "amod") || c.rel(d, "compound")) && isParty(c.st.r.lang, c.w[d].Form):
+		case (c.rel(d, "amod") || c.rel(d, "compound")) && IsParty(c.st.r.lang, c.w[d].Form):
 			// "Labour leader", "the Republican candidate".
 			p, _ := party(c.st.r.lang, c.w[d].Form)
 			return role, arg{mention: -1, name: p}, true
@@ -422,8 +422,9 @@ func (c *clauses) member(m, k int) (graph.Triple, bool) {
 	}, true
 }
 
-// isParty reports a word naming a party.
-func isParty(lang, word string) bool {
+// IsParty reports a word naming a political party in lang ("Republican",
+// "socialiste").
+func IsParty(lang, word string) bool {
 	_, ok := party(lang, word)
 	return ok
 }
