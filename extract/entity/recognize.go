@@ -39,6 +39,11 @@ var orgWords = map[string]bool{
 	"nations": true, "fund": true, "fonds": true, "service": true, "services": true,
 	"air": true, "watch": true, "international": true, "motors": true, "media": true,
 	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
+	"corporation": true, "holdings": true, "industries": true, "technologies": true, "electronics": true,
+	"enterprises": true, "airways": true, "bureau": true, "authority": true, "corps": true,
+	"securities": true, "investments": true, "laboratories": true, "studios": true, "records": true,
+	"television": true, "radio": true, "broadcasting": true, "network": true, "dynasty": true,
+	"entreprises": true, "industrie": true, "autorite": true, "syndicat": true, "confederation": true,
 }
 
 // Common nouns (folded) that classify the name after them: "l'entreprise PSA",
