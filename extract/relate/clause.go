@@ -227,6 +227,26 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		case row.Prep == "":
 			if o := c.child(v, "obj"); o >= 0 {
 				objs = c.args(o, false)
+				// "approved attacks on the embassy": the noun and its
+				// preposition join the predicate, the target is the
+				// object; the noun alone is then not.
+				if noun, prep, targets := c.compound(v, o); len(targets) > 0 {
+					r := row
+					r.Predicate.Predicate += " " + noun + " " + prep
+					for _, s := range subj {
+						for _, t := range targets {
+							if tr, ok := c.triple(s, t, r, mod); ok {
+								tr.Confidence = round2(tr.Confidence - 0.05)
+								out = append(out, tr)
+							}
+						}
+					}
+					// A concept the lexicon knows is still its own
+					// object ("rules out sanctions").
+					if cpt, known := c.concept(o); !known || cpt == "" {
+						objs = nil
+					}
+				}
 			}
 		case row.Prep == "that":
 			continue
@@ -387,6 +407,95 @@ var plainVerbs = map[string]bool{
 	"show": true, "leave": true, "bring": true, "hold": true, "set": true, "turn": true, "mean": true,
 	"feel": true, "look": true, "call": true, "ask": true, "write": true, "note": true, "describe": true,
 	"cause": true, "allow": true, "help": true, "expect": true, "believe": true, "suggest": true,
+}
+
+// compound returns, for a verb's object noun o that names a target of its
+// own with a preposition ("attacks on the embassy", "la suspension du
+// Parlement"), the noun in English, the preposition in English and the
+// targets. Titles and authority nouns stand for persons and are left to
+// the argument rules; a French noun the lexicon cannot translate is left.
+func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
+	if c.ment[o] >= 0 || c.w[o].UPOS != "NOUN" || authorities[c.lemma(o)] {
+		return "", "", nil
+	}
+	lex := c.st.r.lex
+	if _, title := lex.Title(strings.ToLower(c.w[o].Form)); title {
+		return "", "", nil
+	}
+	if cpt, _ := c.concept(o); cpt == "" {
+		return "", "", nil
+	}
+	if c.st.r.lang == "en" {
+		noun = strings.ToLower(c.w[o].Form)
+		// "imposed travel bans on": noun compounds stay.
+		for i := len(c.kids[o]) - 1; i >= 0; i-- {
+			d := c.kids[o][i]
+			if d < o && c.rel(d, "compound") && c.w[d].UPOS == "NOUN" && c.ment[d] < 0 {
+				noun = strings.ToLower(c.w[d].Form) + " " + noun
+			}
+		}
+	} else {
+		en, ok := lex.Concept(c.lemma(o))
+		if !ok || strings.Contains(en, " ") {
+			return "", "", nil
+		}
+		noun = en
+	}
+	try := func(d int) bool {
+		p, ok := compoundPreps[c.caseOf(d)]
+		if !ok {
+			return false
+		}
+		var ts []arg
+		for _, a := range c.args(d, false) {
+			if a.mention >= 0 {
+				ts = append(ts, a)
+			}
+		}
+		if len(ts) == 0 {
+			return false
+		}
+		// "signed an agreement in Moscow": a place after in or at is
+		// where, not what; French à is "to" anything else.
+		place := false
+		if m := c.st.s.Mentions[ts[0].mention]; m.Type == graph.GPE || m.Type == graph.Loc {
+			place = true
+		}
+		switch p {
+		case "in", "at", "":
+			if place {
+				return false
+			}
+			if p == "" {
+				p = "to"
+			}
+		}
+		prep, targets = p, ts
+		return true
+	}
+	for _, d := range c.kids[o] {
+		if c.rel(d, "nmod") && d > o && try(d) {
+			return noun, prep, targets
+		}
+	}
+	// The parser often hangs "on X" on the verb: only the prepositions
+	// that cannot be the verb's circumstance are taken there.
+	for _, d := range c.kids[v] {
+		if c.rel(d, "obl") && d > o && (c.caseOf(d) == "on" || c.caseOf(d) == "against" || c.caseOf(d) == "contre") && try(d) {
+			return noun, prep, targets
+		}
+	}
+	return "", "", nil
+}
+
+// compoundPreps are the prepositions that join a noun object to the
+// predicate, folded, with their English ("" for French à, which depends on
+// the target).
+var compoundPreps = map[string]string{
+	"on": "on", "against": "against", "of": "of", "to": "to", "for": "for", "with": "with",
+	"at": "at", "in": "in", "into": "into", "over": "over", "from": "from", "toward": "toward", "towards": "toward",
+	"contre": "against", "sur": "on", "de": "of", "d'": "of", "a": "", "avec": "with", "pour": "for",
+	"envers": "toward", "dans": "in", "en": "in", "aupres de": "with",
 }
 
 // genericPreps may join an unmapped English verb's predicate.
