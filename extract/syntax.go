@@ -23,7 +23,14 @@ var frenchContractions = map[string][2]string{
 func analyse(m *model.Model, lang string, toks []segment.Token) []relate.Word {
 	words := make([]string, 0, len(toks)+4)
 	from := make([]int, 0, len(toks)+4)
+	var skip map[int]bool
+	if lang == "fr" {
+		skip = parentheticals(toks)
+	}
 	for i, t := range toks {
+		if skip[i] {
+			continue
+		}
 		if lang == "fr" {
 			if parts, ok := frenchContractions[strings.ToLower(t.Text)]; ok {
 				words = append(words, parts[0], parts[1])
@@ -34,10 +41,114 @@ func analyse(m *model.Model, lang string, toks []segment.Token) []relate.Word {
 		words = append(words, t.Text)
 		from = append(from, i)
 	}
-	a := m.Analyze(words)
-	out := make([]relate.Word, len(words))
-	for i := range words {
-		out[i] = relate.Word{Token: from[i], Form: words[i], UPOS: a.UPOS[i], Lemma: a.Lemma[i], Head: a.Head[i], Deprel: a.Deprel[i]}
+	out := make([]relate.Word, 0, len(words))
+	// Clauses joined by a semicolon are parsed one by one: the parser,
+	// trained on shorter sentences, otherwise reaches across the break
+	// for subjects and objects. Each later clause's root hangs on the
+	// first one's as parataxis.
+	root := 0
+	for _, part := range semicolonParts(words) {
+		a := m.Analyze(words[part[0]:part[1]])
+		for i := range a.Head {
+			w := relate.Word{Token: from[part[0]+i], Form: words[part[0]+i], UPOS: a.UPOS[i], Lemma: a.Lemma[i], Head: a.Head[i], Deprel: a.Deprel[i]}
+			if w.Head > 0 {
+				w.Head += part[0]
+			} else if root > 0 {
+				w.Head, w.Deprel = root, "parataxis"
+			}
+			out = append(out, w)
+		}
+		if root == 0 {
+			for i, w := range out {
+				if w.Head == 0 {
+					root = i + 1
+					break
+				}
+			}
+		}
 	}
 	return out
+}
+
+// semicolonParts splits words into [start, end) clauses at semicolons,
+// the semicolon ending its clause; parts under four words stay joined.
+func semicolonParts(words []string) [][2]int {
+	var parts [][2]int
+	start := 0
+	for i, w := range words {
+		if w == ";" && i+1-start >= 4 && len(words)-(i+1) >= 4 {
+			parts = append(parts, [2]int{start, i + 1})
+			start = i + 1
+		}
+	}
+	return append(parts, [2]int{start, len(words)})
+}
+
+// frenchParentheticals are the locutions French news puts between an
+// auxiliary and its participle ("a de son côté dénoncé", "a pour sa part
+// condamné"). Read as prepositional phrases they cut the verb from its
+// auxiliary and subject, so the parser does not see them; they state
+// nothing a triple keeps.
+var frenchParentheticals = [][]string{
+	{"de", "son", "côté"}, {"de", "leur", "côté"}, {"pour", "sa", "part"}, {"pour", "leur", "part"},
+	{"quant", "à", "lui"}, {"quant", "à", "elle"}, {"quant", "à", "eux"}, {"par", "ailleurs"},
+	{"en", "outre"}, {"de", "nouveau"}, {"à", "nouveau"}, {"d'", "ailleurs"}, {"en", "effet"},
+	{"de", "plus"}, {"lui", "aussi"}, {"elle", "aussi"}, {"eux", "aussi"}, {"à", "son", "tour"},
+	{"à", "leur", "tour"}, {"une", "nouvelle", "fois"}, {"une", "fois", "de", "plus"}, {"en", "revanche"},
+	{"pour", "autant"}, {"dans", "la", "foulée"}, {"à", "plusieurs", "reprises"}, {"à", "cette", "occasion"},
+	{"pour", "la", "première", "fois"}, {"en", "fin", "de", "compte"}, {"entre", "autres"},
+}
+
+// frenchAuxiliaries are the forms of avoir and être that may be
+// separated from their participle.
+var frenchAuxiliaries = map[string]bool{
+	"a": true, "ont": true, "avait": true, "avaient": true, "aura": true, "auront": true, "aurait": true,
+	"auraient": true, "avoir": true, "est": true, "sont": true, "était": true, "étaient": true,
+	"sera": true, "seront": true, "serait": true, "seraient": true, "être": true, "ait": true,
+}
+
+// parentheticals returns the tokens of the parenthetical locutions that
+// follow an auxiliary and precede a word, commas around them included.
+func parentheticals(toks []segment.Token) map[int]bool {
+	var skip map[int]bool
+	for i := 0; i+1 < len(toks); i++ {
+		if !frenchAuxiliaries[strings.ToLower(toks[i].Text)] {
+			continue
+		}
+		j := i + 1
+		comma := toks[j].Text == ","
+		if comma {
+			j++
+		}
+		for _, loc := range frenchParentheticals {
+			end := j + len(loc)
+			if end >= len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range loc {
+				if strings.ToLower(toks[j+k].Text) != w {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			if comma && toks[end].Text == "," {
+				end++
+			}
+			if end >= len(toks) || toks[end].Kind != segment.Word {
+				break
+			}
+			if skip == nil {
+				skip = map[int]bool{}
+			}
+			for k := i + 1; k < end; k++ {
+				skip[k] = true
+			}
+			break
+		}
+	}
+	return skip
 }

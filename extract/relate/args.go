@@ -73,10 +73,22 @@ func (c *clauses) subjects(v int) []arg {
 
 // controller returns the object of a verb that controls its xcomp
 // ("urge X to", "appeler X à"), or -1.
+// subjectControl are the verbs with an object whose infinitive is still
+// their subject's deed.
+var subjectControl = map[string]bool{
+	"promise": true, "threaten": true, "vow": true, "swear": true,
+	"promettre": true, "menacer": true, "jurer": true,
+}
+
 func (c *clauses) controller(g int) int {
+	// "promised them to leave", "a menacé les auteurs de poursuites":
+	// these verbs' subjects do what they commit to.
+	if subjectControl[c.lemma(g)] {
+		return -1
+	}
 	for _, d := range c.kids[g] {
 		if c.rel(d, "obj") || c.rel(d, "iobj") {
-			if reflexives[strings.ToLower(c.w[d].Form)] {
+			if reflexives[strings.ToLower(c.w[d].Form)] || timeWords[strings.ToLower(c.w[d].Form)] {
 				continue
 			}
 			return d

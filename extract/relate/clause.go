@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/extract/lexicon"
@@ -31,7 +32,7 @@ type row struct {
 }
 
 func (st *state) newClauses() *clauses {
-	c := &clauses{st: st, w: st.s.Words, kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
+	c := &clauses{st: st, w: punctHeads(st.s.Words), kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
 	for k, w := range c.w {
 		c.ment[k] = -1
 		if w.Token >= 0 && w.Token < len(st.mention) {
@@ -42,6 +43,30 @@ func (st *state) newClauses() *clauses {
 		}
 	}
 	return c
+}
+
+// punctHeads returns the words with no punctuation as a head: the parser
+// sometimes hangs a quoted object on its opening quote ("a dénoncé « la
+// furie »"); such a word depends on the quote's head instead.
+func punctHeads(ws []Word) []Word {
+	var out []Word
+	for k, w := range ws {
+		h := w.Head - 1
+		for n := 0; h >= 0 && h < len(ws) && ws[h].UPOS == "PUNCT" && n < len(ws); n++ {
+			h = ws[h].Head - 1
+		}
+		if h+1 == w.Head {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ws)
+		}
+		out[k].Head = h + 1
+	}
+	if out == nil {
+		return ws
+	}
+	return out
 }
 
 // verbLemma returns the lemma of verb v: the lexicon's when it knows the
@@ -335,7 +360,12 @@ func (c *clauses) infinitiveObject(v int, prep string) int {
 		if prep == "" && m != "" || prep != "" && m != graph.Fold(prep) && !(prep == "de" && m == "d'") {
 			continue
 		}
-		return c.child(d, "obj")
+		if o := c.child(d, "obj"); o >= 0 {
+			return o
+		}
+		// "menacé de s'en prendre aux mosquées": a verb's argument
+		// with a preposition.
+		return c.child(d, "obl:arg")
 	}
 	return -1
 }
