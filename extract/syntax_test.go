@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kg/extract/model"
@@ -28,5 +29,55 @@ func TestAnalyseSplitsContractions(t *testing.T) {
 	}
 	if words[1].UPOS != "VERB" || words[1].Lemma != "parler" || words[1].Head != 0 {
 		t.Errorf("parle = %+v, want the root verb parler", words[1])
+	}
+}
+
+// TestAnalyseParentheticals checks that the locutions between a French
+// auxiliary and its participle are left out of the parse and that the
+// other words keep their tokens.
+func TestAnalyseParentheticals(t *testing.T) {
+	m, err := model.Builtin("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text  string
+		forms []string
+	}{
+		{"Le Sénat a pour sa part rejeté le texte.", []string{"Le", "Sénat", "a", "rejeté", "le", "texte", "."}},
+		{"Le Sénat a, de son côté, rejeté le texte.", []string{"Le", "Sénat", "a", "rejeté", "le", "texte", "."}},
+		// Not after an auxiliary: the phrase is the sentence's own.
+		{"Pour sa part, le Sénat rejette le texte.", []string{"Pour", "sa", "part", ",", "le", "Sénat", "rejette", "le", "texte", "."}},
+	}
+	for _, tt := range tests {
+		toks := segment.Tokenize(tt.text, "fr")
+		words := analyse(m, "fr", toks)
+		var forms []string
+		for _, w := range words {
+			forms = append(forms, w.Form)
+			if toks[w.Token].Text != w.Form {
+				t.Errorf("%q: word %q points at token %q", tt.text, w.Form, toks[w.Token].Text)
+			}
+		}
+		if !reflect.DeepEqual(forms, tt.forms) {
+			t.Errorf("%q: words %q, want %q", tt.text, forms, tt.forms)
+		}
+	}
+}
+
+func TestSemicolonParts(t *testing.T) {
+	tests := []struct {
+		words string
+		want  [][2]int
+	}{
+		{"a b c d ; e f g h", [][2]int{{0, 5}, {5, 9}}},
+		{"a b ; c d e f g", [][2]int{{0, 8}}}, // first clause too short
+		{"a b c d e ; f g", [][2]int{{0, 8}}}, // last clause too short
+		{"a b c d ; e f g h ; i j k l", [][2]int{{0, 5}, {5, 10}, {10, 14}}},
+	}
+	for _, tt := range tests {
+		if got := semicolonParts(strings.Fields(tt.words)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("semicolonParts(%q) = %v, want %v", tt.words, got, tt.want)
+		}
 	}
 }
