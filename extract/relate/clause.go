@@ -250,7 +250,13 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		case passive:
 			continue
 		case row.Prep == "":
-			if o := c.child(v, "obj"); o >= 0 {
+			o := c.child(v, "obj")
+			// "appointed him Foreign Secretary": with a title as the
+			// object, the person is the indirect one.
+			if io := c.child(v, "iobj"); io >= 0 && o >= 0 && c.ment[o] < 0 && c.isTitle(o) {
+				o = io
+			}
+			if o >= 0 {
 				objs = c.args(o, false)
 				// "approved attacks on the embassy": the noun and its
 				// preposition join the predicate, the target is the
@@ -516,6 +522,15 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 		}
 	}
 	return "", "", nil
+}
+
+// isTitle reports a title noun ("Secretary", "ambassadeur").
+func (c *clauses) isTitle(k int) bool {
+	if _, ok := c.st.r.lex.Title(strings.ToLower(c.w[k].Form)); ok {
+		return true
+	}
+	_, _, ok := c.currentTitle(k)
+	return ok
 }
 
 // compoundPreps are the prepositions that join a noun object to the

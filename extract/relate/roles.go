@@ -129,6 +129,24 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
+	// "Yvette Cooper of the Labour Party", "X, du Parti socialiste".
+	for k := range c.w {
+		m := c.ment[k]
+		if m < 0 || !c.rel(k, "nmod") || c.caseOf(k) != "of" && c.caseOf(k) != "de" {
+			continue
+		}
+		om := st.s.Mentions[m]
+		if om.Type != graph.Org || !strings.HasSuffix(graph.Fold(st.name(om, false)), " party") {
+			continue
+		}
+		if p := person(c.head(k)); p >= 0 && p != m {
+			out = append(out, graph.Triple{
+				Subject: st.s.Mentions[p].Name, SubjectType: graph.Person,
+				Predicate: "is member of", Object: st.name(om, false), ObjectType: graph.Org,
+				Modality: graph.Asserted, Confidence: 0.65, Source: c.caseOf(k),
+			})
+		}
+	}
 	out = append(out, c.appointed(emit)...)
 	return out
 }
