@@ -50,7 +50,9 @@ type app struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	progress bool // stderr is a terminal and not --quiet
-	bindings map[string]*pflag.Flag
+	// bindings are the flags bound to each config key; several commands
+	// may bind their own flag to one key (extract --lang, eval --lang).
+	bindings map[string][]*pflag.Flag
 	cfgFile  string
 }
 
@@ -59,7 +61,22 @@ func (a *app) bind(key string, f *pflag.Flag) {
 	if f == nil {
 		panic("bind: no flag for " + key)
 	}
-	a.bindings[key] = f
+	a.bindings[key] = append(a.bindings[key], f)
+}
+
+// flags returns, for each bound key, the flag the command line set, or
+// else one of the key's flags (which then counts for nothing).
+func (a *app) flags() map[string]*pflag.Flag {
+	out := make(map[string]*pflag.Flag, len(a.bindings))
+	for key, fs := range a.bindings {
+		out[key] = fs[0]
+		for _, f := range fs {
+			if f.Changed {
+				out[key] = f
+			}
+		}
+	}
+	return out
 }
 
 func (a *app) warnf(format string, args ...any) {
@@ -69,7 +86,7 @@ func (a *app) warnf(format string, args ...any) {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string]*pflag.Flag{}}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string][]*pflag.Flag{}}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -173,7 +190,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 }
 
 func (a *app) loadConfig() error {
-	src := config.Source{File: a.cfgFile, Explicit: a.cfgFile != "", Flags: a.bindings}
+	src := config.Source{File: a.cfgFile, Explicit: a.cfgFile != "", Flags: a.flags()}
 	if src.File == "" {
 		src.File = config.DefaultFile()
 		src.Explicit = os.Getenv("KG_CONFIG") != ""

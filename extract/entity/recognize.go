@@ -188,7 +188,7 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 	if pronouns[s.low[i]] || r.lang == "en" && s.low[i] == "him" || r.lang == "en" && s.low[i] == "her" && objectHer(s, i) {
 		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person}, true
 	}
-	if isCap(t.Text) {
+	if isNameWord(t.Text) {
 		return r.chain(s, i, capitalised)
 	}
 	return Mention{}, false
@@ -403,7 +403,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		start++
 	}
 	honorific := start > i && honorifics[s.low[i]]
-	if start >= n || !isCap(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
+	if start >= n || !isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
 		return Mention{}, false
 	}
 	if start > i {
@@ -415,7 +415,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	j := start + 1
 	for j < n && j-start < maxNameWords {
-		if s.toks[j].Kind == segment.Word && isCap(s.toks[j].Text) && !r.function[s.low[j]] {
+		if s.toks[j].Kind == segment.Word && isNameWord(s.toks[j].Text) && !r.function[s.low[j]] {
 			// A title ends the name before it: "Senate President Thomas
 			// Rivera Schatz" is the Senate, then a president.
 			if _, ok := r.lex.Title(s.toks[j].Text); ok && !honorific {
@@ -738,6 +738,25 @@ func isArticle(w string) bool {
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// isNameWord reports a word that may be part of a name: capitalised, or
+// an Arabic article joined to a capitalised name ("al-Assadi", "el-Sisi").
+func isNameWord(w string) bool {
+	if isCap(w) {
+		return true
+	}
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || !nameParticles[p] {
+		return false
+	}
+	return isCap(rest)
+}
+
+// nameParticles are the lower-case articles names carry before a hyphen.
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true,
+	"an": true, "ud": true, "ul": true, "bin": true, "ibn": true, "abu": true,
 }
 
 func isAcronym(w string) bool {

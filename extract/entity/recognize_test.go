@@ -96,6 +96,16 @@ var recognizeTests = []struct {
 	seen []string // words capitalised elsewhere in the document
 	want []string
 }{
+	// Arabic articles joined to a name by a hyphen stay in it.
+	{
+		name: "en name with a lower-case article",
+		lang: "en", text: "Later, al-Masri met Ahmed al-Rashid in Cairo.",
+		want: []string{
+			`name "al-Masri" untyped`,
+			`name "Ahmed al-Rashid" PERSON`,
+			`name "Cairo" → Cairo GPE known capital="Egypt"`,
+		},
+	},
 	// Gazetteer names, with the article outside the mention.
 	{
 		name: "fr gazetteer names with articles",
