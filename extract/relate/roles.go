@@ -40,6 +40,11 @@ func (c *clauses) roles() []graph.Triple {
 		if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
 			return
 		}
+		// "le député X, du Parti socialiste": an office is not held of
+		// a party; the party is the holder's.
+		if strings.HasSuffix(graph.Fold(name), " party") && publicOffice(role) {
+			return
+		}
 		verb := "is "
 		if strings.HasPrefix(role, pastMark) {
 			verb, role = "was ", strings.TrimPrefix(role, pastMark)
@@ -97,6 +102,14 @@ func (c *clauses) roles() []graph.Triple {
 				out = append(out, c.relational(s, k)...)
 			}
 		}
+		// "X, a spokesman for the PMF": the recogniser took the
+		// apposition into the name's mention; its complement, wherever
+		// the parser hung it, says what the title is of.
+		if m := c.apposed(k); m >= 0 && c.w[k].UPOS == "NOUN" && !isCapital(c.w[k].Form) {
+			if role, of, ok := c.title(k); ok && of.mention >= 0 {
+				emit(m, role, of, 0.65)
+			}
+		}
 		// "Labour leader Keir Starmer": a title word inside the name's
 		// mention, qualified by a party.
 		if m := person(k); m >= 0 {
@@ -149,6 +162,39 @@ func (c *clauses) roles() []graph.Triple {
 	}
 	out = append(out, c.appointed(emit)...)
 	return out
+}
+
+// publicOffice reports a title held in a state, not in a party.
+func publicOffice(role string) bool {
+	role = strings.TrimPrefix(role, pastMark)
+	switch role {
+	case "member of parliament", "senator", "representative", "deputy", "mayor", "governor", "lawmaker", "congressman":
+		return true
+	}
+	return NationalRole(role)
+}
+
+// apposed returns the mention of word k when it is a person's name or a
+// description apposed to the name just before it ("Ahmed al-Assadi, a
+// spokesman"), else -1.
+func (c *clauses) apposed(k int) int {
+	m := c.ment[k]
+	if m < 0 {
+		return -1
+	}
+	ms := c.st.s.Mentions
+	if ms[m].Type != graph.Person || ms[m].Name == "" {
+		return -1
+	}
+	switch ms[m].Kind {
+	case entity.Name:
+		return m
+	case entity.Description:
+		if m > 0 && ms[m-1].Kind == entity.Name && ms[m-1].Name == ms[m].Name && ms[m].Start-ms[m-1].End <= 2 {
+			return m - 1
+		}
+	}
+	return -1
 }
 
 // appointed reads roles given by a verb: "was elected Speaker", "served as
@@ -376,6 +422,23 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			return role, arg{mention: -1, name: p}, true
 		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
 			return role, arg{mention: c.ment[d]}, true
+		}
+	}
+	// "X, a spokesman for the PMF, said": the parser may hang the
+	// complement on the name; the words right after the title still say
+	// what it is of.
+	if j := k + 1; j < len(c.w) {
+		switch graph.Fold(c.w[j].Form) {
+		case "of", "for", "at", "de", "d'", "du", "des":
+			j++
+			if j < len(c.w) && c.w[j].UPOS == "DET" {
+				j++
+			}
+			if j < len(c.w) && c.ment[j] >= 0 && c.ment[j] != c.ment[k] {
+				if t := c.st.s.Mentions[c.ment[j]].Type; t == graph.Org || t == graph.GPE {
+					return role, arg{mention: c.ment[j]}, true
+				}
+			}
 		}
 	}
 	return c.home(role)
