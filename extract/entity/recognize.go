@@ -447,7 +447,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 	}
 	first := isSentenceStart(s, i)
-	if first && words == 1 && !honorific {
+	// A sentence's first word is capitalised anyway; one written with a
+	// lower-case article ("al-Masri") is a name wherever it stands.
+	if first && words == 1 && !honorific && isCap(s.toks[start].Text) {
 		w := s.low[start]
 		if r.function[w] || !capitalised(w) || r.lex.IsAux(strings.ToLower(s.toks[start].Text)) {
 			return Mention{}, false

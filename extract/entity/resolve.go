@@ -255,6 +255,16 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 			return e
 		}
 	}
+	// "al-Muhandis" after "Abu Mahdi al-Muhandis": the end of a known
+	// person's name (folding made the hyphen a space).
+	if m.Type == "" && len(words) > 1 {
+		for k := len(r.order) - 1; k >= 0; k-- {
+			if e := r.order[k]; e.typ == graph.Person && strings.HasSuffix(" "+graph.Fold(e.name), " "+key) {
+				e.aliases[m.Text] = true
+				return e
+			}
+		}
+	}
 	if m.Type == graph.Person && len(words) > 1 {
 		return r.person(m.Text, sent)
 	}

@@ -81,6 +81,13 @@ var resolveTests = []struct {
 		entities: []string{`Sergei Lavrov PERSON ["Lavrov" "Sergueï Lavrov"]`},
 	},
 	{
+		name: "surname with a hyphened article",
+		steps: []step{
+			{sent: 0, m: per("Abu Mahdi al-Masri"), want: "Abu Mahdi al-Masri PERSON"},
+			{sent: 1, m: nm("al-Masri"), want: "Abu Mahdi al-Masri PERSON"},
+		},
+	},
+	{
 		name: "surname before the full name, through Prime",
 		steps: []step{
 			{sent: 0, m: nm("Lavrov"), want: "Sergei Lavrov PERSON"},

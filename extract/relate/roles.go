@@ -93,7 +93,15 @@ func (c *clauses) roles() []graph.Triple {
 				out = append(out, c.relational(h, k)...)
 			}
 		case w.UPOS == "NOUN" && c.child(k, "cop") >= 0:
-			if m := person(c.child(k, "nsubj")); m >= 0 {
+			// "al-Masri was the deputy commander": a name the
+			// recogniser could not type is a person when it is a title.
+			m := person(c.child(k, "nsubj"))
+			if s := c.child(k, "nsubj"); m < 0 && s >= 0 && c.ment[s] >= 0 {
+				if sm := st.s.Mentions[c.ment[s]]; sm.Type == "" && sm.Kind == entity.Name && sm.Name != "" {
+					m = c.ment[s]
+				}
+			}
+			if m >= 0 {
 				if role, of, ok := c.title(k); ok {
 					emit(m, role, of, 0.65)
 				}

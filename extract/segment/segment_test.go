@@ -113,6 +113,9 @@ func TestSplitRules(t *testing.T) {
 			[]string{"On Jan. 5 and Feb. 6 John F. Kennedy was No. 5 in line.", "Good."}},
 		{"fr", "M. Ayrault et Mme. Royal sont là. Ils partent !",
 			[]string{"M. Ayrault et Mme. Royal sont là.", "Ils partent !"}},
+		// A name led by a lower-case article starts a sentence after a full stop.
+		{"en", "He was killed. al-Masri was his deputy. The talks, e.g. al-Masri's, failed.",
+			[]string{"He was killed.", "al-Masri was his deputy.", "The talks, e.g. al-Masri's, failed."}},
 		// Lower case after ? or ! goes on; a capital, a quote or a number starts anew.
 		{"fr", "Ah ! dit-il. Vraiment ? « Oui. » 12 personnes sont venues… Puis rien.",
 			[]string{"Ah ! dit-il.", "Vraiment ?", "« Oui. »", "12 personnes sont venues…", "Puis rien."}},

@@ -227,7 +227,9 @@ func (s *splitter) starts(i int, strict int) bool {
 	case Word:
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if !isUpper(r) {
-			return false
+			// "al-Muhandis was ...": a name with a lower-case article
+			// starts a sentence after a plain full stop.
+			return strict == endPlain && articledName(t.Text)
 		}
 		return strict != endCautious || commonStarter(t.Text)
 	case Quote:
@@ -279,6 +281,18 @@ func (s *splitter) quoteGoesOn(last int) bool {
 				return n.Text == "," || n.Text == "—" || n.Text == "–" || n.Text == "-"
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// articledName reports a name led by a lower-case Arabic article and a
+// hyphen ("al-Assad", "el-Sisi").
+func articledName(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "ash-", "as-", "az-", "ar-", "an-", "at-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return isUpper(r)
 		}
 	}
 	return false
