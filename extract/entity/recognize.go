@@ -94,6 +94,12 @@ var connectors = map[string]bool{
 	"y": true, "di": true, "da": true, "dos": true, "do": true, "le": true, "ibn": true, "abu": true,
 }
 
+// partyAdjectives are the English party words that qualify a person's
+// name ("Democrat Chuck Schumer").
+var partyAdjectives = map[string]bool{
+	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
+}
+
 // Prepositions after which an unknown single name is a place.
 var locatives = map[string]bool{
 	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
@@ -400,6 +406,12 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	start := i
 	// Honorifics and capitalised function words are not part of names.
 	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
+		start++
+	}
+	// "Republican Kevin McCarthy": a party adjective before a full
+	// name says who the person is with, it is not part of the name.
+	if start+2 < n && partyAdjectives[s.toks[start].Text] && isCap(s.toks[start+1].Text) && isCap(s.toks[start+2].Text) &&
+		!orgWords[s.low[start+1]] && !orgWords[s.low[start+2]] {
 		start++
 	}
 	honorific := start > i && honorifics[s.low[i]]

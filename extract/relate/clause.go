@@ -73,13 +73,21 @@ func punctHeads(ws []Word) []Word {
 // form and the model's lemma is not a verb it maps ("blamed" → blame).
 func (c *clauses) verbLemma(v int) string {
 	l := c.lemma(v)
+
 	lex := c.st.r.lex
 	// A verb too plain to map is still the model's reading: "found the
 	// plan acceptable" is find, not found.
 	if len(lex.Verbs(l)) > 0 || c.st.r.lang == "en" && plainVerbs[l] {
 		return l
 	}
-	for _, x := range lex.Lemma(strings.ToLower(c.w[v].Form)) {
+	// The model's lemma stands when it is one of the form's readings:
+	// "found" is find as often as found.
+	form := strings.ToLower(c.w[v].Form)
+	xs := lex.Lemma(form)
+	if slices.Contains(xs, l) || len(xs) == 1 && xs[0] == form {
+		return l
+	}
+	for _, x := range xs {
 		if len(lex.Verbs(x)) > 0 {
 			return x
 		}

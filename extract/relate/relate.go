@@ -159,7 +159,14 @@ func (st *state) findTriggers() {
 			case "NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON", "NUM", "PUNCT", "CCONJ", "SCONJ":
 				continue
 			case "VERB":
-				if l := strings.ToLower(st.lemma[i]); l != "" && !slices.Contains(lemmas, l) && len(lex.Verbs(l)) > 0 {
+				l := strings.ToLower(st.lemma[i])
+				switch {
+				case l != "" && (slices.Contains(lemmas, l) || len(lemmas) == 1 && lemmas[0] == w):
+					// The model chose among the form's readings, or
+					// read a base form as another verb's ("found" is
+					// find here, not found).
+					lemmas = []string{l}
+				case l != "" && len(lex.Verbs(l)) > 0:
 					lemmas = append([]string{l}, lemmas...)
 				}
 			}

@@ -150,6 +150,20 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
+	// "Democrat Chuck Schumer" parsed with the party word as the head.
+	for k := range c.w {
+		if c.ment[k] >= 0 || !IsParty(st.r.lang, c.w[k].Form) {
+			continue
+		}
+		for _, d := range c.kids[k] {
+			if m := person(d); m >= 0 && (c.rel(d, "flat") || c.rel(d, "appos") || c.rel(d, "compound")) {
+				if t, ok := c.member(m, k); ok {
+					out = append(out, t)
+				}
+				break
+			}
+		}
+	}
 	// "Yvette Cooper of the Labour Party", "X, du Parti socialiste".
 	for k := range c.w {
 		m := c.ment[k]
