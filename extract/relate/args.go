@@ -58,7 +58,7 @@ func (c *clauses) subjects(v int) []arg {
 			// "encouraged the firms to cease", "appelle Téhéran à
 			// cesser": the object of the governor does it.
 			return c.args(c.controller(g), true)
-		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.mark(v) == "", c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
+		case c.rel(v, "xcomp"), c.rel(v, "advcl") && sharedAdverbial[c.mark(v)], c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
 		case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
 		case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
 			// "the party opposing X", "X, arrivée deuxième".
@@ -73,6 +73,17 @@ func (c *clauses) subjects(v int) []arg {
 
 // controller returns the object of a verb that controls its xcomp
 // ("urge X to", "appeler X à"), or -1.
+// sharedAdverbial are the markers of adverbial clauses without a subject
+// of their own that share their governor's: participles and gerunds ("",
+// "en s'attaquant à", "by attacking", "after meeting"). Infinitives of
+// purpose ("to", "pour") are left out: the parser gives them the same
+// relation when an object controls them ("encouraged allies to
+// restrict").
+var sharedAdverbial = map[string]bool{
+	"": true, "en": true, "by": true, "while": true, "after": true, "before": true, "without": true,
+	"sans": true, "apres": true,
+}
+
 // subjectControl are the verbs with an object whose infinitive is still
 // their subject's deed.
 var subjectControl = map[string]bool{
@@ -323,6 +334,14 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 			switch {
 			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
 				in[d] = true
+			case c.rel(d, "appos") && c.ment[d] >= 0 && d == k+1 && c.w[k].UPOS == "NOUN":
+				// "la porte de la mosquée Sidi Yeyia": a name apposed
+				// to the noun is part of the phrase.
+				for w := range c.w {
+					if c.ment[w] == c.ment[d] {
+						in[w] = true
+					}
+				}
 			case deep > 0 && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
 				cs := c.caseOf(d)
 				if cs != "de" && cs != "of" && cs != "d'" {
