@@ -183,7 +183,132 @@ func (c *clauses) roles() []graph.Triple {
 		}
 	}
 	out = append(out, c.appointed(emit)...)
+	c.portfolios(emit)
 	return out
+}
+
+// Verbs that hand a ministry to someone: to the subject ("X reçoit la
+// Défense") or to the à-complement ("le ministère revient à X", "le poste
+// a été confié à X").
+var (
+	receiving = map[string]bool{"recevoir": true, "obtenir": true, "récupérer": true, "hériter": true, "décrocher": true, "conserver": true, "garder": true}
+	handing   = map[string]bool{"revenir": true, "confier": true, "attribuer": true, "échoir": true, "aller": true}
+)
+
+// portfolios reads the roles French government news states by handing
+// over a ministry: "le ministère des Affaires étrangères revient à X",
+// "X reçoit la Défense", "le poste de ministre des Finances a été confié
+// au banquier X". The role is of the document's country.
+func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)) {
+	if c.st.r.lang != "fr" {
+		return
+	}
+	for v, w := range c.w {
+		if w.UPOS != "VERB" {
+			continue
+		}
+		lemma := c.lemma(v)
+		var holders []arg
+		var folios []int
+		switch {
+		case receiving[lemma]:
+			holders = c.subjects(v)
+			folios = append(folios, c.child(v, "obj"))
+		case handing[lemma]:
+			for _, d := range c.kids[v] {
+				if (c.rel(d, "obl") || c.rel(d, "iobj")) && c.caseOf(d) == "a" {
+					holders = append(holders, c.args(d, false)...)
+					// "au conservateur X": a name the qualifier governs.
+					for _, e := range c.kids[d] {
+						if c.ment[e] >= 0 && c.ment[e] != c.ment[d] && (c.rel(e, "nmod") || c.rel(e, "appos") || c.rel(e, "flat")) {
+							holders = append(holders, arg{mention: c.ment[e]})
+						}
+					}
+				}
+			}
+			folios = append(folios, c.child(v, "nsubj"), c.child(v, "nsubj:pass"), c.child(v, "obj"))
+		default:
+			continue
+		}
+		for _, f := range folios {
+			if f < 0 {
+				continue
+			}
+			r, ok := c.portfolio(f)
+			if !ok {
+				continue
+			}
+			role, of, ok := c.home(r)
+			if !ok {
+				continue
+			}
+			for _, h := range holders {
+				if h.mention < 0 {
+					continue
+				}
+				if m := c.st.s.Mentions[h.mention]; m.Type == graph.Person && m.Kind == entity.Name && m.Name != "" {
+					emit(h.mention, role, of, 0.6)
+				}
+			}
+		}
+	}
+}
+
+// portfolio returns the minister's title a noun phrase names as a
+// portfolio: "le ministère des Affaires étrangères", "le portefeuille de
+// la Justice", "le poste de ministre des Finances", "la Défense".
+func (c *clauses) portfolio(k int) (string, bool) {
+	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
+		return "", false
+	}
+	// The phrase's words: the head and its complements, in order.
+	in := map[int]bool{k: true}
+	var add func(int)
+	add = func(h int) {
+		for _, d := range c.kids[h] {
+			if d > k && (c.rel(d, "nmod") || c.rel(d, "amod") || c.rel(d, "case") || c.rel(d, "det") || c.rel(d, "flat") || c.rel(d, "fixed")) {
+				in[d] = true
+				add(d)
+			}
+		}
+	}
+	add(k)
+	var rest []string
+	for i := k + 1; i < len(c.w) && in[i]; i++ {
+		rest = append(rest, c.w[i].Form)
+	}
+	var phrase string
+	switch c.lemma(k) {
+	case "ministère":
+		phrase = "ministre " + joinWords(rest)
+	case "portefeuille", "poste", "maroquin":
+		if len(rest) < 2 {
+			return "", false
+		}
+		if strings.EqualFold(rest[1], "ministre") {
+			phrase = joinWords(rest[1:]) // "poste de ministre des Finances"
+		} else {
+			phrase = "ministre " + joinWords(rest)
+		}
+	default:
+		// "reçoit la Défense": a capitalised department after its
+		// article.
+		if !isCapital(c.w[k].Form) || c.ment[k] >= 0 || k == 0 {
+			return "", false
+		}
+		det := strings.ToLower(c.w[k-1].Form)
+		switch det {
+		case "la", "l'":
+			phrase = "ministre de " + det + " " + c.w[k].Form
+		case "les":
+			phrase = "ministre des " + c.w[k].Form
+		case "le":
+			phrase = "ministre du " + c.w[k].Form
+		default:
+			return "", false
+		}
+	}
+	return c.st.r.lex.Title(strings.ReplaceAll(phrase, "' ", "'"))
 }
 
 // publicOffice reports a title held in a state, not in a party.
