@@ -175,7 +175,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)
-		triples = append(triples, roleTriples(doc.Lang, resolved, home)...)
+		triples = append(triples, x.roleTriples(doc.Lang, resolved, home)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
 				continue
@@ -249,7 +249,7 @@ func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 //
 // A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
-func roleTriples(lang string, ms []entity.Mention, home string) []graph.Triple {
+func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string) []graph.Triple {
 	var out []graph.Triple
 	for k, m := range ms {
 		// Only a title next to a name states a role; "the president"
@@ -273,6 +273,9 @@ func roleTriples(lang string, ms []entity.Mention, home string) []graph.Triple {
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
 			continue
+		}
+		if e, ok := x.gaz.Lookup(m.RoleOf); ok && otype == graph.GPE {
+			otype = e.Type
 		}
 		verb := "is "
 		if m.FormerRole {

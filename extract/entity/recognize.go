@@ -307,14 +307,18 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 		if len(words) == 0 {
 			continue
 		}
-		role, ok := r.lex.Title(joinWords(words))
+		t, ok := r.lex.TitleInfo(joinWords(words))
 		if !ok {
 			continue
 		}
+		role := t.Role
 		end := start + n
 		c := country
 		if c == "" {
 			c = skipCountry
+		}
+		if c == "" {
+			c = t.Of // "le président de la Commission européenne"
 		}
 		// A demonym right after the title: "le ministre russe".
 		if c == "" && end < len(s.toks) && !isCap(s.toks[end].Text) {
@@ -463,7 +467,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// lower-case article ("al-Masri") is a name wherever it stands.
 	if first && words == 1 && !honorific && isCap(s.toks[start].Text) {
 		w := s.low[start]
-		if r.function[w] || !capitalised(w) || r.lex.IsAux(strings.ToLower(s.toks[start].Text)) {
+		if r.function[w] || !capitalised(w) && !r.apposedTitle(s, start+1) || r.lex.IsAux(strings.ToLower(s.toks[start].Text)) {
 			return Mention{}, false
 		}
 	}
@@ -752,6 +756,25 @@ func isArticle(w string) bool {
 func isCap(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// apposedTitle reports a comma, a determiner and a title at token i
+// ("Barroso, le président de la Commission"): what precedes is a name.
+func (r *Recognizer) apposedTitle(s *sentence, i int) bool {
+	if i+2 >= len(s.toks) || s.toks[i].Text != "," || i == 0 {
+		return false
+	}
+	// "Officially, the monarch", "Finalement, le président": an adverb
+	// opens the sentence.
+	if w := s.low[i-1]; strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ment") || len(r.lex.Lemma(w)) > 0 {
+		return false
+	}
+	switch s.low[i+1] {
+	case "le", "la", "l'", "the", "a", "an", "un", "une":
+	default:
+		return false
+	}
+	return r.lex.TitleStart(s.toks[i+2].Text)
 }
 
 // isNameWord reports a word that may be part of a name: capitalised, or

@@ -94,6 +94,7 @@ type Form struct {
 type Title struct {
 	Role   string // "foreign minister"
 	Domain string // "" or the country whose usage it is ("us")
+	Of     string // "" or the body the title is of when it names it ("European Commission")
 }
 
 // Aux is one row of auxiliary.tsv.

@@ -29,7 +29,7 @@ var files = []fileSpec{
 	{name: "nouns", min: 3, max: 6},
 	{name: "light", min: 4, max: 6},
 	{name: "concepts", min: 2, max: 2},
-	{name: "titles", min: 2, max: 3},
+	{name: "titles", min: 2, max: 4},
 	{name: "negation", min: 2, max: 2},
 	{name: "modal", min: 2, max: 3},
 	{name: "auxiliary", min: 3, max: 3},
@@ -254,7 +254,7 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		if c[1] == "" {
 			b.titles.del(k)
 		} else {
-			b.titles.set(k, Title{Role: c[1], Domain: c[2]})
+			b.titles.set(k, Title{Role: c[1], Domain: c[2], Of: c[3]})
 		}
 		return k, nil
 	case "negation":
