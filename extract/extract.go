@@ -292,20 +292,26 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string) [
 }
 
 // homeCountry returns the country a document is about: the country named
-// most often (directly, by demonym authority or by its capital), if named
-// at least twice and more than any other.
+// most often (directly, by demonym authority, by its capital or by its
+// cities and regions), if named at least twice and more than any other.
 func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
+	// Weights: a country, its authorities or its capital count 2; a city
+	// or region of it counts 1 (a story set in Ohio and Iowa is an
+	// American one, but one passing mention of Massachusetts does not
+	// make a Thai story American).
 	count := map[string]int{}
 	for _, ms := range mentions {
 		for _, m := range ms {
-			c := m.Capital
-			if c == "" && m.Known && m.Type == graph.GPE {
+			c, w := m.Capital, 2
+			if c == "" && m.Known && (m.Type == graph.GPE || m.Type == graph.Loc) {
 				if e, ok := x.gaz.Lookup(m.Name); ok && e.Kind == gazetteer.Country {
 					c = e.Name
+				} else if ok && (e.Kind == gazetteer.City || e.Kind == gazetteer.Region) {
+					c, w = e.Country, 1
 				}
 			}
 			if c != "" {
-				count[c]++
+				count[c] += w
 			}
 		}
 	}
@@ -318,7 +324,7 @@ func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
 			tie = true
 		}
 	}
-	if n < 2 || tie {
+	if n < 4 || tie {
 		return ""
 	}
 	return best
