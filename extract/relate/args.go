@@ -169,6 +169,14 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		if c.ment[d] < 0 {
 			continue
 		}
+		// "le gouvernement Papadimos", "the Trump administration": a
+		// person's (or party's) government is a body of its own; a
+		// country's is the country, as for other authorities.
+		if en, ok := governments[c.lemma(k)]; ok && (c.rel(d, "appos") || c.rel(d, "flat") || c.rel(d, "compound") || c.rel(d, "nmod") && c.caseOf(d) == "") {
+			if m := c.st.s.Mentions[c.ment[d]]; m.Type != graph.GPE && m.Type != graph.Loc && m.Name != "" {
+				return arg{mention: -1, name: m.Name + " " + en}, true
+			}
+		}
 		switch {
 		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
 			return arg{mention: c.ment[d]}, true
@@ -309,6 +317,13 @@ var authorities = map[string]bool{
 	"representative": true, "army": true, "armée": true, "police": true, "ministry": true, "ministère": true,
 	"diplomat": true, "diplomate": true, "lawmaker": true, "député": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
+}
+
+// governments are the nouns that name a person's government, with their
+// English.
+var governments = map[string]string{
+	"gouvernement": "government", "government": "government", "administration": "administration",
+	"cabinet": "cabinet", "régime": "regime", "regime": "regime",
 }
 
 // concept returns the phrase a noun heads, in English when the lexicon
