@@ -45,9 +45,10 @@ func (st *state) newClauses() *clauses {
 	return c
 }
 
-// punctHeads returns the words with no punctuation as a head: the parser
-// sometimes hangs a quoted object on its opening quote ("a dénoncé « la
-// furie »"); such a word depends on the quote's head instead.
+// punctHeads mends two parser slips: a word hung on punctuation (a
+// quoted object on its opening quote: "a dénoncé « la furie »") depends
+// on the punctuation's head instead, and a time word read as an object
+// is a temporal modifier.
 func punctHeads(ws []Word) []Word {
 	var out []Word
 	for k, w := range ws {
@@ -55,13 +56,18 @@ func punctHeads(ws []Word) []Word {
 		for n := 0; h >= 0 && h < len(ws) && ws[h].UPOS == "PUNCT" && n < len(ws); n++ {
 			h = ws[h].Head - 1
 		}
-		if h+1 == w.Head {
+		// "annonçait samedi que": a day is when, never what.
+		tmod := w.Deprel == "obj" && timeWords[strings.ToLower(w.Form)]
+		if h+1 == w.Head && !tmod {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(ws)
 		}
 		out[k].Head = h + 1
+		if tmod {
+			out[k].Deprel = "obl:tmod"
+		}
 	}
 	if out == nil {
 		return ws
@@ -257,6 +263,14 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			objs = passObj
 		case passive:
 			continue
+		case row.Prep == "" && row.Class == lexicon.Speech && topical[row.Predicate.Predicate] && c.child(v, "obj") < 0:
+			// "a annoncé qu'il allait déposer un recours": what is
+			// announced is the topic, (S, announces, appeal).
+			for _, o := range c.args(c.content(v), false) {
+				if !o.entity() && o.known {
+					objs = append(objs, o)
+				}
+			}
 		case row.Prep == "":
 			o := c.child(v, "obj")
 			// "appointed him Foreign Secretary": with a title as the
@@ -352,6 +366,22 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 	}
 	return out, true
+}
+
+// topical are the speech predicates whose clause's object is their topic.
+var topical = map[string]bool{"announces": true, "confirms": true}
+
+// content returns the object of the clause a speech verb governs,
+// through "is going to" / "allait" and modal infinitives, or -1.
+func (c *clauses) content(v int) int {
+	d := c.child(v, "ccomp")
+	for n := 0; d >= 0 && n < 3; n++ {
+		if o := c.child(d, "obj"); o >= 0 {
+			return o
+		}
+		d = c.child(d, "xcomp")
+	}
+	return -1
 }
 
 // recipientCase introduce whom a speech verb addresses.
