@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kgraph/kg/extract/entity"
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
 )
@@ -191,6 +192,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	passive := c.child(v, "aux:pass") >= 0 || reduced
 	var subj []arg
 	var passObj []arg
+	inverted := false // the speaker follows the verb: what follows is no object
 	if passive {
 		ps := c.child(v, "nsubj:pass")
 		passObj = c.args(ps, false)
@@ -203,6 +205,10 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 	} else {
 		subj = c.subjects(v)
+		if len(subj) == 0 && c.speech(v) {
+			subj = c.invertedSpeaker(v)
+			inverted = len(subj) > 0
+		}
 	}
 	if len(subj) == 0 {
 		return nil, false
@@ -259,6 +265,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 		var objs []arg
 		switch {
+		case inverted:
 		case passive && row.Prep == "":
 			objs = passObj
 		case passive:
@@ -366,6 +373,55 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 	}
 	return out, true
+}
+
+// invertedSpeaker returns the speaker named after a speech verb the
+// parser left without a subject: « ... » déclare à l'AFP Jean Dupont,
+// "..." said Jane Doe. The words after the verb are read in order: a
+// name after à / to is whom the verb addresses and is passed over.
+func (c *clauses) invertedSpeaker(v int) []arg {
+	// Only right after the quotation: « ... » déclare, "...," said.
+	k := v - 1
+	if k >= 0 && c.w[k].Form == "," {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	switch c.w[k].Form {
+	case "»", "\"", "”", "''":
+	default:
+		return nil
+	}
+	ms := c.st.s.Mentions
+	for j := v + 1; j < len(c.w) && j <= v+8; j++ {
+		switch c.w[j].Form {
+		case ".", "«", "»", "\"", ";", ":":
+			return nil
+		}
+		m := c.ment[j]
+		if m < 0 {
+			continue
+		}
+		prev := ""
+		if j > 0 {
+			prev = graph.Fold(c.w[j-1].Form)
+		}
+		if j > 1 && (prev == "le" || prev == "la" || prev == "l'" || prev == "les" || prev == "the") {
+			prev = graph.Fold(c.w[j-2].Form)
+		}
+		if prev == "a" || prev == "to" || prev == "by" || prev == "par" {
+			for j+1 < len(c.w) && c.ment[j+1] == m {
+				j++
+			}
+			continue
+		}
+		if ms[m].Kind == entity.Name && (ms[m].Type == graph.Person || ms[m].Type == graph.Org) {
+			return []arg{{mention: m}}
+		}
+		return nil
+	}
+	return nil
 }
 
 // topical are the speech predicates whose clause's object is their topic.
