@@ -189,7 +189,8 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	// "le traité, signé par la France": a participle with an agent
 	// is a passive whose object is the noun it qualifies.
 	reduced := c.rel(v, "acl") && !c.rel(v, "acl:relcl") && agent >= 0
-	passive := c.child(v, "aux:pass") >= 0 || reduced
+	// "se sont félicités": être with a reflexive is no passive.
+	passive := c.child(v, "aux:pass") >= 0 && c.child(v, "expl:pv") < 0 && c.child(v, "expl") < 0 || reduced
 	var subj []arg
 	var passObj []arg
 	inverted := false // the speaker follows the verb: what follows is no object
@@ -518,8 +519,15 @@ func (c *clauses) verbRows(v int, lemma string) []row {
 		}
 	}
 	hasPrt := strings.Contains(lemma, " ")
-	for _, p := range lex.Verbs(lemma) {
-		if p.Reflexive && !reflexive || p.Particle != "" && !hasPrt && !p.Reflexive {
+	ps := lex.Verbs(lemma)
+	// "se féliciter de" is welcoming, not congratulating: a reflexive
+	// verb with rows of its own reads only those.
+	ownReflexive := false
+	for _, p := range ps {
+		ownReflexive = ownReflexive || reflexive && p.Reflexive
+	}
+	for _, p := range ps {
+		if p.Reflexive && !reflexive || p.Particle != "" && !hasPrt && !p.Reflexive || ownReflexive && !p.Reflexive {
 			continue
 		}
 		rows = append(rows, row{p, -1})

@@ -365,6 +365,27 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 		if w.UPOS != "VERB" {
 			continue
 		}
+		// "resumed the office of Speaker", "qui occupait le poste de
+		// Premier ministre": the title an office noun names is the
+		// subject's, once held when the verb says so.
+		if o := c.child(v, "obj"); o >= 0 && offices[c.lemma(o)] && holding[c.verbLemma(v)] != "" {
+			for _, t := range c.kids[o] {
+				if !c.rel(t, "nmod") || c.caseOf(t) != "of" && c.caseOf(t) != "de" {
+					continue
+				}
+				role, of, ok := c.title(t)
+				if !ok {
+					continue
+				}
+				tense := holding[c.verbLemma(v)]
+				if (tense == "was" || tense == "held" && c.pastHeld(v)) && !strings.HasPrefix(role, pastMark) {
+					role = pastMark + role
+				}
+				if m := holder(c.subjects(v)); m >= 0 {
+					emit(m, role, of, 0.6)
+				}
+			}
+		}
 		for _, t := range c.kids[v] {
 			if !(c.rel(t, "xcomp") && c.w[t].UPOS != "VERB" || c.rel(t, "obl") && asCase[c.caseOf(t)]) {
 				continue
@@ -396,6 +417,33 @@ var appointing = map[string]bool{
 	"appoint": true, "name": true, "elect": true, "nominate": true, "make": true, "choose": true,
 	"designate": true, "reelect": true, "re-elect": true, "install": true,
 	"nommer": true, "élire": true, "réélire": true, "désigner": true, "choisir": true, "investir": true,
+}
+
+// offices are the nouns for an office a title names ("the post of
+// Speaker").
+var offices = map[string]bool{
+	"office": true, "post": true, "position": true, "role": true, "job": true, "seat": true,
+	"poste": true, "fonction": true, "siège": true, "charge": true,
+}
+
+// holding are the verbs that give their subject an office, with the tense
+// of the role they state: taking one ("is"), or having held one ("was").
+var holding = map[string]string{
+	"resume": "is", "assume": "is", "take": "is", "take up": "is", "win": "is",
+	"hold": "held", "occupy": "held", "occuper": "held",
+	"leave": "was", "vacate": "was", "quit": "was",
+	"assumer": "is", "prendre": "is", "obtenir": "is", "retrouver": "is", "reprendre": "is",
+	"quitter": "was", "abandonner": "was",
+}
+
+// pastHeld reports a holding verb in a past tense ("held", "occupait",
+// "a occupé"): the office is no longer held.
+func (c *clauses) pastHeld(v int) bool {
+	f := strings.ToLower(c.w[v].Form)
+	if c.st.r.lang == "en" {
+		return f == "held" || f == "occupied"
+	}
+	return strings.HasSuffix(f, "ait") || strings.HasSuffix(f, "aient") || c.child(v, "aux:tense") >= 0
 }
 
 // asCase introduce the role a verb gives ("served as", "comme").
