@@ -352,6 +352,21 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 				}
 			}
 		}
+		// "Trump and Congress could not reach an agreement": a
+		// symmetric relation with no object holds between the
+		// coordinated subjects.
+		if len(objs) == 0 && row.Symmetric && !passive && len(subj) > 1 {
+			for i := range subj {
+				for j := i + 1; j < len(subj); j++ {
+					if !subj[j].entity() {
+						continue
+					}
+					if t, ok := c.triple(subj[i], subj[j], row, mod); ok {
+						out = append(out, t) // the plain reading stays: "signed an agreement"
+					}
+				}
+			}
+		}
 	}
 	// "a déclaré à l'AFP", "said to Reuters": whom a speech verb
 	// addresses is told.
