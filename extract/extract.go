@@ -172,6 +172,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home}
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, doc.Lang, s.Tokens)
+			mendVerbLemmas(sent.Words, lg.lexicon)
 			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/model"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
@@ -151,4 +152,52 @@ func parentheticals(toks []segment.Token) map[int]bool {
 		}
 	}
 	return skip
+}
+
+// mendVerbLemmas replaces the lemma of an English verb that is no verb
+// ("competed" → compet) by the reading of its form that is one (compete),
+// when the language has a verb list to tell.
+func mendVerbLemmas(words []relate.Word, lex *lexicon.Lexicon) {
+	if !lex.HasVerbList() {
+		return
+	}
+	for i, w := range words {
+		if w.UPOS != "VERB" || lex.KnownVerb(strings.ToLower(w.Lemma)) {
+			continue
+		}
+		for _, c := range verbCandidates(strings.ToLower(w.Form)) {
+			if lex.KnownVerb(c) {
+				words[i].Lemma = c
+				break
+			}
+		}
+	}
+}
+
+// verbCandidates returns the lemmas an English verb form may have, most
+// likely first: carried → carry, competed → compete, planned → plan.
+func verbCandidates(f string) []string {
+	var out []string
+	undouble := func(b string) {
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			out = append(out, b[:n-1])
+		}
+	}
+	switch {
+	case strings.HasSuffix(f, "ied"), strings.HasSuffix(f, "ies"):
+		out = append(out, f[:len(f)-3]+"y")
+	case strings.HasSuffix(f, "ing"):
+		b := f[:len(f)-3]
+		out = append(out, b, b+"e")
+		undouble(b)
+	case strings.HasSuffix(f, "ed"):
+		b := f[:len(f)-2]
+		out = append(out, f[:len(f)-1], b)
+		undouble(b)
+	case strings.HasSuffix(f, "es"):
+		out = append(out, f[:len(f)-1], f[:len(f)-2])
+	case strings.HasSuffix(f, "s"):
+		out = append(out, f[:len(f)-1])
+	}
+	return append(out, f)
 }

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/model"
+	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
 )
 
@@ -79,5 +81,38 @@ func TestSemicolonParts(t *testing.T) {
 		if got := semicolonParts(strings.Fields(tt.words)); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("semicolonParts(%q) = %v, want %v", tt.words, got, tt.want)
 		}
+	}
+}
+
+func TestMendVerbLemmas(t *testing.T) {
+	lex, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ form, lemma, want string }{
+		{"competed", "compet", "compete"},
+		{"carried", "carri", "carry"},
+		{"planned", "plann", "plan"},
+		{"resuming", "resum", "resume"},
+		{"says", "say", "say"},     // a verb already
+		{"xyzzed", "xyzz", "xyzz"}, // nothing better known
+	}
+	for _, tt := range tests {
+		words := []relate.Word{{Form: tt.form, UPOS: "VERB", Lemma: tt.lemma}, {Form: tt.form, UPOS: "NOUN", Lemma: tt.lemma}}
+		mendVerbLemmas(words, lex)
+		if words[0].Lemma != tt.want {
+			t.Errorf("%s/%s: lemma %q, want %q", tt.form, tt.lemma, words[0].Lemma, tt.want)
+		}
+		if words[1].Lemma != tt.lemma {
+			t.Errorf("%s: a noun's lemma changed to %q", tt.form, words[1].Lemma)
+		}
+	}
+	fr, err := lexicon.Load("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []relate.Word{{Form: "réagissons", UPOS: "VERB", Lemma: "réagisser"}}
+	if mendVerbLemmas(words, fr); words[0].Lemma != "réagisser" {
+		t.Errorf("French lemma changed without a verb list: %q", words[0].Lemma)
 	}
 }

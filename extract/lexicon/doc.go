@@ -11,12 +11,13 @@
 //	nouns.tsv     noun, prep, predicate, class, sym, agent
 //	light.tsv     verb, noun, prep, predicate, class, sym (faire pression sur → pressures)
 //	concepts.tsv  phrase, concept
-//	titles.tsv    title, role, domain
+//	titles.tsv    title, role, domain, of
 //	forms.tsv     form, lemma, pos, tags (generated: go run ./extract/lexicon/internal/gen)
 //	negation.tsv  word, kind
 //	modal.tsv     word, modality, kind
 //	auxiliary.tsv form, lemma, kind (generated; not aux.tsv, a name go:embed refuses)
 //	stop.tsv      word, classes, base
+//	verblist.tsv  lemma (English only, generated from WordNet: tells a verb lemma from a lemmatizer's slip)
 //
 // Load reads them, then user extension files of the same formats, whose
 // rows override or extend the embedded ones.

@@ -123,6 +123,7 @@ type Lexicon struct {
 	modal       map[string]modalRow
 	aux         map[string]Aux
 	stop        map[string]stopRow
+	verblist    map[string]bool // the language's verbs beyond the lexicon's (WordNet's, for English)
 	drop        map[string]bool // folded determiners and pre-nominal modifiers
 	stats       map[string]int
 }
@@ -332,6 +333,17 @@ func (l *Lexicon) lookupPhrase(m map[string]string, words []string) (string, boo
 
 // ConceptMaxWords returns the number of words of the longest concept phrase.
 func (l *Lexicon) ConceptMaxWords() int { return l.conceptMax }
+
+// KnownVerb reports a verb lemma of the language: one the lexicon maps,
+// or one of its word list (verblist.tsv; WordNet's verbs for English).
+// Languages without a word list know only the lexicon's verbs.
+func (l *Lexicon) KnownVerb(lemma string) bool {
+	k := key(lemma)
+	return l.verblist[k] || len(l.verbs[k]) > 0
+}
+
+// HasVerbList reports whether the language has a verb word list.
+func (l *Lexicon) HasVerbList() bool { return len(l.verblist) > 0 }
 
 // Title returns the English role a title phrase names ("chef de la
 // diplomatie" → "foreign minister"), comparing folded and trying the

@@ -34,6 +34,7 @@ var files = []fileSpec{
 	{name: "modal", min: 2, max: 3},
 	{name: "auxiliary", min: 3, max: 3},
 	{name: "stop", min: 2, max: 3, optional: true},
+	{name: "verblist", min: 1, max: 1, optional: true},
 }
 
 // source is one set of lexicon files: the embedded ones or a user's.
@@ -81,6 +82,7 @@ type builder struct {
 	modal    ordered[modalRow]
 	aux      ordered[Aux]
 	stop     ordered[stopRow]
+	verblist ordered[bool]
 	forms    map[string][]Form
 	nForms   int
 }
@@ -291,6 +293,13 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		b.aux.set(k, Aux{Lemma: key(c[1]), Kind: c[2]})
 		return k, nil
+	case "verblist":
+		k := key(c[0])
+		if k == "" {
+			return "", errors.New("empty verb")
+		}
+		b.verblist.set(k, true)
+		return k, nil
 	case "stop":
 		k := key(c[0])
 		if c[1] == "" {
@@ -450,6 +459,7 @@ func (b *builder) build() *Lexicon {
 		modal:       map[string]modalRow{},
 		aux:         map[string]Aux{},
 		stop:        map[string]stopRow{},
+		verblist:    map[string]bool{},
 		drop:        map[string]bool{},
 		foldForms:   map[string][]Form{},
 		stats:       map[string]int{},
@@ -523,6 +533,7 @@ func (b *builder) build() *Lexicon {
 		l.stats["titles"]++
 	})
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
+	b.verblist.each(func(k string, _ bool) { l.verblist[k] = true; l.stats["verblist"]++ })
 	b.modal.each(func(k string, v modalRow) {
 		l.modal[k] = v
 		l.stats["modal"]++
