@@ -153,6 +153,11 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
 	}
 	home := x.homeCountry(mentions)
+	if home == "" {
+		// French news that names no country of its own is French:
+		// "le ministre de l'Intérieur" is France's.
+		home = defaultHome[doc.Lang]
+	}
 	resolver := entity.NewResolver(x.translit).WithAliases(x.aliases)
 	for _, ms := range mentions {
 		resolver.Prime(ms)
@@ -291,6 +296,11 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string) [
 	}
 	return out
 }
+
+// defaultHome is the country of a language's documents that name none
+// more than others. English has none: British, American and other news
+// share it.
+var defaultHome = map[string]string{"fr": "France"}
 
 // homeCountry returns the country a document is about: the country named
 // most often (directly, by demonym authority, by its capital or by its
