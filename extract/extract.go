@@ -153,10 +153,11 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
 	}
 	home := x.homeCountry(mentions)
+	assumed := false
 	if home == "" {
 		// French news that names no country of its own is French:
 		// "le ministre de l'Intérieur" is France's.
-		home = defaultHome[doc.Lang]
+		home, assumed = defaultHome[doc.Lang], true
 	}
 	resolver := entity.NewResolver(x.translit).WithAliases(x.aliases)
 	for _, ms := range mentions {
@@ -174,14 +175,14 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 				}
 			}
 		}
-		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home}
+		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home, HomeAssumed: assumed}
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, doc.Lang, s.Tokens)
 			mendVerbLemmas(sent.Words, lg.lexicon)
 			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)
-		triples = append(triples, x.roleTriples(doc.Lang, resolved, home)...)
+		triples = append(triples, x.roleTriples(doc.Lang, resolved, home, assumed)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
 				continue
@@ -255,7 +256,7 @@ func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 //
 // A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
-func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string) []graph.Triple {
+func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string, assumed bool) []graph.Triple {
 	var out []graph.Triple
 	for k, m := range ms {
 		// Only a title next to a name states a role; "the president"
@@ -274,7 +275,7 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string) [
 				m.RoleOf, otype = p.Name, p.Type
 			}
 		}
-		if m.RoleOf == "" && !m.Complement && home != "" && relate.NationalRole(m.Role) {
+		if m.RoleOf == "" && !m.Complement && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
 			m.RoleOf = home
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {

@@ -36,6 +36,10 @@ type Sentence struct {
 	// Home is the country the document is about, if any: a national
 	// title with no country ("the Foreign Secretary") is of it.
 	Home string
+	// HomeAssumed is set when Home is the language's default country,
+	// not one the document names: titles as general as "president" are
+	// then not taken for that country's.
+	HomeAssumed bool
 }
 
 // Word is one syntactic word of a sentence's analysis.

@@ -598,6 +598,9 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	if !known || role == "counterpart" {
 		return "", arg{}, false
 	}
+	// "le président du directoire de PSA": a title with a complement
+	// the rules below cannot read is of that, not of the country.
+	complement := false
 	for _, d := range c.kids[k] {
 		switch {
 		case c.rel(d, "nmod:poss") && c.ment[d] >= 0:
@@ -611,6 +614,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
 				return role, a[0], true
 			}
+			complement = true
 		case (c.rel(d, "amod") || c.rel(d, "compound")) && IsParty(c.st.r.lang, c.w[d].Form):
 			// "Labour leader", "the Republican candidate".
 			p, _ := party(c.st.r.lang, c.w[d].Form)
@@ -636,16 +640,26 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			}
 		}
 	}
+	if complement {
+		return "", arg{}, false
+	}
 	return c.home(role)
 }
 
 // home returns a national role as the document's country's ("the Foreign
 // Secretary" in a British story), when the document has one.
 func (c *clauses) home(role string) (string, arg, bool) {
-	if c.st.s.Home == "" || !NationalRole(role) {
+	if c.st.s.Home == "" || !NationalRole(role) || c.st.s.HomeAssumed && !NationalRoleAssumed(role) {
 		return "", arg{}, false
 	}
 	return role, arg{mention: -1, name: c.st.s.Home, typ: graph.GPE}, true
+}
+
+// NationalRoleAssumed reports a national title specific enough to be the
+// country's a document is assumed to be about ("interior minister", but
+// not "president" or "minister", which companies and regions have too).
+func NationalRoleAssumed(role string) bool {
+	return NationalRole(role) && role != "president" && role != "minister" && role != "vice president"
 }
 
 // NationalRole reports a title that is held in a country's government.
