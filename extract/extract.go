@@ -270,8 +270,11 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string, a
 		if k > 0 && m.Role != "" && m.RoleOf == "" && !m.Complement {
 			// A party adjective is membership, not a body ("Republican
 			// Representative X").
+			// A lone unknown word is no body ("Senior Adviser X", "Vice
+			// President-elect X").
 			if p := ms[k-1]; p.End == m.Start && p.Kind == entity.Name && p.Name != "" &&
-				(p.Type == graph.Org || p.Type == graph.GPE) && !relate.IsParty(lang, p.Text) {
+				(p.Type == graph.Org || p.Type == graph.GPE) && !relate.IsParty(lang, p.Text) &&
+				(p.Known || p.End-p.Start > 1 || isAcronym(p.Text)) {
 				m.RoleOf, otype = p.Name, p.Type
 			}
 		}
@@ -407,4 +410,18 @@ func specific(ts []graph.Triple) []graph.Triple {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isAcronym reports a word in capitals ("NATO", "HP").
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
