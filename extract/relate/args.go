@@ -33,6 +33,15 @@ func (c *clauses) subjects(v int) []arg {
 				if c.rel(v, "acl") {
 					return c.args(c.head(v), true)
 				}
+				// "X, who succeeded him" parsed as parataxis: the name
+				// right before the pronoun is its antecedent.
+				j := s - 1
+				if j >= 0 && c.w[j].Form == "," {
+					j--
+				}
+				if j >= 0 && c.ment[j] >= 0 {
+					return []arg{{mention: c.ment[j]}}
+				}
 				return nil
 			}
 			if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
