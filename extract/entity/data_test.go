@@ -188,3 +188,79 @@ func TestTranslitSpellings(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstNamesTable(t *testing.T) {
+	const file = "data/firstnames.tsv"
+	line := map[string]int{} // folded name → line, as LoadFirstNames keys it
+	genders := map[string]int{}
+	rows := checkTable(t, file, firstNamesTSV)
+	for _, r := range rows {
+		name, g := r.cols[0], r.cols[1]
+		if g != "f" && g != "m" && g != "-" {
+			t.Errorf("%s:%d: gender %q, want f, m or -", file, r.line, g)
+		}
+		if strings.ContainsAny(name, " \t") || !isCap(name) {
+			t.Errorf("%s:%d: %q is not one capitalised word", file, r.line, name)
+		}
+		k := graph.Fold(name)
+		if prev, dup := line[k]; dup {
+			t.Errorf("%s:%d: %q folds as line %d does", file, r.line, name, prev)
+		}
+		line[k] = r.line
+		genders[g]++
+	}
+	if len(rows) < 1500 || genders["f"] < 500 || genders["m"] < 500 {
+		t.Errorf("%s: %d rows (%v), want a table of thousands of both genders", file, len(rows), genders)
+	}
+	fn, err := LoadFirstNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fn) != len(line) {
+		t.Errorf("LoadFirstNames: %d names, the table has %d", len(fn), len(line))
+	}
+	for _, tt := range []struct {
+		name string
+		want byte
+	}{
+		{"Hillary", Feminine}, {"Barack", Masculine}, {"Sergueï", Masculine}, {"Sergei", Masculine},
+		{"Angela", Feminine}, {"Mohammed", Masculine}, {"Fatima", Feminine}, {"Ségolène", Feminine},
+		{"SEGOLENE", Feminine}, {"Andrea", 0}, {"Dominique", 0}, {"Kim", 0},
+	} {
+		if g, ok := fn[graph.Fold(tt.name)]; !ok || g != tt.want {
+			t.Errorf("LoadFirstNames()[%q] = %q, %v; want %q", tt.name, g, ok, tt.want)
+		}
+	}
+}
+
+func TestFirstNamesPerson(t *testing.T) {
+	fn, err := LoadFirstNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		want byte
+	}{
+		{"Hillary Clinton", Feminine},
+		{"Hillary Rodham Clinton", Feminine},
+		{"Barack Obama", Masculine},
+		{"Sergueï Lavrov", Masculine},
+		{"Jean-Marc Ayrault", Masculine},    // listed
+		{"Jean-Zébulon Ayrault", Masculine}, // by its first part
+		{"Marie-Zébuline Dupont", Feminine}, // by its first part
+		{"Andrea Nahles", 0},                // borne by both
+		{"Zorbek Tandali", 0},               // unknown
+		{"Clinton", 0},                      // a surname alone
+		{"J. Smith", 0},                     // an initial
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := fn.Person(tt.name); got != tt.want {
+			t.Errorf("Person(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := FirstNames(nil).Person("Hillary Clinton"); got != 0 {
+		t.Errorf("nil FirstNames: Person = %q, want 0", got)
+	}
+}

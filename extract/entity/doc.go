@@ -9,5 +9,12 @@
 // to the full name, a description or pronoun to the most recent
 // compatible person, spelling variants to one canonical form.
 //
+// Persons have a gender when something tells it: the first name, in the
+// embedded first-name table (data/firstnames.tsv); an honorific ("Mme",
+// "Mr") or a gendered title ("la présidente", "le ministre",
+// "spokeswoman") in a mention; or an English "he" or "she" with no other
+// person around. A pronoun or a gendered description resolves only to a
+// person of its gender or of none known.
+//
 // It works on tokens, not trees; it does not find relations.
 package entity

@@ -60,7 +60,11 @@ type Mention struct {
 	Complement bool
 	// Alt is, for a pronoun, the person it stands for if not the one
 	// resolution chose: the one mentioned before.
-	Alt    string
+	Alt string
+	// Gender is what a pronoun, or an honorific or a title in the
+	// mention, says of its person ("elle", "Mme", "la ministre",
+	// "spokeswoman"): Feminine, Masculine, or 0 when it says nothing.
+	Gender byte
 	Known  bool // from the gazetteer
 	Plural bool // "les autorités", "ils"
 }

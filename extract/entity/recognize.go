@@ -78,6 +78,7 @@ var authorityWords = map[string]bool{
 var honorifics = map[string]bool{
 	"m.": true, "mme": true, "mme.": true, "mlle": true, "mr": true, "mr.": true, "mrs": true,
 	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "lord": true,
+	"mlle.": true, "madame": true, "mademoiselle": true, "monsieur": true,
 }
 
 // maxNameWords bounds a capitalised chain: longer runs are headlines or
@@ -105,7 +106,9 @@ var locatives = map[string]bool{
 	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
 }
 
-var pronouns = map[string]bool{"il": true, "elle": true, "-il": true, "-elle": true, "-t-il": true, "-t-elle": true, "he": true, "she": true}
+// pronouns are the personal pronouns (folded: "-t-il" folds to "t il")
+// that can stand for a person.
+var pronouns = map[string]bool{"il": true, "elle": true, "t il": true, "t elle": true, "he": true, "she": true}
 
 // Recognizer finds mentions in the sentences of one language. It is
 // read-only after New and safe for concurrent use.
@@ -192,7 +195,7 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return m, true
 	}
 	if pronouns[s.low[i]] || r.lang == "en" && s.low[i] == "him" || r.lang == "en" && s.low[i] == "her" && objectHer(s, i) {
-		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person}, true
+		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person, Gender: pronounGender(t.Text)}, true
 	}
 	if isNameWord(t.Text) {
 		return r.chain(s, i, capitalised)
@@ -326,7 +329,8 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 				c, end = d, end+1
 			}
 		}
-		m := Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c, FormerRole: past}
+		m := Mention{Start: i, End: end, Text: s.text(i, end), Kind: Description, Type: graph.Person, Role: role, Country: c, FormerRole: past,
+			Gender: r.titleGender(s, i, end)}
 		if end < len(s.toks) {
 			switch s.low[end] {
 			case "de", "du", "des", "d'", "of", "at", "for":
@@ -494,6 +498,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	m := Mention{Start: i, End: j, Text: text, Kind: Name}
 	if honorific {
 		m.Type = graph.Person
+		for k := i; k < start && m.Gender == 0; k++ {
+			m.Gender = honorificGender[s.low[k]]
+		}
 	}
 	if e, ok := r.gaz.Lookup(text); ok && e.Kind != gazetteer.Demonym {
 		m.Name, m.Type, m.Known = e.Name, e.Type, true
@@ -585,6 +592,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			if n.Kind == Name && (n.Type == graph.Person || n.Type == "") && (gap == 0 || comma || r.adjectives(s, m.End, n.Start) || m.Complement && r.complement(s, m.End, n.Start)) {
 				n.Type = graph.Person
 				n.Role, n.RoleOf, n.Complement, n.FormerRole = m.Role, m.Country, m.Complement, m.FormerRole
+				n.Gender = cmp.Or(n.Gender, m.Gender)
 				n.Start = m.Start
 				if end := n.End; comma && end < len(s.toks) && s.toks[end].Text == "," {
 					n.End = end // the closing comma stays outside
@@ -599,6 +607,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 			if n.Kind == Description && m.End < len(s.toks) && s.toks[m.End].Text == "," && onlyDeterminers(s, m.End+1, n.Start) {
 				m.Type = graph.Person
 				m.Role, m.RoleOf, m.Complement, m.FormerRole = n.Role, n.Country, n.Complement, n.FormerRole
+				m.Gender = cmp.Or(m.Gender, n.Gender)
 				// "John Kerry, le secrétaire d'Etat américain, a dit": an
 				// apposition closed by a comma is part of the name's
 				// mention. Without the closing comma the description may

@@ -484,6 +484,79 @@ var recognizeTests = []struct {
 	},
 }
 
+// TestRecognizerGender: honorifics, titles and pronouns give their
+// mentions a gender; epicene titles and bare names give none.
+func TestRecognizerGender(t *testing.T) {
+	rs := recognizers(t)
+	tests := []struct {
+		name, lang, text string
+		want             []string // kind "text" gender (f, m or -)
+	}{
+		{
+			name: "fr honorifics",
+			lang: "fr", text: "M. Hollande a reçu Mme Merkel, Madame Royal et Monsieur Valls.",
+			want: []string{`name "Hollande" m`, `name "Merkel" f`, `name "Royal" f`, `name "Valls" m`},
+		},
+		{
+			name: "en honorifics",
+			lang: "en", text: "Mr. Smith met Dr. Jones, Ms. Clinton and Mrs Brown.",
+			want: []string{`name "Smith" m`, `name "Jones" -`, `name "Clinton" f`, `name "Brown" f`},
+		},
+		{
+			name: "fr feminine title in apposition",
+			lang: "fr", text: "La chancelière allemande, Angela Merkel, a rencontré le président français.",
+			want: []string{`name "Angela Merkel" f`, `description "président français" m`},
+		},
+		{
+			name: "fr article before an epicene title",
+			lang: "fr", text: "La ministre de la Justice a écrit au ministre de l'Intérieur.",
+			want: []string{`description "ministre de la Justice" f`, `description "ministre de l'Intérieur" m`},
+		},
+		{
+			name: "fr qualifier, and a complement left out",
+			lang: "fr", text: "L'ancienne présidente du Chili et le président de la Commission européenne sont venus.",
+			want: []string{`description "ancienne présidente du Chili" f`, `description "président de la Commission européenne" m`},
+		},
+		{
+			name: "fr honorific with an epicene first name",
+			lang: "fr", text: "La ministre de l'Ecologie, Dominique Voynet, a reçu M. Claude Guéant. Elle lui a dit qu'il avait tort.",
+			want: []string{`name "Dominique Voynet" f`, `name "Claude Guéant" m`, `pronoun "Elle" f`, `pronoun "il" m`},
+		},
+		{
+			name: "en gendered and epicene titles",
+			lang: "en", text: "Queen Elizabeth met President Barack Obama, spokeswoman Jen Psaki and the chairman.",
+			want: []string{`name "Elizabeth" f`, `name "Barack Obama" -`, `name "Jen Psaki" f`, `description "chairman" m`},
+		},
+		{
+			name: "en pronouns",
+			lang: "en", text: "He said she thanked him.",
+			want: []string{`pronoun "He" m`, `pronoun "she" f`, `pronoun "him" m`},
+		},
+		{
+			name: "fr inverted pronouns",
+			lang: "fr", text: "Viendra-t-il ? Partira-t-elle ?",
+			want: []string{`pronoun "-t-il" m`, `pronoun "-t-elle" f`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range segment.Split(tt.text, tt.lang) {
+				for _, m := range rs[tt.lang].Sentence(tt.text, s.Tokens, seenCapitalised()) {
+					g := "-"
+					if m.Gender != 0 {
+						g = string(m.Gender)
+					}
+					got = append(got, fmt.Sprintf("%s %q %s", m.Kind, m.Text, g))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s\n got:\n\t%s\nwant:\n\t%s", tt.text, strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
 func TestRecognizerSentence(t *testing.T) {
 	rs := recognizers(t)
 	for _, tt := range recognizeTests {

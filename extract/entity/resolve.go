@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -58,22 +59,59 @@ type entity struct {
 	role    string
 	roleOf  string
 	last    int // sentence of the latest mention
+	// gender is a person's, Feminine, Masculine or 0, read from the
+	// evidence of rank genderRank.
+	gender     byte
+	genderRank int
+}
+
+// The ranks of the evidence for a person's gender, weakest first: a
+// stronger kind overrides a weaker one, the first of a kind stays.
+const (
+	// An English pronoun resolved to the only person it could mean.
+	byPronoun = 1 + iota
+	// A title ("le ministre", "the chairman", or any title resolved as a
+	// description) or a masculine honorific: the masculine is also the
+	// generic form of many titles, "le Premier ministre Theresa May".
+	byTitle
+	// The first name, in the first-name table.
+	byFirstName
+	// A feminine honorific or title on the name itself: "Mme Dominique
+	// Voynet", "la chancelière Angela Merkel".
+	byFeminine
+)
+
+// setGender records evidence g of rank rank for e's gender.
+func (e *entity) setGender(g byte, rank int) {
+	if g != 0 && rank > e.genderRank {
+		e.gender, e.genderRank = g, rank
+	}
 }
 
 // Resolver joins the mentions of one document into entities. Use one per
 // document, feeding it sentences in order.
 type Resolver struct {
-	translit Translit
-	aliases  Aliases
-	byKey    map[string]*entity // folded names and aliases
-	surnames map[string]*entity // folded last word of a person's full name; nil entry when ambiguous
-	persons  []*entity          // by latest mention, most recent last
-	order    []*entity
+	translit   Translit
+	aliases    Aliases
+	firstNames FirstNames
+	byKey      map[string]*entity // folded names and aliases
+	surnames   map[string]*entity // folded last word of a person's full name; nil entry when ambiguous
+	persons    []*entity          // by latest mention, most recent last
+	order      []*entity
 }
 
-// NewResolver returns a resolver for one document.
+// NewResolver returns a resolver for one document. It tells persons'
+// genders by the embedded first-name table unless WithFirstNames gives
+// another.
 func NewResolver(t Translit) *Resolver {
-	return &Resolver{translit: t, byKey: map[string]*entity{}, surnames: map[string]*entity{}}
+	return &Resolver{translit: t, firstNames: defaultFirstNames(), byKey: map[string]*entity{}, surnames: map[string]*entity{}}
+}
+
+// WithFirstNames makes the resolver tell persons' genders by fn instead
+// of the embedded table; nil tells none.
+func (r *Resolver) WithFirstNames(fn FirstNames) *Resolver {
+	r.firstNames = fn
+	return r
 }
 
 // WithAliases makes the user's aliases take precedence over recognition:
@@ -135,6 +173,7 @@ func (r *Resolver) person(surface string, sent int) *entity {
 	if surface != e.name {
 		e.aliases[surface] = true
 	}
+	e.setGender(cmp.Or(r.firstNames.Person(e.name), r.firstNames.Person(surface)), byFirstName)
 	return e
 }
 
@@ -178,23 +217,7 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	case m.Kind == Description:
 		e = r.described(m)
 	case m.Kind == Pronoun:
-		if n := len(r.persons); n > 0 && sent-r.persons[n-1].last <= 2 {
-			e = r.persons[n-1]
-			var alt *entity
-			if n > 1 && sent-r.persons[n-2].last <= 2 {
-				alt = r.persons[n-2]
-			}
-			// An object pronoun after a person named in its own sentence
-			// is most often someone else ("The chancellor thanked him").
-			if object := strings.ToLower(m.Text); (object == "him" || object == "her") && e.last == sent && alt != nil {
-				e, alt = alt, e
-			}
-			// The other candidate, for a pronoun that turns out to be its
-			// own clause's subject ("May appointed him").
-			if alt != nil {
-				m.Alt = alt.name
-			}
-		}
+		e = r.pronoun(m, sent)
 	}
 	if e == nil {
 		return false
@@ -204,6 +227,14 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	}
 	if m.Kind == Description && e.roleOf == "" {
 		e.roleOf = m.Country
+	}
+	if e.typ == graph.Person {
+		switch {
+		case m.Kind == Name && m.Gender == Feminine:
+			e.setGender(m.Gender, byFeminine)
+		case m.Kind == Name || m.Kind == Description:
+			e.setGender(m.Gender, byTitle)
+		}
 	}
 	if e.last < 0 {
 		// Primed entities take their place at their first mention.
@@ -304,6 +335,52 @@ func (r *Resolver) known(name string, typ graph.EntityType, surface string) *ent
 	if surface != "" && surface != name {
 		e.aliases[surface] = true
 	}
+	if typ == graph.Person {
+		e.setGender(cmp.Or(r.firstNames.Person(name), r.firstNames.Person(surface)), byFirstName)
+	}
+	return e
+}
+
+// pronoun returns the person a pronoun stands for: the most recent person
+// of a compatible gender mentioned within two sentences, and sets m.Alt
+// to the one before, if any.
+func (r *Resolver) pronoun(m *Mention, sent int) *entity {
+	g := cmp.Or(m.Gender, pronounGender(m.Text))
+	var e, alt *entity
+	near := 0 // persons within reach, of any gender
+	for k := len(r.persons) - 1; k >= 0; k-- {
+		p := r.persons[k]
+		if sent-p.last > 2 {
+			continue
+		}
+		near++
+		switch {
+		case !compatible(p.gender, g):
+		case e == nil:
+			e = p
+		case alt == nil:
+			alt = p
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	// An object pronoun after a person named in its own sentence is most
+	// often someone else ("The chancellor thanked him").
+	if object := strings.ToLower(m.Text); (object == "him" || object == "her") && e.last == sent && alt != nil {
+		e, alt = alt, e
+	}
+	// The other candidate, for a pronoun that turns out to be its own
+	// clause's subject ("May appointed him").
+	if alt != nil {
+		m.Alt = alt.name
+	}
+	// An English "he" or "she" is a person; with no other person around
+	// it says which gender that one is. French "il" and "elle" are as
+	// often things.
+	if subject := strings.ToLower(m.Text); near == 1 && (subject == "he" || subject == "she") {
+		e.setGender(g, byPronoun)
+	}
 	return e
 }
 
@@ -312,6 +389,9 @@ func (r *Resolver) known(name string, typ graph.EntityType, surface string) *ent
 func (r *Resolver) described(m *Mention) *entity {
 	for k := len(r.persons) - 1; k >= 0; k-- {
 		p := r.persons[k]
+		if !compatible(p.gender, m.Gender) {
+			continue
+		}
 		if m.Country != "" && p.roleOf != "" && p.roleOf != m.Country {
 			continue
 		}

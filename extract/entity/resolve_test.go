@@ -34,6 +34,12 @@ func desc(text, role, country string) Mention {
 
 func pron(text string) Mention { return Mention{Text: text, Kind: Pronoun, Type: graph.Person} }
 
+// gendered is a mention with the gender an honorific or a title in it says.
+func gendered(m Mention, g byte) Mention {
+	m.Gender = g
+	return m
+}
+
 // titled is a person's name with the title read next to it.
 func titled(m Mention, role, of string) Mention {
 	m.Role, m.RoleOf = role, of
@@ -56,6 +62,7 @@ type step struct {
 	m         Mention
 	want      string
 	notTo     []string // when want is "": resolved, but to none of these names
+	alt       string   // for a pronoun: the Alt it must get ("" for none)
 	primeOnly bool     // given to Prime, never resolved
 }
 
@@ -234,6 +241,107 @@ var resolveTests = []struct {
 			{sent: 2, m: pron("he"), want: "Barack Obama PERSON"},
 		},
 	},
+	// Genders: a pronoun goes to the most recent person whose gender,
+	// from the first name, an honorific, a title or an English pronoun,
+	// fits it; an unknown gender fits both.
+	{
+		name: "il skips a more recent woman",
+		steps: []step{
+			{sent: 0, m: per("Barack Obama"), want: "Barack Obama PERSON"},
+			{sent: 1, m: pron("Il"), want: "Barack Obama PERSON"},
+			{sent: 1, m: pron("il"), want: "Barack Obama PERSON"},
+			{sent: 1, m: per("Hillary Clinton"), want: "Hillary Clinton PERSON"},
+			{sent: 1, m: pron("il"), want: "Barack Obama PERSON"},
+			{sent: 1, m: per("Carlos Santana"), want: "Carlos Santana PERSON"},
+			// The other candidate is a man too: Clinton is passed over.
+			{sent: 2, m: pron("il"), want: "Carlos Santana PERSON", alt: "Barack Obama"},
+			{sent: 2, m: pron("elle"), want: "Hillary Clinton PERSON"},
+			{sent: 2, m: pron("-t-elle"), want: "Hillary Clinton PERSON"},
+			{sent: 2, m: pron("-t-il"), want: "Carlos Santana PERSON", alt: "Barack Obama"},
+		},
+	},
+	{
+		name: "elle skips a more recent man for a woman known by her title",
+		steps: []step{
+			// "la ministre de l'Ecologie, Dominique Voynet": the first name
+			// is borne by both, the title is feminine.
+			{sent: 0, m: gendered(titled(per("Dominique Voynet"), "minister", ""), Feminine), want: "Dominique Voynet PERSON"},
+			// "M. Claude Guéant": masculine by the honorific alone.
+			{sent: 1, m: gendered(per("Claude Guéant"), Masculine), want: "Claude Guéant PERSON"},
+			{sent: 1, m: pron("elle"), want: "Dominique Voynet PERSON"},
+			{sent: 1, m: pron("il"), want: "Claude Guéant PERSON"},
+			// A later mention without the title keeps the gender.
+			{sent: 2, m: nm("Voynet"), want: "Dominique Voynet PERSON"},
+			{sent: 2, m: pron("il"), want: "Claude Guéant PERSON"},
+		},
+	},
+	{
+		name: "a masculine title does not outweigh a feminine first name",
+		steps: []step{
+			// "le Premier ministre Theresa May": the generic masculine.
+			{sent: 0, m: gendered(titled(per("Theresa May"), "prime minister", "United Kingdom"), Masculine), want: "Theresa May PERSON"},
+			{sent: 0, m: per("Boris Johnson"), want: "Boris Johnson PERSON"},
+			{sent: 1, m: pron("elle"), want: "Theresa May PERSON"},
+		},
+	},
+	{
+		name: "unknown and shared first names fit both pronouns",
+		steps: []step{
+			{sent: 0, m: per("Zorbek Tandali"), want: "Zorbek Tandali PERSON"},
+			{sent: 1, m: pron("elle"), want: "Zorbek Tandali PERSON"},
+			{sent: 1, m: pron("il"), want: "Zorbek Tandali PERSON"},
+			{sent: 2, m: per("Andrea Nahles"), want: "Andrea Nahles PERSON"},
+			{sent: 2, m: pron("il"), want: "Andrea Nahles PERSON", alt: "Zorbek Tandali"},
+			{sent: 2, m: pron("elle"), want: "Andrea Nahles PERSON", alt: "Zorbek Tandali"},
+		},
+	},
+	{
+		name: "a pronoun with only persons of the other gender around",
+		steps: []step{
+			{sent: 0, m: per("Angela Merkel"), want: "Angela Merkel PERSON"},
+			{sent: 1, m: pron("il"), want: ""},
+			{sent: 1, m: pron("he"), want: ""},
+			{sent: 1, m: pron("elle"), want: "Angela Merkel PERSON"},
+		},
+	},
+	{
+		name: "English he, she, him and her",
+		steps: []step{
+			{sent: 0, m: per("Theresa May"), want: "Theresa May PERSON"},
+			{sent: 0, m: per("Boris Johnson"), want: "Boris Johnson PERSON"},
+			{sent: 1, m: pron("she"), want: "Theresa May PERSON", alt: ""},
+			{sent: 1, m: pron("he"), want: "Boris Johnson PERSON", alt: ""},
+			// "May thanked him": him is not the person just named.
+			{sent: 2, m: nm("May"), want: "Theresa May PERSON"},
+			{sent: 2, m: pron("him"), want: "Boris Johnson PERSON"},
+			{sent: 2, m: pron("her"), want: "Theresa May PERSON"},
+		},
+	},
+	{
+		name: "an English pronoun with one person around gives that person its gender",
+		steps: []step{
+			{sent: 0, m: per("Kim Ardel"), want: "Kim Ardel PERSON"},
+			{sent: 1, m: pron("she"), want: "Kim Ardel PERSON"},
+			{sent: 1, m: per("Pat Quorn"), want: "Pat Quorn PERSON"},
+			{sent: 2, m: nm("Ardel"), want: "Kim Ardel PERSON"},
+			// Ardel is more recent, but "she" said she is a woman.
+			{sent: 2, m: pron("he"), want: "Pat Quorn PERSON"},
+			// Two persons around: "he" told nothing of Quorn, who still
+			// fits "she" and, as the most recent, takes it.
+			{sent: 3, m: pron("she"), want: "Pat Quorn PERSON", alt: "Kim Ardel"},
+			{sent: 3, m: pron("he"), want: "Pat Quorn PERSON"},
+		},
+	},
+	{
+		name: "a gendered description skips a person of the other gender",
+		steps: []step{
+			{sent: 0, m: titled(per("Angela Merkel"), "chancellor", "Germany"), want: "Angela Merkel PERSON"},
+			{sent: 0, m: titled(per("Olaf Scholz"), "chancellor", "Germany"), want: "Olaf Scholz PERSON"},
+			{sent: 1, m: gendered(desc("chancelière allemande", "chancellor", "Germany"), Feminine), want: "Angela Merkel PERSON"},
+			{sent: 1, m: gendered(desc("chancelier allemand", "chancellor", "Germany"), Masculine), want: "Olaf Scholz PERSON"},
+			{sent: 1, m: desc("chancellor", "chancellor", ""), want: "Olaf Scholz PERSON"},
+		},
+	},
 	{
 		name: "entities in order of first mention with sorted aliases",
 		steps: []step{
@@ -308,6 +416,9 @@ func TestResolve(t *testing.T) {
 					}
 				case got != st.want:
 					t.Errorf("sentence %d: %s %q resolved to %q, want %q", st.sent, st.m.Kind, st.m.Text, got, st.want)
+				}
+				if st.m.Kind == Pronoun && m.Alt != st.alt {
+					t.Errorf("sentence %d: pronoun %q: Alt %q, want %q", st.sent, st.m.Text, m.Alt, st.alt)
 				}
 			}
 			if tt.entities != nil {
@@ -423,6 +534,44 @@ func TestDocument(t *testing.T) {
 			},
 			// President is a national title, but the text does not say of where.
 			roles: []Role{{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
+		},
+		{
+			// The third "il" is Obama's, not the more recent Clinton's.
+			name: "fr pronouns skip a person of the other gender",
+			lang: "fr",
+			text: "Barack Obama a visité une usine à Toledo. " +
+				"Il achèvera sa tournée à Cleveland, où il avait débattu face à Hillary Clinton en 2012, et il sera accueilli par le guitariste Carlos Santana.",
+			want: []string{
+				`0: "Barack Obama" → Barack Obama PERSON`,
+				`0: "Toledo" → Toledo GPE`,
+				`1: "Il" → Barack Obama PERSON`,
+				`1: "Cleveland" → Cleveland GPE`,
+				`1: "il" → Barack Obama PERSON`,
+				`1: "Hillary Clinton" → Hillary Clinton PERSON`,
+				`1: "il" → Barack Obama PERSON`,
+				`1: "Carlos Santana" → Carlos Santana PERSON`,
+			},
+			entities: []string{
+				`Barack Obama PERSON []`,
+				`Toledo GPE []`,
+				`Cleveland GPE []`,
+				`Hillary Clinton PERSON []`,
+				`Carlos Santana PERSON []`,
+			},
+		},
+		{
+			name: "en he and she",
+			lang: "en",
+			text: "Prime Minister Theresa May met Boris Johnson on Tuesday. She said he would stay, and he thanked her.",
+			want: []string{
+				`0: "Theresa May" → Theresa May PERSON`,
+				`0: "Boris Johnson" → Boris Johnson PERSON`,
+				`1: "She" → Theresa May PERSON`,
+				`1: "he" → Boris Johnson PERSON`,
+				`1: "he" → Boris Johnson PERSON`,
+				`1: "her" → Theresa May PERSON`,
+			},
+			entities: []string{`Theresa May PERSON []`, `Boris Johnson PERSON []`},
 		},
 	}
 	for _, tt := range tests {
