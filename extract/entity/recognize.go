@@ -101,6 +101,19 @@ var partyAdjectives = map[string]bool{
 	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
 }
 
+// personParticles are the connectors found in persons' names rather than
+// in institutions' ("von", "bin"; not "of", "de").
+var personParticles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "bin": true, "ben": true, "ibn": true,
+	"al": true, "el": true, "abu": true, "dos": true, "da": true, "di": true, "y": true,
+}
+
+// nameParticlePairs are the two-word particles inside persons' names.
+var nameParticlePairs = map[string]bool{
+	"von der": true, "van der": true, "van den": true, "van de": true, "de la": true, "de los": true,
+	"de las": true, "del la": true, "da la": true, "von und": true, "ibn al": true, "bin al": true,
+}
+
 // Prepositions after which an unknown single name is a place.
 var locatives = map[string]bool{
 	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
@@ -453,9 +466,23 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			j += 2
 			continue
 		}
+		// "Ursula von der Leyen", "Abd al Aziz": two particles before
+		// the name's last part.
+		if j+2 < n && nameParticlePairs[s.low[j]+" "+s.low[j+1]] && isCap(s.toks[j+2].Text) && s.toks[j+2].Kind == segment.Word &&
+			(j-start < 2 || r.hasOrgWord(s, start, j)) {
+			j += 3
+			continue
+		}
 		break
 	}
 	words := j - start
+	// "Etat-clé", "Vice-président": a capitalised compound whose last
+	// part is a common word is no name.
+	if words == 1 {
+		if k := strings.LastIndex(s.toks[start].Text, "-"); k > 0 && k+1 < len(s.toks[start].Text) && !isCap(s.toks[start].Text[k+1:]) {
+			return Mention{}, false
+		}
+	}
 	// French names an institution by its head and lower-case complements:
 	// "l'Association des maires ruraux de France", "la Ligue des droits de
 	// l'homme".
@@ -549,7 +576,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		if orgWords[s.low[k]] {
 			return graph.Org
 		}
-		if connectors[s.low[k]] {
+		if connectors[s.low[k]] && !personParticles[s.low[k]] {
 			hasConnector = true
 		}
 	}

@@ -96,6 +96,23 @@ var recognizeTests = []struct {
 	seen []string // words capitalised elsewhere in the document
 	want []string
 }{
+	// A capitalised compound ending in a common word is no name.
+	{
+		name: "fr compound common noun",
+		lang: "fr", text: "Ils étaient dans l'Ohio, Etat-clé de l'élection.",
+		want: []string{
+			`name "Ohio" → Ohio GPE known`,
+		},
+	},
+	// Two particles inside a name.
+	{
+		name: "en name with two particles",
+		lang: "en", text: "Yesterday Ursula von der Leyen met Mark Rutte.",
+		want: []string{
+			`name "Ursula von der Leyen" PERSON`,
+			`name "Mark Rutte" PERSON`,
+		},
+	},
 	// Arabic articles joined to a name by a hyphen stay in it.
 	{
 		name: "en name with a lower-case article",

@@ -244,6 +244,10 @@ func (c *clauses) properName(k int) (string, bool) {
 	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || timeWords[strings.ToLower(c.w[k].Form)] {
 		return "", false
 	}
+	// "Etat-clé": a compound whose last part is a common word.
+	if f := c.w[k].Form; strings.Contains(f, "-") && !isCapital(f[strings.LastIndex(f, "-")+1:]) {
+		return "", false
+	}
 	in := map[int]bool{k: true}
 	var add func(h int)
 	add = func(h int) {
