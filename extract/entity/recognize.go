@@ -207,6 +207,9 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 	if m, ok := r.gazetteer(s, i); ok {
 		return m, true
 	}
+	if m, ok := r.orgDescription(s, i); ok {
+		return m, true
+	}
 	if pronouns[s.low[i]] || r.lang == "en" && s.low[i] == "him" || r.lang == "en" && s.low[i] == "her" && objectHer(s, i) {
 		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person, Gender: pronounGender(t.Text)}, true
 	}
@@ -214,6 +217,53 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return r.chain(s, i, capitalised)
 	}
 	return Mention{}, false
+}
+
+// orgDescriptions are the nouns that, after a definite article, refer
+// back to an organization named before ("la société", "the party"), with
+// the word its name would carry when it says which kind ("" when any
+// organization will do).
+var orgDescriptions = map[string]string{
+	"parti": "party", "party": "party",
+	"societe": "", "entreprise": "", "groupe": "", "constructeur": "", "firme": "", "compagnie": "",
+	"organisation": "", "company": "", "firm": "", "group": "", "organization": "", "carmaker": "",
+	"syndicat": "union", "union": "union", "ong": "", "ngo": "",
+}
+
+// orgDescription reads "la société coréenne", "the company", "le parti"
+// at i: a definite article and an organization noun with no name or
+// complement after it, which the resolver joins to the organization last
+// named (of the kind the noun asks for).
+func (r *Recognizer) orgDescription(s *sentence, i int) (Mention, bool) {
+	switch s.low[i] {
+	case "le", "la", "l'", "the":
+	default:
+		return Mention{}, false
+	}
+	j := i + 1
+	// "l'ONG": NGO is a common noun, however written.
+	if j >= len(s.toks) || isCap(s.toks[j].Text) && s.low[j] != "ong" && s.low[j] != "ngo" {
+		return Mention{}, false
+	}
+	if _, ok := orgDescriptions[s.low[j]]; !ok {
+		return Mention{}, false
+	}
+	end := j + 1
+	// French adjectives after the noun ("la société coréenne",
+	// "l'organisation islamique") belong to it.
+	for r.lang == "fr" && end < len(s.toks) && s.toks[end].Kind == segment.Word && !isCap(s.toks[end].Text) &&
+		len(r.lex.Lemma(s.low[end])) == 0 && !r.function[s.low[end]] && end-j < 3 {
+		end++
+	}
+	// A complement or a name says which organization it is: that is for
+	// the other rules ("le parti de X", "the company Apple").
+	if end < len(s.toks) {
+		switch n := s.low[end]; {
+		case n == "de" || n == "du" || n == "des" || n == "d'" || n == "of" || isCap(s.toks[end].Text) && s.toks[end].Kind == segment.Word:
+			return Mention{}, false
+		}
+	}
+	return Mention{Start: i + 1, End: end, Text: s.text(i+1, end), Kind: Description, Type: graph.Org}, true
 }
 
 // gazetteer matches the longest gazetteer entry starting at i.
@@ -491,6 +541,13 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
 				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
 			}
+		}
+	}
+	// "l'Etat", "l'Eglise": a French common noun capitalised for the
+	// institution is no name of its own.
+	if words == 1 && r.lang == "fr" && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
+		if _, ok := r.lex.Concept(s.low[start]); ok && !isAcronym(s.toks[start].Text) {
+			return Mention{}, false
 		}
 	}
 	first := isSentenceStart(s, i)

@@ -214,6 +214,8 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 		e = r.name(m, sent)
 	case m.Kind == Authority:
 		e = r.known(m.Name, graph.GPE, m.Text)
+	case m.Kind == Description && m.Type == graph.Org:
+		e = r.describedOrg(m, sent)
 	case m.Kind == Description:
 		e = r.described(m)
 	case m.Kind == Pronoun:
@@ -339,6 +341,79 @@ func (r *Resolver) known(name string, typ graph.EntityType, surface string) *ent
 		e.setGender(cmp.Or(r.firstNames.Person(name), r.firstNames.Person(surface)), byFirstName)
 	}
 	return e
+}
+
+// describedOrg returns the organization "la société", "the party" refers
+// to: the one mentioned last, of the kind the noun asks for when it asks
+// for one ("party": a name with Party or Parti in it). None when no
+// organization was named in the last three sentences.
+func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
+	noun, _, _ := strings.Cut(graph.Fold(m.Text), " ")
+	kind := orgDescriptions[noun]
+	// One named in an earlier sentence first: in its own sentence a name
+	// is most often a complement ("la convention de la CPI, l'ONG a
+	// demandé").
+	var best, same *entity
+	for _, e := range r.order {
+		if e.typ != graph.Org || e.last < 0 {
+			continue
+		}
+		if e.last == sent {
+			if kind == "" && !media(e.name) || kind != "" && (strings.Contains(graph.Fold(e.name), kind) || r.aliasHas(e, kind)) {
+				same = e
+			}
+			continue
+		}
+		if best != nil && e.last < best.last {
+			continue
+		}
+		if kind != "" && !strings.Contains(graph.Fold(e.name), kind) && !r.aliasHas(e, kind) {
+			continue
+		}
+		// News media are named as sources, seldom as what "the
+		// company" is about.
+		if kind == "" && media(e.name) {
+			continue
+		}
+		best = e
+	}
+	if best == nil || sent-best.last > 3 {
+		return same
+	}
+	return best
+}
+
+// media reports a news organization's name (agency, newspaper,
+// broadcaster).
+func media(name string) bool {
+	for _, w := range strings.Fields(graph.Fold(name)) {
+		switch w {
+		case "reuters", "afp", "agence", "agency", "press", "presse", "news", "times", "journal", "post",
+			"bbc", "cnn", "bloomberg", "tribune", "herald", "gazette", "radio", "television", "tv":
+			return true
+		}
+	}
+	return false
+}
+
+// aliasHas reports whether one of e's names has the word w (folded), or
+// its French equivalent for the kinds orgDescriptions names.
+func (r *Resolver) aliasHas(e *entity, w string) bool {
+	words := []string{w}
+	switch w {
+	case "party":
+		words = append(words, "parti")
+	case "union":
+		words = append(words, "syndicat")
+	}
+	for a := range e.aliases {
+		for _, x := range words {
+			if strings.Contains(graph.Fold(a), x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pronoun returns the person a pronoun stands for: the most recent person
