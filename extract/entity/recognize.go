@@ -101,6 +101,10 @@ var partyAdjectives = map[string]bool{
 	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
 }
 
+// nameArticles are the articles that begin place names when capitalised
+// (Des Moines, Le Mans, La Paz, Los Angeles, El Paso).
+var nameArticles = map[string]bool{"des": true, "le": true, "la": true, "les": true, "los": true, "las": true, "el": true}
+
 // personParticles are the connectors found in persons' names rather than
 // in institutions' ("von", "bin"; not "of", "de").
 var personParticles = map[string]bool{
@@ -205,6 +209,16 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return m, true
 	}
 	if m, ok := r.gazetteer(s, i); ok {
+		// "Baghdad International Airport", "United States Embassy": a
+		// place's name opening an institution's.
+		if m.Type == graph.GPE {
+			if end, ok := r.institutionAfter(s, m.End); ok {
+				// Named with the place's canonical name: "U.S. Embassy" is
+				// the United States Embassy.
+				return Mention{Start: m.Start, End: end, Text: s.text(m.Start, end), Kind: Name, Type: graph.Org,
+					Name: m.Name + " " + s.text(m.End, end), Known: true}, true
+			}
+		}
 		return m, true
 	}
 	if m, ok := r.orgDescription(s, i); ok {
@@ -217,6 +231,29 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return r.chain(s, i, capitalised)
 	}
 	return Mention{}, false
+}
+
+// institutionAfter reports a run of capitalised words from token i ending
+// in an organization word ("International Airport", "Embassy"), and its
+// end.
+func (r *Recognizer) institutionAfter(s *sentence, i int) (int, bool) {
+	end, org := i, false
+	for end < len(s.toks) && end-i < 4 && s.toks[end].Kind == segment.Word && isCap(s.toks[end].Text) && !r.function[s.low[end]] {
+		org = institutionWords[s.low[end]] || orgWords[s.low[end]] && s.low[end] != "international"
+		end++
+	}
+	// "United States Department of Defense": the name goes on past a
+	// connector; that is the gazetteer's or the chain's to read.
+	if end < len(s.toks) && connectors[s.low[end]] {
+		return 0, false
+	}
+	return end, end > i && org
+}
+
+// institutionWords end the names of institutions a place's name opens.
+var institutionWords = map[string]bool{
+	"airport": true, "embassy": true, "consulate": true, "aeroport": true, "ambassade": true,
+	"stadium": true, "station": true, "prison": true, "zoo": true, "museum": true, "musee": true,
 }
 
 // orgDescriptions are the nouns that, after a definite article, refer
@@ -475,8 +512,14 @@ func (r *Recognizer) frenchOrg(s *sentence, start int) int {
 func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
 	n := len(s.toks)
 	start := i
-	// Honorifics and capitalised function words are not part of names.
+	// Honorifics and capitalised function words are not part of names,
+	// except a capitalised article inside a sentence before a name: "à
+	// Des Moines", "Le Mans".
 	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
+		if start == i && nameArticles[s.low[start]] && !isSentenceStart(s, start) && start+1 < n &&
+			isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]] && s.toks[start+1].Kind == segment.Word {
+			break
+		}
 		start++
 	}
 	// "Republican Kevin McCarthy": a party adjective before a full
@@ -638,6 +681,11 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		}
 	}
 	words := end - start
+	// "à Des Moines", "in Los Alamos": an article-led name after a
+	// locative is a place.
+	if words > 1 && start > 0 && locatives[s.low[start-1]] && nameArticles[s.low[start]] {
+		return graph.GPE
+	}
 	if isAcronym(s.toks[start].Text) && words > 1 {
 		return graph.Org // "ONG Human Rights", "BBC News"
 	}

@@ -616,10 +616,17 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 		}
 		switch p {
 		case "in", "at", "":
-			if place {
+			// "conclura sa campagne à Des Moines", "carried out the
+			// strike at the airport": where an event noun happens is
+			// its target; an agreement signed in Moscow is not about
+			// Moscow.
+			if place && !c.eventNoun(o) {
 				return false
 			}
-			if p == "" {
+			switch {
+			case p == "" && place:
+				p = "in"
+			case p == "":
 				p = "to"
 			}
 		}
@@ -638,6 +645,14 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 			return noun, prep, targets
 		}
 	}
+	// An event noun's place hangs on the verb as often as on the noun.
+	if c.eventNoun(o) {
+		for _, d := range c.kids[v] {
+			if c.rel(d, "obl") && d > o && (c.caseOf(d) == "at" || c.caseOf(d) == "in" || c.caseOf(d) == "a") && try(d) {
+				return noun, prep, targets
+			}
+		}
+	}
 	return "", "", nil
 }
 
@@ -648,6 +663,20 @@ func (c *clauses) isTitle(k int) bool {
 	}
 	_, _, ok := c.currentTitle(k)
 	return ok
+}
+
+// eventNoun reports a noun naming something that happens somewhere: a
+// campaign, a visit, a strike.
+func (c *clauses) eventNoun(k int) bool {
+	return placedEvents[c.lemma(k)]
+}
+
+// placedEvents are the nouns whose place is what a clause is about.
+var placedEvents = map[string]bool{
+	"campaign": true, "visit": true, "tour": true, "rally": true, "strike": true, "airstrike": true,
+	"attack": true, "raid": true, "bombing": true, "offensive": true, "operation": true, "summit": true,
+	"campagne": true, "visite": true, "tournée": true, "meeting": true, "frappe": true, "attaque": true,
+	"attentat": true, "bombardement": true, "opération": true, "sommet": true, "manifestation": true,
 }
 
 // compoundPreps are the prepositions that join a noun object to the

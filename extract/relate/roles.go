@@ -150,6 +150,18 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
+	// "Columbus, la capitale de l'Ohio" when the parser did not make the
+	// noun an apposition: the name just before the comma.
+	for k := range c.w {
+		if _, ok := relationalNouns[c.lemma(k)]; !ok || c.ment[k] >= 0 || c.rel(k, "appos") || k < 3 {
+			continue
+		}
+		if c.w[k-1].UPOS == "DET" && c.w[k-2].Form == "," && c.ment[k-3] >= 0 {
+			out = append(out, c.relational(k-3, k)...)
+		}
+	}
+	// "Des Moines, dans l'Iowa": a place and the larger place it is in.
+	out = append(out, c.located()...)
 	// "Democrat Chuck Schumer" parsed with the party word as the head.
 	for k := range c.w {
 		if c.ment[k] >= 0 || !IsParty(st.r.lang, c.w[k].Form) {
@@ -319,6 +331,53 @@ func publicOffice(role string) bool {
 		return true
 	}
 	return NationalRole(role)
+}
+
+// located reads "X, dans l'Y", "X, in Y" between places: X is located
+// in Y.
+func (c *clauses) located() []graph.Triple {
+	st := c.st
+	ms := st.s.Mentions
+	place := func(m int) bool {
+		return m >= 0 && ms[m].Name != "" && (ms[m].Type == graph.GPE || ms[m].Type == graph.Loc) && ms[m].Kind == entity.Name
+	}
+	var out []graph.Triple
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if !place(k) || !place(k+1) || a.End >= len(st.s.Tokens) || st.s.Tokens[a.End].Text != "," {
+			continue
+		}
+		// Between: the comma, then "dans", "in", "en", "au" and maybe
+		// an article. A bare comma may join a list instead.
+		ok, prep := true, false
+		for i := a.End + 1; i < b.Start; i++ {
+			switch strings.ToLower(st.s.Tokens[i].Text) {
+			case "dans", "in", "en", "au", "aux":
+				prep = true
+			case "l'", "le", "la", "les", "the":
+			default:
+				ok = false
+			}
+		}
+		ok = ok && prep
+		// The second place must end the phrase: "X, Y et Z" lists places.
+		if end := b.End; ok && end < len(st.s.Tokens) {
+			switch strings.ToLower(st.s.Tokens[end].Text) {
+			case ",", ".", ";", ")", "»", "\"", "où", "where", "qui", "which":
+			default:
+				ok = false
+			}
+		}
+		if !ok || graph.Fold(a.Name) == graph.Fold(b.Name) {
+			continue
+		}
+		out = append(out, graph.Triple{
+			Subject: a.Name, SubjectType: a.Type,
+			Predicate: "is located in", Object: b.Name, ObjectType: b.Type,
+			Modality: graph.Asserted, Confidence: 0.55, Source: ",",
+		})
+	}
+	return out
 }
 
 // apposed returns the mention of word k when it is a person's name or a
