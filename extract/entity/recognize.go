@@ -273,7 +273,7 @@ var orgDescriptions = map[string]string{
 // named (of the kind the noun asks for).
 func (r *Recognizer) orgDescription(s *sentence, i int) (Mention, bool) {
 	switch s.low[i] {
-	case "le", "la", "l'", "the":
+	case "le", "la", "l'", "the", "du", "au":
 	default:
 		return Mention{}, false
 	}

@@ -353,8 +353,11 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	// One named in an earlier sentence first: in its own sentence a name
 	// is most often a complement ("la convention de la CPI, l'ONG a
 	// demandé").
-	var best, same *entity
+	var best, same, any *entity
 	for _, e := range r.order {
+		if e.typ == graph.Org && e.last >= 0 && e.last < sent && !media(e.name) && (any == nil || e.last >= any.last) {
+			any = e
+		}
 		if e.typ != graph.Org || e.last < 0 {
 			continue
 		}
@@ -376,6 +379,11 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 			continue
 		}
 		best = e
+	}
+	if best == nil && kind != "" && same == nil {
+		// "le parti" after a party whose name does not say so
+		// ("Europe Écologie Les Verts"): the organization last named.
+		best = any
 	}
 	if best == nil || sent-best.last > 3 {
 		return same
