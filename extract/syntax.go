@@ -108,10 +108,35 @@ var frenchAuxiliaries = map[string]bool{
 	"sera": true, "seront": true, "serait": true, "seraient": true, "être": true, "ait": true,
 }
 
+// frenchDays are the day names a French verb takes as a bare temporal
+// ("annonçait samedi que"), which the parser reads as its object.
+var frenchDays = map[string]bool{
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"hier": true, "aujourd'hui": true,
+}
+
 // parentheticals returns the tokens of the parenthetical locutions that
-// follow an auxiliary and precede a word, commas around them included.
+// follow an auxiliary and precede a word, commas around them included,
+// and of a day name right before "que" ("annonçait samedi qu'il").
 func parentheticals(toks []segment.Token) map[int]bool {
 	var skip map[int]bool
+	for i := 1; i+1 < len(toks); i++ {
+		if !frenchDays[strings.ToLower(toks[i].Text)] {
+			continue
+		}
+		j := i + 1
+		if w := strings.ToLower(toks[j].Text); (w == "matin" || w == "soir" || w == "dernier" || w == "prochain") && j+1 < len(toks) {
+			j++
+		}
+		if w := strings.ToLower(toks[j].Text); w == "que" || w == "qu'" || w == "qu’" {
+			if skip == nil {
+				skip = map[int]bool{}
+			}
+			for k := i; k < j; k++ {
+				skip[k] = true
+			}
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if !frenchAuxiliaries[strings.ToLower(toks[i].Text)] {
 			continue

@@ -48,6 +48,8 @@ func TestAnalyseParentheticals(t *testing.T) {
 	}{
 		{"Le Sénat a pour sa part rejeté le texte.", []string{"Le", "Sénat", "a", "rejeté", "le", "texte", "."}},
 		{"Le Sénat a, de son côté, rejeté le texte.", []string{"Le", "Sénat", "a", "rejeté", "le", "texte", "."}},
+		// A day name before "que" is set aside too.
+		{"Renault annonçait samedi qu'il partait.", []string{"Renault", "annonçait", "qu'", "il", "partait", "."}},
 		// Not after an auxiliary: the phrase is the sentence's own.
 		{"Pour sa part, le Sénat rejette le texte.", []string{"Pour", "sa", "part", ",", "le", "Sénat", "rejette", "le", "texte", "."}},
 	}
