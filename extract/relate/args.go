@@ -44,6 +44,16 @@ func (c *clauses) subjects(v int) []arg {
 				}
 				return nil
 			}
+			// "Samsung a annoncé qu'il allait faire appel": "il" in what
+			// an organization or a country says is the speaker, whoever
+			// was named last.
+			if f := strings.ToLower(c.w[s].Form); (f == "il" || f == "it") && c.rel(v, "ccomp") {
+				if g := c.head(v); g >= 0 && c.speech(g) {
+					if sp := c.subjects(g); len(sp) == 1 && sp[0].mention >= 0 && c.st.s.Mentions[sp[0].mention].Type != graph.Person {
+						return sp
+					}
+				}
+			}
 			if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
 				return a
 			}
