@@ -27,6 +27,10 @@ func analyse(m *model.Model, lang string, toks []segment.Token) []relate.Word {
 	var skip map[int]bool
 	if lang == "fr" {
 		skip = parentheticals(toks)
+		if skip == nil {
+			skip = map[int]bool{}
+		}
+		quotes(toks, skip)
 	}
 	for i, t := range toks {
 		if skip[i] {
@@ -225,4 +229,38 @@ func verbCandidates(f string) []string {
 		out = append(out, f[:len(f)-1])
 	}
 	return append(out, f)
+}
+
+// quotes sets aside the guillemets around a quoted phrase inside a
+// clause ("a dénoncé « la furie destructrice » et"), which the parser
+// takes for clause boundaries. A closing guillemet before a speech verb
+// ("» déclare X") stays: it marks the speaker that follows.
+func quotes(toks []segment.Token, skip map[int]bool) {
+	open := -1
+	for i, t := range toks {
+		switch t.Text {
+		case "«":
+			open = i
+		case "»":
+			if open < 1 || i+1 >= len(toks) {
+				open = -1
+				continue
+			}
+			// Inside a clause: a word before the opening and no
+			// sentence inside.
+			inner := true
+			for k := open + 1; k < i; k++ {
+				if w := toks[k].Text; w == "." || w == "!" || w == "?" || w == ":" {
+					inner = false
+				}
+			}
+			if next := toks[i+1]; inner && toks[open-1].Kind == segment.Word && (next.Kind != segment.Word || next.Text == "et" || next.Text == "qui") {
+				if skip == nil {
+					return
+				}
+				skip[open], skip[i] = true, true
+			}
+			open = -1
+		}
+	}
 }

@@ -50,6 +50,10 @@ func TestAnalyseParentheticals(t *testing.T) {
 		{"Le Sénat a, de son côté, rejeté le texte.", []string{"Le", "Sénat", "a", "rejeté", "le", "texte", "."}},
 		// A day name before "que" is set aside too.
 		{"Renault annonçait samedi qu'il partait.", []string{"Renault", "annonçait", "qu'", "il", "partait", "."}},
+		// Guillemets around a phrase inside a clause are set aside;
+		// before a speech verb they stay.
+		{"Il a dénoncé « une provocation » et menacé Paris.", []string{"Il", "a", "dénoncé", "une", "provocation", "et", "menacé", "Paris", "."}},
+		{"« Nous partons » déclare Paul.", []string{"«", "Nous", "partons", "»", "déclare", "Paul", "."}},
 		// Not after an auxiliary: the phrase is the sentence's own.
 		{"Pour sa part, le Sénat rejette le texte.", []string{"Pour", "sa", "part", ",", "le", "Sénat", "rejette", "le", "texte", "."}},
 	}
