@@ -663,11 +663,14 @@ func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
 // guessType types an unknown name from its words and context; "" when
 // only resolution can tell (a single word may be a surname).
 func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
-	for k := start - 1; k >= 0 && k >= start-2; k-- {
+	// "l'organisation islamique Ansar Eddine": a classifier before the
+	// name, with an adjective or "de" between.
+	for k := start - 1; k >= 0 && k >= start-3; k-- {
 		if t, ok := classifiers[s.low[k]]; ok && !isCap(s.toks[k].Text) {
 			return t
 		}
-		if s.low[k] != "de" && s.low[k] != "d'" && s.low[k] != "of" {
+		if s.low[k] != "de" && s.low[k] != "d'" && s.low[k] != "of" &&
+			(isCap(s.toks[k].Text) || s.toks[k].Kind != segment.Word || r.function[s.low[k]] || len(r.lex.Lemma(s.low[k])) > 0) {
 			break
 		}
 	}

@@ -44,11 +44,18 @@ func (c *clauses) subjects(v int) []arg {
 				}
 				return nil
 			}
-			// "Samsung a annoncé qu'il allait faire appel": "il" in what
-			// an organization or a country says is the speaker, whoever
-			// was named last.
-			if f := strings.ToLower(c.w[s].Form); (f == "il" || f == "it") && c.rel(v, "ccomp") {
-				if g := c.head(v); g >= 0 && c.speech(g) {
+			// "Samsung a annoncé qu'il allait faire appel": "il" or
+			// "elle" in a clause an organization's or a country's
+			// clause governs is that organization, whoever was named
+			// last; persons are the resolver's.
+			if f := strings.ToLower(c.w[s].Form); (f == "il" || f == "elle" || f == "it") && (c.rel(v, "ccomp") || c.rel(v, "advcl") || c.rel(v, "acl")) {
+				// The governing clause's subject, through a noun
+				// ("justifie ... par le fait qu'elle considère").
+				g := c.head(v)
+				for n := 0; g >= 0 && c.w[g].UPOS != "VERB" && n < 3; n++ {
+					g = c.head(g)
+				}
+				if g >= 0 && g != v && c.w[g].UPOS == "VERB" {
 					if sp := c.subjects(g); len(sp) == 1 && sp[0].mention >= 0 && c.st.s.Mentions[sp[0].mention].Type != graph.Person {
 						return sp
 					}
