@@ -356,6 +356,16 @@ var governments = map[string]string{
 	"cabinet": "cabinet", "régime": "regime", "regime": "regime",
 }
 
+// vagueNouns head phrases too general to be what a clause is about
+// ("d'autres pays", "the other states", "people").
+var vagueNouns = map[string]bool{
+	"pays": true, "country": true, "countries": true, "ville": true, "villes": true, "city": true, "cities": true,
+	"etat": true, "etats": true, "state": true, "states": true, "region": true, "regions": true,
+	"endroit": true, "endroits": true, "lieu": true, "lieux": true, "place": true, "places": true,
+	"monde": true, "world": true, "gens": true, "people": true, "personnes": true, "chose": true, "choses": true,
+	"things": true, "thing": true,
+}
+
 // concept returns the phrase a noun heads, in English when the lexicon
 // knows it: the noun with its adjectives and compounds, and a "de"/"of"
 // complement.
@@ -447,8 +457,11 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	if en, ok := lex.Concept(head); ok && len(words) == 1 {
 		return en, true
 	}
-	if isCapital(c.w[k].Form) {
-		return "", false // a name the recogniser left out
+	if isCapital(c.w[k].Form) || vagueNouns[graph.Fold(head)] {
+		// A name the recogniser left out; or a phrase too general
+		// ("d'autres pays") that the lexicon does not know as a
+		// concept ("state of emergency").
+		return "", false
 	}
 	return phrase, false
 }

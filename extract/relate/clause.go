@@ -304,7 +304,9 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 					}
 					// A concept the lexicon knows is still its own
 					// object ("rules out sanctions").
-					if cpt, known := c.concept(o); !known || cpt == "" {
+					// An event and its place say more than the event
+					// alone ("concludes campaign in Des Moines").
+					if cpt, known := c.concept(o); !known || cpt == "" || c.eventNoun(o) {
 						objs = nil
 					}
 				}
