@@ -261,7 +261,9 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		default:
 			continue
 		}
-		if strings.HasSuffix(row.Predicate.Predicate, " to") {
+		// "aims to", "tries to" qualify the verb they govern; "talks
+		// to", "returns to" relate their subject and object.
+		if strings.HasSuffix(row.Predicate.Predicate, " to") && row.Class != lexicon.Action && row.Class != lexicon.Speech {
 			continue
 		}
 		var objs []arg
@@ -373,6 +375,11 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	// "a déclaré à l'AFP", "said to Reuters": whom a speech verb
 	// addresses is told.
 	if !passive && c.speech(v) {
+		// "talked to X" already relates X ("talks to").
+		related := map[string]bool{}
+		for _, t := range out {
+			related[t.Object] = true
+		}
 		for _, d := range c.kids[v] {
 			if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !recipientCase[c.caseOf(d)] {
 				continue
@@ -380,7 +387,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
 			for _, s := range subj {
 				for _, o := range c.args(d, false) {
-					if o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE {
+					if o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE || related[st.name(st.s.Mentions[o.mention], false)] {
 						continue
 					}
 					if t, ok := c.triple(s, o, r, mod); ok {

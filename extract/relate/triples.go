@@ -29,7 +29,7 @@ func (st *state) triples(t *trigger) []graph.Triple {
 	if len(subj) == 0 || t.pred.Predicate == "" {
 		return nil
 	}
-	if t.pred.Class == classAspect || t.pred.Class == classNeg || strings.HasSuffix(t.pred.Predicate, " to") {
+	if t.pred.Class == classAspect || t.pred.Class == classNeg || strings.HasSuffix(t.pred.Predicate, " to") && t.pred.Class != classAction && t.pred.Class != classSpeech {
 		return nil // they only qualify the verb they govern
 	}
 	conf := 0.75
