@@ -200,8 +200,13 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 // countUnmapped adds to doc.Unmapped the verbs of a sentence that the
 // lexicon maps to no predicate, by their lemma.
 func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
-	for _, w := range words {
+	for i, w := range words {
 		if w.UPOS != "VERB" {
+			continue
+		}
+		// "according to", "selon": a preposition the tagger may call a
+		// verb.
+		if strings.EqualFold(w.Form, "according") && i+1 < len(words) && strings.EqualFold(words[i+1].Form, "to") {
 			continue
 		}
 		lemma := strings.ToLower(w.Lemma)

@@ -235,6 +235,13 @@ func TestUnmappedVerbs(t *testing.T) {
 	if doc.Unmapped["sermonner"] != 1 || doc.Unmapped["rencontrer"] != 0 {
 		t.Errorf("unmapped = %v, want sermonner once and no rencontrer", doc.Unmapped)
 	}
+	en := graph.Document{ID: "v", Lang: "en", Text: "According to Reuters, Emmanuel Macron scolded Viktor Orban."}
+	if _, err := x.Extract(context.Background(), &en); err != nil {
+		t.Fatal(err)
+	}
+	if en.Unmapped["scold"] != 1 || en.Unmapped["accord"] != 0 {
+		t.Errorf("unmapped = %v, want scold once and no accord (according to)", en.Unmapped)
+	}
 }
 
 // TestTreeFillsSubject: the position rules stop at the incise between
