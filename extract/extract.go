@@ -156,7 +156,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 	assumed := false
 	if home == "" {
 		// French news that names no country of its own is French:
-		// "le ministre de l'Intérieur" is France's.
+		// "la ministre de la Culture" is France's.
 		home, assumed = defaultHome[doc.Lang], true
 	}
 	resolver := entity.NewResolver(x.translit).WithAliases(x.aliases)
@@ -270,7 +270,7 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string, a
 			continue
 		}
 		otype := graph.GPE
-		// "House of Commons Speaker John Bercow": the body named just
+		// "NATO Secretary General Jens Stoltenberg": the body named just
 		// before the title is what it is of.
 		if k > 0 && m.Role != "" && m.RoleOf == "" && !m.Complement {
 			// A party adjective is membership, not a body ("Republican
@@ -316,7 +316,7 @@ var defaultHome = map[string]string{"fr": "France"}
 // cities and regions), if named at least twice and more than any other.
 func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
 	// Weights: a country, its authorities or its capital count 2; a city
-	// or region of it counts 1 (a story set in Ohio and Iowa is an
+	// or region of it counts 1 (a story set in Texas and Nevada is an
 	// American one, but one passing mention of Massachusetts does not
 	// make a Thai story American).
 	count := map[string]int{}

@@ -90,8 +90,8 @@ func semicolonParts(words []string) [][2]int {
 }
 
 // frenchParentheticals are the locutions French news puts between an
-// auxiliary and its participle ("a de son côté dénoncé", "a pour sa part
-// condamné"). Read as prepositional phrases they cut the verb from its
+// auxiliary and its participle ("a de son côté salué", "a pour sa part
+// regretté"). Read as prepositional phrases they cut the verb from its
 // auxiliary and subject, so the parser does not see them; they state
 // nothing a triple keeps.
 var frenchParentheticals = [][]string{
@@ -232,7 +232,7 @@ func verbCandidates(f string) []string {
 }
 
 // quotes sets aside the guillemets around a quoted phrase inside a
-// clause ("a dénoncé « la furie destructrice » et"), which the parser
+// clause ("a salué « une réforme courageuse » et"), which the parser
 // takes for clause boundaries. A closing guillemet before a speech verb
 // ("» déclare X") stays: it marks the speaker that follows.
 func quotes(toks []segment.Token, skip map[int]bool) {

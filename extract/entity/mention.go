@@ -52,7 +52,7 @@ type Mention struct {
 	FormerRole bool
 	// Country is the country of a demonym in a description
 	// ("le ministre russe" → Russia), or the body a title names ("le
-	// président de la Commission européenne").
+	// présidente de la Commission européenne").
 	Country string
 	// Complement is set when a title goes on with a complement of its
 	// own ("président du groupe UMP"): the role is of that, not of a

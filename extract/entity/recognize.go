@@ -102,7 +102,7 @@ var partyAdjectives = map[string]bool{
 }
 
 // nameArticles are the articles that begin place names when capitalised
-// (Des Moines, Le Mans, La Paz, Los Angeles, El Paso).
+// (Le Mans, La Paz, Los Angeles, El Paso).
 var nameArticles = map[string]bool{"des": true, "le": true, "la": true, "les": true, "los": true, "las": true, "el": true}
 
 // personParticles are the connectors found in persons' names rather than
@@ -209,12 +209,12 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return m, true
 	}
 	if m, ok := r.gazetteer(s, i); ok {
-		// "Baghdad International Airport", "United States Embassy": a
+		// "Lisbon Portela Airport", "United States Embassy": a
 		// place's name opening an institution's.
 		if m.Type == graph.GPE {
 			if end, ok := r.institutionAfter(s, m.End); ok {
-				// Named with the place's canonical name: "U.S. Embassy" is
-				// the United States Embassy.
+				// Named with the place's canonical name: "U.S. Consulate"
+				// is the United States Consulate.
 				return Mention{Start: m.Start, End: end, Text: s.text(m.Start, end), Kind: Name, Type: graph.Org,
 					Name: m.Name + " " + s.text(m.End, end), Known: true}, true
 			}
@@ -242,7 +242,7 @@ func (r *Recognizer) institutionAfter(s *sentence, i int) (int, bool) {
 		org = institutionWords[s.low[end]] || orgWords[s.low[end]] && s.low[end] != "international"
 		end++
 	}
-	// "United States Department of Defense": the name goes on past a
+	// "Kenya Ministry of Health": the name goes on past a
 	// connector; that is the gazetteer's or the chain's to read.
 	if end < len(s.toks) && connectors[s.low[end]] {
 		return 0, false
@@ -421,7 +421,7 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 			c = skipCountry
 		}
 		if c == "" {
-			c = t.Of // "le président de la Commission européenne"
+			c = t.Of // "la présidente de la Commission européenne"
 		}
 		// A demonym right after the title: "le ministre russe".
 		if c == "" && end < len(s.toks) && !isCap(s.toks[end].Text) {
@@ -514,7 +514,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	start := i
 	// Honorifics and capitalised function words are not part of names,
 	// except a capitalised article inside a sentence before a name: "à
-	// Des Moines", "Le Mans".
+	// La Rochelle", "Le Mans".
 	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
 		if start == i && nameArticles[s.low[start]] && !isSentenceStart(s, start) && start+1 < n &&
 			isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]] && s.toks[start+1].Kind == segment.Word {
@@ -522,7 +522,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		start++
 	}
-	// "Republican Kevin McCarthy": a party adjective before a full
+	// "Republican Mitch McConnell": a party adjective before a full
 	// name says who the person is with, it is not part of the name.
 	if start+2 < n && partyAdjectives[s.toks[start].Text] && isCap(s.toks[start+1].Text) && isCap(s.toks[start+2].Text) &&
 		!orgWords[s.low[start+1]] && !orgWords[s.low[start+2]] {
@@ -569,7 +569,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		break
 	}
 	words := j - start
-	// "Etat-clé", "Vice-président": a capitalised compound whose last
+	// "Vice-président", "Etat-membre": a capitalised compound whose last
 	// part is a common word is no name.
 	if words == 1 {
 		if k := strings.LastIndex(s.toks[start].Text, "-"); k > 0 && k+1 < len(s.toks[start].Text) && !isCap(s.toks[start].Text[k+1:]) {
@@ -663,7 +663,7 @@ func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
 // guessType types an unknown name from its words and context; "" when
 // only resolution can tell (a single word may be a surname).
 func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
-	// "l'organisation islamique Ansar Eddine": a classifier before the
+	// "l'organisation humanitaire Terre Solidaire": a classifier before the
 	// name, with an adjective or "de" between.
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
 		if t, ok := classifiers[s.low[k]]; ok && !isCap(s.toks[k].Text) {
@@ -684,7 +684,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		}
 	}
 	words := end - start
-	// "à Des Moines", "in Los Alamos": an article-led name after a
+	// "à La Rochelle", "in Los Alamos": an article-led name after a
 	// locative is a place.
 	if words > 1 && start > 0 && locatives[s.low[start-1]] && nameArticles[s.low[start]] {
 		return graph.GPE
@@ -903,7 +903,7 @@ func isCap(w string) bool {
 }
 
 // apposedTitle reports a comma, a determiner and a title at token i
-// ("Barroso, le président de la Commission"): what precedes is a name.
+// ("Lagarde, la présidente de la BCE"): what precedes is a name.
 func (r *Recognizer) apposedTitle(s *sentence, i int) bool {
 	if i+2 >= len(s.toks) || s.toks[i].Text != "," || i == 0 {
 		return false
@@ -922,7 +922,7 @@ func (r *Recognizer) apposedTitle(s *sentence, i int) bool {
 }
 
 // isNameWord reports a word that may be part of a name: capitalised, or
-// an Arabic article joined to a capitalised name ("al-Assadi", "el-Sisi").
+// an Arabic article joined to a capitalised name ("al-Masri", "el-Sisi").
 func isNameWord(w string) bool {
 	if isCap(w) {
 		return true

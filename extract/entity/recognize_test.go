@@ -99,9 +99,9 @@ var recognizeTests = []struct {
 	// A capitalised compound ending in a common word is no name.
 	{
 		name: "fr compound common noun",
-		lang: "fr", text: "Ils étaient dans l'Ohio, Etat-clé de l'élection.",
+		lang: "fr", text: "Ils votaient au Nevada, Etat-pivot du scrutin.",
 		want: []string{
-			`name "Ohio" → Ohio GPE known`,
+			`name "Nevada" → Nevada GPE known`,
 		},
 	},
 	// Two particles inside a name.

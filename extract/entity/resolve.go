@@ -288,7 +288,7 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 			return e
 		}
 	}
-	// "al-Muhandis" after "Abu Mahdi al-Muhandis": the end of a known
+	// "al-Masri" after "Abu Bakr al-Masri": the end of a known
 	// person's name (folding made the hyphen a space).
 	if m.Type == "" && len(words) > 1 {
 		for k := len(r.order) - 1; k >= 0; k-- {
@@ -382,7 +382,7 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	}
 	if best == nil && kind != "" && same == nil {
 		// "le parti" after a party whose name does not say so
-		// ("Europe Écologie Les Verts"): the organization last named.
+		// ("La France insoumise"): the organization last named.
 		best = any
 	}
 	if best == nil || sent-best.last > 3 {
@@ -454,7 +454,7 @@ func (r *Resolver) pronoun(m *Mention, sent int) *entity {
 		e, alt = alt, e
 	}
 	// The other candidate, for a pronoun that turns out to be its own
-	// clause's subject ("May appointed him").
+	// clause's subject ("Merkel thanked him").
 	if alt != nil {
 		m.Alt = alt.name
 	}

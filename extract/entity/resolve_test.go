@@ -536,27 +536,27 @@ func TestDocument(t *testing.T) {
 			roles: []Role{{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
 		},
 		{
-			// The third "il" is Obama's, not the more recent Clinton's.
+			// The last "il" is Macron's, not the more recent Merkel's.
 			name: "fr pronouns skip a person of the other gender",
 			lang: "fr",
-			text: "Barack Obama a visité une usine à Toledo. " +
-				"Il achèvera sa tournée à Cleveland, où il avait débattu face à Hillary Clinton en 2012, et il sera accueilli par le guitariste Carlos Santana.",
+			text: "Emmanuel Macron a inauguré un pont à Toulouse. " +
+				"Il a ensuite déjeuné à Albi, où il a croisé Angela Merkel, puis il a rejoint le chanteur Renaud Séchan.",
 			want: []string{
-				`0: "Barack Obama" → Barack Obama PERSON`,
-				`0: "Toledo" → Toledo GPE`,
-				`1: "Il" → Barack Obama PERSON`,
-				`1: "Cleveland" → Cleveland GPE`,
-				`1: "il" → Barack Obama PERSON`,
-				`1: "Hillary Clinton" → Hillary Clinton PERSON`,
-				`1: "il" → Barack Obama PERSON`,
-				`1: "Carlos Santana" → Carlos Santana PERSON`,
+				`0: "Emmanuel Macron" → Emmanuel Macron PERSON`,
+				`0: "Toulouse" → Toulouse GPE`,
+				`1: "Il" → Emmanuel Macron PERSON`,
+				`1: "Albi" → Albi GPE`,
+				`1: "il" → Emmanuel Macron PERSON`,
+				`1: "Angela Merkel" → Angela Merkel PERSON`,
+				`1: "il" → Emmanuel Macron PERSON`,
+				`1: "Renaud Séchan" → Renaud Séchan PERSON`,
 			},
 			entities: []string{
-				`Barack Obama PERSON []`,
-				`Toledo GPE []`,
-				`Cleveland GPE []`,
-				`Hillary Clinton PERSON []`,
-				`Carlos Santana PERSON []`,
+				`Emmanuel Macron PERSON []`,
+				`Toulouse GPE []`,
+				`Albi GPE []`,
+				`Angela Merkel PERSON []`,
+				`Renaud Séchan PERSON []`,
 			},
 		},
 		{

@@ -44,13 +44,13 @@ func (c *clauses) subjects(v int) []arg {
 				}
 				return nil
 			}
-			// "Samsung a annoncé qu'il allait faire appel": "il" or
+			// "Renault a confirmé qu'il fermerait l'usine": "il" or
 			// "elle" in a clause an organization's or a country's
 			// clause governs is that organization, whoever was named
 			// last; persons are the resolver's.
 			if f := strings.ToLower(c.w[s].Form); (f == "il" || f == "elle" || f == "it") && (c.rel(v, "ccomp") || c.rel(v, "advcl") || c.rel(v, "acl")) {
 				// The governing clause's subject, through a noun
-				// ("justifie ... par le fait qu'elle considère").
+				// ("l'association explique qu'elle refuse").
 				g := c.head(v)
 				for n := 0; g >= 0 && c.w[g].UPOS != "VERB" && n < 3; n++ {
 					g = c.head(g)
@@ -118,7 +118,7 @@ var subjectControl = map[string]bool{
 }
 
 func (c *clauses) controller(g int) int {
-	// "promised them to leave", "a menacé les auteurs de poursuites":
+	// "promised them to leave", "a menacé les grévistes de sanctions":
 	// these verbs' subjects do what they commit to.
 	if subjectControl[c.lemma(g)] {
 		return -1
@@ -195,7 +195,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		if c.ment[d] < 0 {
 			continue
 		}
-		// "le gouvernement Papadimos", "the Trump administration": a
+		// "le gouvernement Barnier", "the Trump administration": a
 		// person's (or party's) government is a body of its own; a
 		// country's is the country, as for other authorities.
 		if en, ok := governments[c.lemma(k)]; ok && (c.rel(d, "appos") || c.rel(d, "flat") || c.rel(d, "compound") || c.rel(d, "nmod") && c.caseOf(d) == "") {
@@ -261,7 +261,7 @@ func (c *clauses) properName(k int) (string, bool) {
 	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || timeWords[strings.ToLower(c.w[k].Form)] {
 		return "", false
 	}
-	// "Etat-clé": a compound whose last part is a common word.
+	// "Etat-membre": a compound whose last part is a common word.
 	if f := c.w[k].Form; strings.Contains(f, "-") && !isCapital(f[strings.LastIndex(f, "-")+1:]) {
 		return "", false
 	}
@@ -390,11 +390,11 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
 				in[d] = true
 			case c.st.r.lang == "fr" && c.rel(d, "nmod") && d == k+1 && c.caseOf(d) == "" && c.ment[d] < 0 && !isCapital(c.w[d].Form):
-				// "la furie destructrice": an adjective the tagger took
+				// "la colère paysanne": an adjective the tagger took
 				// for a noun, right after its noun.
 				in[d] = true
 			case c.rel(d, "appos") && c.ment[d] >= 0 && d == k+1 && c.w[k].UPOS == "NOUN":
-				// "la porte de la mosquée Sidi Yeyia": a name apposed
+				// "la façade du musée Pouchkine": a name apposed
 				// to the noun is part of the phrase.
 				for w := range c.w {
 					if c.ment[w] == c.ment[d] {
@@ -489,7 +489,7 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	case o.mention >= 0:
 		om := st.s.Mentions[o.mention]
 		object, otype = st.name(om, false), st.typ(om, false)
-		// "May appointed him": a pronoun is not its clause's subject.
+		// "Merkel thanked him": a pronoun is not its clause's subject.
 		if om.Kind == entity.Pronoun && om.Alt != "" && graph.Fold(object) == graph.Fold(sname) {
 			object = om.Alt
 		}
@@ -509,7 +509,7 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 			return graph.Triple{}, false
 		}
 	}
-	// A title alone names no one ("appointed him Foreign Secretary").
+	// A title alone names no one ("named her ambassador").
 	if _, title := st.r.lex.Title(object); title && otype != graph.Concept {
 		return graph.Triple{}, false
 	}
@@ -519,9 +519,14 @@ func (c *clauses) triple(s, o arg, r row, m mood) (graph.Triple, bool) {
 	if m.modality == graph.Reported {
 		conf -= 0.05
 	}
+	pred := r.Predicate.Predicate
+	// "a parlé à Phoenix": one talks to people, in places.
+	if pred == "talks to" && (otype == graph.GPE || otype == graph.Loc) {
+		pred = "speaks in"
+	}
 	return graph.Triple{
 		Subject: sname, SubjectType: stype,
-		Predicate: r.Predicate.Predicate,
+		Predicate: pred,
 		Object:    object, ObjectType: otype,
 		Negated: m.negated, Modality: m.modality,
 		Confidence: round2(conf), Source: r.Lemma, Attribution: m.speaker,

@@ -47,7 +47,7 @@ func (st *state) newClauses() *clauses {
 }
 
 // punctHeads mends two parser slips: a word hung on punctuation (a
-// quoted object on its opening quote: "a dénoncé « la furie »") depends
+// quoted object on its opening quote: "a salué « la réforme »") depends
 // on the punctuation's head instead, and a time word read as an object
 // is a temporal modifier.
 func punctHeads(ws []Word) []Word {
@@ -274,7 +274,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		case passive:
 			continue
 		case row.Prep == "" && row.Class == lexicon.Speech && topical[row.Predicate.Predicate] && c.child(v, "obj") < 0:
-			// "a annoncé qu'il allait déposer un recours": what is
+			// "a confirmé qu'il allait ouvrir une enquête": what is
 			// announced is the topic, (S, announces, appeal).
 			for _, o := range c.args(c.content(v), false) {
 				if !o.entity() && o.known {
@@ -283,14 +283,14 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			}
 		case row.Prep == "":
 			o := c.child(v, "obj")
-			// "appointed him Foreign Secretary": with a title as the
+			// "named her Foreign Minister": with a title as the
 			// object, the person is the indirect one.
 			if io := c.child(v, "iobj"); io >= 0 && o >= 0 && c.ment[o] < 0 && c.isTitle(o) {
 				o = io
 			}
 			if o >= 0 {
 				objs = c.args(o, false)
-				// "approved attacks on the embassy": the noun and its
+				// "ordered strikes on the port": the noun and its
 				// preposition join the predicate, the target is the
 				// object; the noun alone is then not.
 				if noun, prep, targets := c.compound(v, o); len(targets) > 0 {
@@ -307,7 +307,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 					// A concept the lexicon knows is still its own
 					// object ("rules out sanctions").
 					// An event and its place say more than the event
-					// alone ("concludes campaign in Des Moines").
+					// alone ("ends tour in Lyon").
 					if cpt, known := c.concept(o); !known || cpt == "" || c.eventNoun(o) {
 						objs = nil
 					}
@@ -356,7 +356,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 				}
 			}
 		}
-		// "Trump and Congress could not reach an agreement": a
+		// "Kiev and Moscow failed to reach a deal": a
 		// symmetric relation with no object holds between the
 		// coordinated subjects.
 		if len(objs) == 0 && row.Symmetric && !passive && len(subj) > 1 {
@@ -401,7 +401,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 }
 
 // invertedSpeaker returns the speaker named after a speech verb the
-// parser left without a subject: « ... » déclare à l'AFP Jean Dupont,
+// parser left without a subject: « ... » confie au Monde Jean Dupont,
 // "..." said Jane Doe. The words after the verb are read in order: a
 // name after à / to is whom the verb addresses and is passed over.
 func (c *clauses) invertedSpeaker(v int) []arg {
@@ -488,7 +488,7 @@ func (c *clauses) infinitiveObject(v int, prep string) int {
 		if o := c.child(d, "obj"); o >= 0 {
 			return o
 		}
-		// "menacé de s'en prendre aux mosquées": a verb's argument
+		// "menacé de s'attaquer aux raffineries": a verb's argument
 		// with a preposition.
 		return c.child(d, "obl:arg")
 	}
@@ -625,7 +625,7 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 		}
 		switch p {
 		case "in", "at", "":
-			// "conclura sa campagne à Des Moines", "carried out the
+			// "achèvera sa tournée à Lyon", "carried out the
 			// strike at the airport": where an event noun happens is
 			// its target; an agreement signed in Moscow is not about
 			// Moscow.

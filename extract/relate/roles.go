@@ -93,7 +93,7 @@ func (c *clauses) roles() []graph.Triple {
 				out = append(out, c.relational(h, k)...)
 			}
 		case w.UPOS == "NOUN" && c.child(k, "cop") >= 0:
-			// "al-Masri was the deputy commander": a name the
+			// "al-Masri is the military commander": a name the
 			// recogniser could not type is a person when it is a title.
 			m := person(c.child(k, "nsubj"))
 			if s := c.child(k, "nsubj"); m < 0 && s >= 0 && c.ment[s] >= 0 {
@@ -110,7 +110,7 @@ func (c *clauses) roles() []graph.Triple {
 				out = append(out, c.relational(s, k)...)
 			}
 		}
-		// "X, a spokesman for the PMF": the recogniser took the
+		// "X, a spokeswoman for the WHO": the recogniser took the
 		// apposition into the name's mention; its complement, wherever
 		// the parser hung it, says what the title is of.
 		if m := c.apposed(k); m >= 0 && c.w[k].UPOS == "NOUN" && !isCapital(c.w[k].Form) {
@@ -150,7 +150,7 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
-	// "Columbus, la capitale de l'Ohio" when the parser did not make the
+	// "Sacramento, la capitale de la Californie" when the parser did not make the
 	// noun an apposition: the name just before the comma.
 	for k := range c.w {
 		if _, ok := relationalNouns[c.lemma(k)]; !ok || c.ment[k] >= 0 || c.rel(k, "appos") || k < 3 {
@@ -160,7 +160,7 @@ func (c *clauses) roles() []graph.Triple {
 			out = append(out, c.relational(k-3, k)...)
 		}
 	}
-	// "Des Moines, dans l'Iowa": a place and the larger place it is in.
+	// "Tarbes, dans les Hautes-Pyrénées": a place and the larger place it is in.
 	out = append(out, c.located()...)
 	// "Democrat Chuck Schumer" parsed with the party word as the head.
 	for k := range c.w {
@@ -176,7 +176,7 @@ func (c *clauses) roles() []graph.Triple {
 			}
 		}
 	}
-	// "Yvette Cooper of the Labour Party", "X, du Parti socialiste".
+	// "Jane Doe of the Green Party", "X, du Parti socialiste".
 	for k := range c.w {
 		m := c.ment[k]
 		if m < 0 || !c.rel(k, "nmod") || c.caseOf(k) != "of" && c.caseOf(k) != "de" {
@@ -208,8 +208,8 @@ var (
 )
 
 // portfolios reads the roles French government news states by handing
-// over a ministry: "le ministère des Affaires étrangères revient à X",
-// "X reçoit la Défense", "le poste de ministre des Finances a été confié
+// over a ministry: "le ministère de l'Intérieur revient à X",
+// "X reçoit la Défense", "le poste de ministre de la Santé a été confié
 // au banquier X". The role is of the document's country.
 func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)) {
 	if c.st.r.lang != "fr" {
@@ -267,8 +267,8 @@ func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)
 }
 
 // portfolio returns the minister's title a noun phrase names as a
-// portfolio: "le ministère des Affaires étrangères", "le portefeuille de
-// la Justice", "le poste de ministre des Finances", "la Défense".
+// portfolio: "le ministère de l'Intérieur", "le portefeuille de
+// la Justice", "le poste de ministre de la Santé", "la Défense".
 func (c *clauses) portfolio(k int) (string, bool) {
 	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
 		return "", false
@@ -298,7 +298,7 @@ func (c *clauses) portfolio(k int) (string, bool) {
 			return "", false
 		}
 		if strings.EqualFold(rest[1], "ministre") {
-			phrase = joinWords(rest[1:]) // "poste de ministre des Finances"
+			phrase = joinWords(rest[1:]) // "poste de ministre de la Santé"
 		} else {
 			phrase = "ministre " + joinWords(rest)
 		}
@@ -381,7 +381,7 @@ func (c *clauses) located() []graph.Triple {
 }
 
 // apposed returns the mention of word k when it is a person's name or a
-// description apposed to the name just before it ("Ahmed al-Assadi, a
+// description apposed to the name just before it ("Omar Haddad, a
 // spokesman"), else -1.
 func (c *clauses) apposed(k int) int {
 	m := c.ment[k]
@@ -404,7 +404,7 @@ func (c *clauses) apposed(k int) int {
 }
 
 // appointed reads roles given by a verb: "was elected Speaker", "served as
-// mayor of Paris", "appointed him Foreign Secretary", "nommé ministre de la
+// mayor of Paris", "named her ambassador to Spain", "nommé ministre de la
 // Défense". The holder is the verb's object when it has one, else its
 // subject; the role is a title in an xcomp, or in an oblique with "as" or
 // "comme".
@@ -424,7 +424,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 		if w.UPOS != "VERB" {
 			continue
 		}
-		// "resumed the office of Speaker", "qui occupait le poste de
+		// "took up the post of governor", "qui occupait le poste de
 		// Premier ministre": the title an office noun names is the
 		// subject's, once held when the verb says so.
 		if o := c.child(v, "obj"); o >= 0 && offices[c.lemma(o)] && holding[c.verbLemma(v)] != "" {
@@ -682,7 +682,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			return role, arg{mention: c.ment[d]}, true
 		}
 	}
-	// "X, a spokesman for the PMF, said": the parser may hang the
+	// "X, a spokeswoman for the WHO, said": the parser may hang the
 	// complement on the name; the words right after the title still say
 	// what it is of.
 	if j := k + 1; j < len(c.w) {

@@ -227,7 +227,7 @@ func (s *splitter) starts(i int, strict int) bool {
 	case Word:
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if !isUpper(r) {
-			// "al-Muhandis was ...": a name with a lower-case article
+			// "al-Masri was ...": a name with a lower-case article
 			// starts a sentence after a plain full stop.
 			return strict == endPlain && articledName(t.Text)
 		}
