@@ -64,6 +64,11 @@ func (c *clauses) subjects(v int) []arg {
 			if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
 				return a
 			}
+			// « Je promets le changement » a déclaré X: "je" in a
+			// quotation is its speaker.
+			if firstPerson[strings.ToLower(c.w[s].Form)] {
+				return c.quoteSpeaker()
+			}
 			// "Washington said it does not rule out": an unresolved
 			// pronoun in what someone says is the speaker.
 			if g := c.head(v); g >= 0 && c.rel(v, "ccomp") && c.speech(g) {

@@ -405,9 +405,13 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 // "..." said Jane Doe. The words after the verb are read in order: a
 // name after à / to is whom the verb addresses and is passed over.
 func (c *clauses) invertedSpeaker(v int) []arg {
-	// Only right after the quotation: « ... » déclare, "...," said.
+	// Only right after the quotation: « ... » déclare, « ... » a
+	// déclaré, "...," said.
 	k := v - 1
 	if k >= 0 && c.w[k].Form == "," {
+		k--
+	}
+	if k >= 0 && (c.rel(k, "aux") || c.w[k].UPOS == "AUX") && c.head(k) == v {
 		k--
 	}
 	if k < 0 {
@@ -448,6 +452,25 @@ func (c *clauses) invertedSpeaker(v int) []arg {
 	}
 	return nil
 }
+
+// quoteSpeaker returns who speaks the quotation of the sentence: the
+// speaker named after the speech verb that follows the closing quote
+// (« Je promets le changement » a déclaré X).
+func (c *clauses) quoteSpeaker() []arg {
+	for g := range c.w {
+		if c.w[g].UPOS != "VERB" || !c.speech(g) {
+			continue
+		}
+		if sp := c.invertedSpeaker(g); len(sp) > 0 {
+			return sp
+		}
+	}
+	return nil
+}
+
+// firstPerson are the subject pronouns a quoted speaker uses of
+// themselves.
+var firstPerson = map[string]bool{"je": true, "j'": true, "i": true}
 
 // topical are the speech predicates whose clause's object is their topic.
 var topical = map[string]bool{"announces": true, "confirms": true}
