@@ -352,6 +352,8 @@ var authorities = map[string]bool{
 	"representative": true, "army": true, "armée": true, "police": true, "ministry": true, "ministère": true,
 	"diplomat": true, "diplomate": true, "lawmaker": true, "député": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
+	"écologiste": true, "socialiste": true, "communiste": true, "centriste": true, "activist": true,
+	"sympathisant": true, "sympathizer": true, "élu": true, "cadre": true,
 }
 
 // governments are the nouns that name a person's government, with their

@@ -211,10 +211,20 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			inverted = len(subj) > 0
 		}
 	}
+	// "l'accord négocié entre le PS et les Verts": a symmetric verb
+	// relates the two sides "entre" / "between" names.
+	var sides []graph.Triple
+	for _, r := range rows {
+		if r.Symmetric && r.light < 0 {
+			sides = append(sides, c.betweenSides(v, r, mod)...)
+			break
+		}
+	}
 	if len(subj) == 0 {
-		return nil, false
+		return sides, len(sides) > 0
 	}
 	var out []graph.Triple
+	out = append(out, sides...)
 	light := false // a light verb read with its noun: the plain verb is not read
 	for _, row := range rows {
 		if row.light >= 0 && row.Prep == "" || light && row.light < 0 {
@@ -449,6 +459,30 @@ func (c *clauses) invertedSpeaker(v int) []arg {
 			return []arg{{mention: m}}
 		}
 		return nil
+	}
+	return nil
+}
+
+// betweenSides reads "négocié entre X et Y", "signed between X and Y":
+// the relation of symmetric row r between the two sides.
+func (c *clauses) betweenSides(v int, r row, m mood) []graph.Triple {
+	for _, d := range c.kids[v] {
+		if !(c.rel(d, "obl") || c.rel(d, "nmod")) || !between[c.caseOf(d)] {
+			continue
+		}
+		var sides []arg
+		for _, a := range c.args(d, true) {
+			if a.entity() && !a.actor {
+				sides = append(sides, a)
+			}
+		}
+		if len(sides) < 2 {
+			return nil
+		}
+		if t, ok := c.triple(sides[0], sides[1], r, m); ok {
+			t.Confidence = round2(t.Confidence - 0.1)
+			return []graph.Triple{t}
+		}
 	}
 	return nil
 }
