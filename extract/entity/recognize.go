@@ -369,6 +369,15 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	if r.lex == nil {
 		return Mention{}, false
 	}
+	// "les militants de Greenpeace", "the ministers": a plural title
+	// names a group, not a person; the organization named after it
+	// stays a mention of its own.
+	if i > 0 {
+		switch s.low[i-1] {
+		case "les", "des", "ces", "leurs", "nos", "vos":
+			return Mention{}, false
+		}
+	}
 	start := i
 	// "Current President", "l'ancien président": a time qualifier
 	// before the title is not part of it.
