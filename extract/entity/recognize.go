@@ -101,6 +101,14 @@ var partyAdjectives = map[string]bool{
 	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
 }
 
+// commonAcronyms are acronyms of common nouns, no names (folded).
+var commonAcronyms = map[string]bool{
+	"pme": true, "pmi": true, "pdg": true, "tva": true, "pib": true, "cdi": true, "cdd": true, "tgv": true,
+	"hlm": true, "sdf": true, "ivg": true, "rsa": true, "ong": true, "ceo": true, "cfo": true, "gdp": true,
+	"vat": true, "ngo": true, "sme": true, "ipo": true, "suv": true, "gmo": true, "ogm": true, "vih": true,
+	"hiv": true, "aids": true, "sida": true, "covid": true, "adn": true, "dna": true, "it": true,
+}
+
 // nameArticles are the articles that begin place names when capitalised
 // (Le Mans, La Paz, Los Angeles, El Paso).
 var nameArticles = map[string]bool{"des": true, "le": true, "la": true, "les": true, "los": true, "las": true, "el": true}
@@ -578,6 +586,10 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		break
 	}
 	words := j - start
+	// "la PME", "le PDG", "the CEO": acronyms of common nouns.
+	if words == 1 && commonAcronyms[s.low[start]] {
+		return Mention{}, false
+	}
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
 	// part is a common word is no name.
 	if words == 1 {

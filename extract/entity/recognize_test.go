@@ -113,6 +113,14 @@ var recognizeTests = []struct {
 			`name "Mark Rutte" PERSON`,
 		},
 	},
+	// Acronyms of common nouns are no names.
+	{
+		name: "fr common-noun acronyms",
+		lang: "fr", text: "La PME a payé la TVA et Renault aussi.",
+		want: []string{
+			`name "Renault" → Renault ORG known`,
+		},
+	},
 	// Arabic articles joined to a name by a hyphen stay in it.
 	{
 		name: "en name with a lower-case article",
@@ -479,7 +487,7 @@ var recognizeTests = []struct {
 		want: []string{
 			`name "FMI" → International Monetary Fund ORG known`,
 			`name "UMP" → Union for a Popular Movement ORG known`,
-			`name "CGT" ORG`,
+			`name "CGT" → General Confederation of Labour ORG known`,
 		},
 	},
 	{
