@@ -221,6 +221,12 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 		}
 	}
 	if len(subj) == 0 {
+		// "Le camion a heurté la glissière": the tree's subject is a
+		// common noun, no entity; the position rules must not take the
+		// name before it for the subject.
+		if ns := c.child(v, "nsubj"); ns >= 0 && c.w[ns].UPOS == "NOUN" && c.ment[ns] < 0 && !passive {
+			return sides, true
+		}
 		return sides, len(sides) > 0
 	}
 	var out []graph.Triple
