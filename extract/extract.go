@@ -407,14 +407,40 @@ func specific(ts []graph.Triple) []graph.Triple {
 			role[key{t.Subject, t.Object, t.Span}] = true
 		}
 	}
+	// "former Vice President Biden" read as both "was vice president of"
+	// and "was president of": the longer title is the one meant.
+	roles := map[key][]string{}
+	for _, t := range ts {
+		if isRolePredicate(t.Predicate) {
+			k := key{t.Subject, t.Object, t.Span}
+			roles[k] = append(roles[k], t.Predicate)
+		}
+	}
 	out := ts[:0]
 	for _, t := range ts {
-		if t.Predicate == "is member of" && role[key{t.Subject, t.Object, t.Span}] {
+		k := key{t.Subject, t.Object, t.Span}
+		if t.Predicate == "is member of" && role[k] {
+			continue
+		}
+		if isRolePredicate(t.Predicate) && slices.ContainsFunc(roles[k], func(p string) bool { return longerRole(p, t.Predicate) }) {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// isRolePredicate reports "is X of" or "was X of".
+func isRolePredicate(p string) bool {
+	return (strings.HasPrefix(p, "is ") || strings.HasPrefix(p, "was ")) && strings.HasSuffix(p, " of")
+}
+
+// longerRole reports whether role predicate a names a longer title ending
+// with b's ("was vice president of" over "was president of").
+func longerRole(a, b string) bool {
+	va, ra, _ := strings.Cut(a, " ")
+	vb, rb, _ := strings.Cut(b, " ")
+	return va == vb && len(ra) > len(rb) && strings.HasSuffix(ra, " "+rb)
 }
 
 // isAcronym reports a word in capitals ("NATO", "HP").

@@ -101,6 +101,11 @@ var partyAdjectives = map[string]bool{
 	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
 }
 
+// corporateQualifiers make a title a company's ("senior vice president").
+var corporateQualifiers = map[string]bool{
+	"senior": true, "executive": true, "corporate": true, "assistant": true, "associate": true, "regional": true,
+}
+
 // commonAcronyms are acronyms of common nouns, no names (folded).
 var commonAcronyms = map[string]bool{
 	"pme": true, "pmi": true, "pdg": true, "tva": true, "pib": true, "cdi": true, "cdd": true, "tgv": true,
@@ -454,6 +459,11 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 				m.Complement = true
 			}
 		}
+		// "senior vice president", "executive director": a company's
+		// title, not a country's.
+		if i > 0 && corporateQualifiers[s.low[i-1]] && c == "" {
+			m.Complement = true
+		}
 		return m, true
 	}
 	return Mention{}, false
@@ -538,6 +548,13 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			break
 		}
 		start++
+	}
+	// "Trump-loving Kanye West", "Paris-based Total": a compound
+	// adjective before a name is not part of it.
+	if start+1 < n && isCap(s.toks[start+1].Text) {
+		if t := s.toks[start].Text; strings.Contains(t, "-") && !isCap(t[strings.LastIndex(t, "-")+1:]) && isCap(t) {
+			start++
+		}
 	}
 	// "Republican Mitch McConnell": a party adjective before a full
 	// name says who the person is with, it is not part of the name.
