@@ -182,7 +182,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			lg.countUnmapped(doc, sent.Words)
 		}
 		triples := lg.relater.Relations(sent)
-		triples = append(triples, x.roleTriples(doc.Lang, resolved, home, assumed)...)
+		triples = append(triples, x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)...)
 		for _, t := range triples {
 			if t.Confidence < x.opts.MinConfidence {
 				continue
@@ -261,7 +261,7 @@ func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 //
 // A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
-func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string, assumed bool) []graph.Triple {
+func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.Mention, home string, assumed bool) []graph.Triple {
 	var out []graph.Triple
 	for k, m := range ms {
 		// Only a title next to a name states a role; "the president"
@@ -283,7 +283,14 @@ func (x *Extractor) roleTriples(lang string, ms []entity.Mention, home string, a
 				m.RoleOf, otype = p.Name, p.Type
 			}
 		}
-		if m.RoleOf == "" && !m.Complement && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
+		// "Society President X": a capitalised word no mention took,
+		// right before the title, names what it is of.
+		// At a sentence's start the word may be any ("Only President
+		// X"): only inside a sentence does the capital say a name.
+		named := k > 0 && ms[k-1].End == m.Start || m.Start > 1 && toks[m.Start-1].Kind == segment.Word &&
+			unicode.IsUpper([]rune(toks[m.Start-1].Text)[0]) && toks[m.Start-2].Kind == segment.Word &&
+			!articles[strings.ToLower(toks[m.Start-1].Text)]
+		if m.RoleOf == "" && !m.Complement && !named && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
 			m.RoleOf = home
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
@@ -456,3 +463,7 @@ func isAcronym(w string) bool {
 	}
 	return n >= 2
 }
+
+// articles may stand capitalised before a title at a sentence's start
+// ("The President said").
+var articles = map[string]bool{"the": true, "a": true, "an": true, "le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "this": true, "our": true, "notre": true}
