@@ -212,7 +212,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
 			return arg{mention: c.ment[d]}, true
 		case c.rel(d, "nmod") && c.caseOf(d) == "",
-			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'"),
+			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'") && !c.elected(k, d),
 			c.rel(d, "nmod:poss") && authorities[c.lemma(k)]:
 			return arg{mention: c.ment[d]}, true
 		}
@@ -223,7 +223,9 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 	if subject {
 		// A group acting as an actor: "les manifestants",
 		// "protesters", "the police".
-		if actors[c.lemma(k)] {
+		// One "député" or "expert" is a person the text does not
+		// name: only a plural or a collective noun is a group.
+		if actors[c.lemma(k)] && (collectives[c.lemma(k)] || strings.ToLower(c.w[k].Form) != c.lemma(k)) {
 			if cpt, known := c.concept(k); cpt != "" {
 				return arg{mention: -1, concept: cpt, known: known, actor: true}, true
 			}
@@ -248,6 +250,11 @@ var actors = map[string]bool{
 	"habitant": true, "resident": true, "islamiste": true, "islamist": true, "djihadiste": true, "jihadist": true,
 	"expert": true, "analyste": true, "analyst": true, "scientifique": true, "scientist": true, "chercheur": true, "researcher": true,
 	"secouriste": true, "rescuer": true, "témoin": true, "witness": true, "syndicat": true, "union": true,
+}
+
+// collectives are the actor nouns that name a group in the singular.
+var collectives = map[string]bool{
+	"police": true, "syndicat": true, "union": true, "troupe": true, "troop": true,
 }
 
 // locutions are the nouns of prepositional phrases that frame a
@@ -354,6 +361,23 @@ var authorities = map[string]bool{
 	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
 	"écologiste": true, "socialiste": true, "communiste": true, "centriste": true, "activist": true,
 	"sympathisant": true, "sympathizer": true, "élu": true, "cadre": true,
+}
+
+// elected reports "le député de la Seine", "the mayor of Paris": one
+// person elected in a place, who does not stand for the place.
+func (c *clauses) elected(k, d int) bool {
+	switch c.lemma(k) {
+	case "député", "sénateur", "maire", "lawmaker", "senator", "mayor", "governor", "gouverneur", "élu":
+	default:
+		return false
+	}
+	if !strings.HasSuffix(c.w[k].Form, "s") {
+		if m := c.ment[d]; m >= 0 {
+			t := c.st.s.Mentions[m].Type
+			return t == graph.GPE || t == graph.Loc
+		}
+	}
+	return false
 }
 
 // governments are the nouns that name a person's government, with their
