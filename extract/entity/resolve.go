@@ -227,6 +227,11 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	if m.Role != "" && (e.role == "" || e.role == "counterpart") {
 		e.role, e.roleOf = m.Role, m.RoleOf
 	}
+	// "US President Donald Trump ... President Trump": the title said
+	// once with its country is of that country the next times too.
+	if m.Kind == Name && m.Role != "" && m.RoleOf == "" && e.roleOf != "" && m.Role == e.role {
+		m.RoleOf = e.roleOf
+	}
 	if m.Kind == Description && e.roleOf == "" {
 		e.roleOf = m.Country
 	}
