@@ -279,7 +279,7 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 			// President-elect X").
 			if p := ms[k-1]; p.End == m.Start && p.Kind == entity.Name && p.Name != "" &&
 				(p.Type == graph.Org || p.Type == graph.GPE) && !relate.IsParty(lang, p.Text) &&
-				(p.Known || p.End-p.Start > 1 || isAcronym(p.Text)) {
+				(p.Known || p.End-p.Start > 1 || entity.IsAcronym(p.Text)) {
 				m.RoleOf, otype = p.Name, p.Type
 			}
 		}
@@ -448,20 +448,6 @@ func longerRole(a, b string) bool {
 	va, ra, _ := strings.Cut(a, " ")
 	vb, rb, _ := strings.Cut(b, " ")
 	return va == vb && len(ra) > len(rb) && strings.HasSuffix(ra, " "+rb)
-}
-
-// isAcronym reports a word in capitals ("NATO", "HP").
-func isAcronym(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n >= 2
 }
 
 // articles may stand capitalised before a title at a sentence's start

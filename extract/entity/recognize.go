@@ -627,7 +627,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// "l'Etat", "l'Eglise": a French common noun capitalised for the
 	// institution is no name of its own.
 	if words == 1 && r.lang == "fr" && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
-		if _, ok := r.lex.Concept(s.low[start]); ok && !isAcronym(s.toks[start].Text) {
+		if _, ok := r.lex.Concept(s.low[start]); ok && !IsAcronym(s.toks[start].Text) {
 			return Mention{}, false
 		}
 	}
@@ -646,7 +646,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// A lone institution word ("Parliament", "l'Association") or, in
 	// French, a lone capitalised noun after an article ("la Défense")
 	// names nothing in particular.
-	if words == 1 && !isAcronym(s.toks[start].Text) {
+	if words == 1 && !IsAcronym(s.toks[start].Text) {
 		if orgWords[s.low[start]] || frenchOrgHeads[s.low[start]] {
 			return Mention{}, false
 		}
@@ -677,7 +677,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	// "l'ONG Human Rights Watch": a known name after a capitalised
 	// classifier is that name.
-	if k := start + 1; k < j && (isAcronym(s.toks[start].Text) || classifiers[s.low[start]] != "") {
+	if k := start + 1; k < j && (IsAcronym(s.toks[start].Text) || classifiers[s.low[start]] != "") {
 		if e, ok := r.gaz.Lookup(s.text(k, j)); ok && e.Kind != gazetteer.Demonym {
 			return Mention{Start: k, End: j, Text: s.text(k, j), Kind: Name, Name: e.Name, Type: e.Type, Known: true}, true
 		}
@@ -727,12 +727,12 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	if words > 1 && start > 0 && locatives[s.low[start-1]] && nameArticles[s.low[start]] {
 		return graph.GPE
 	}
-	if isAcronym(s.toks[start].Text) && words > 1 {
+	if IsAcronym(s.toks[start].Text) && words > 1 {
 		return graph.Org // "ONG Human Rights", "BBC News"
 	}
 	if words == 1 {
 		w := s.toks[start].Text
-		if isAcronym(w) {
+		if IsAcronym(w) {
 			return graph.Org
 		}
 		if start > 0 && locatives[s.low[start-1]] {
@@ -978,7 +978,9 @@ var nameParticles = map[string]bool{
 	"an": true, "ud": true, "ul": true, "bin": true, "ibn": true, "abu": true,
 }
 
-func isAcronym(w string) bool {
+// IsAcronym reports a word of two to six letters, all capitals ("NATO",
+// "HP", "U.S.").
+func IsAcronym(w string) bool {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLower(r) {

@@ -216,7 +216,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	var sides []graph.Triple
 	for _, r := range rows {
 		if r.Symmetric && r.light < 0 {
-			sides = append(sides, c.betweenSides(v, r, mod)...)
+			sides = append(sides, c.between(v, r, mod, 0.1)...)
 			break
 		}
 	}
@@ -465,30 +465,6 @@ func (c *clauses) invertedSpeaker(v int) []arg {
 			return []arg{{mention: m}}
 		}
 		return nil
-	}
-	return nil
-}
-
-// betweenSides reads "négocié entre X et Y", "signed between X and Y":
-// the relation of symmetric row r between the two sides.
-func (c *clauses) betweenSides(v int, r row, m mood) []graph.Triple {
-	for _, d := range c.kids[v] {
-		if !(c.rel(d, "obl") || c.rel(d, "nmod")) || !between[c.caseOf(d)] {
-			continue
-		}
-		var sides []arg
-		for _, a := range c.args(d, true) {
-			if a.entity() && !a.actor {
-				sides = append(sides, a)
-			}
-		}
-		if len(sides) < 2 {
-			return nil
-		}
-		if t, ok := c.triple(sides[0], sides[1], r, m); ok {
-			t.Confidence = round2(t.Confidence - 0.1)
-			return []graph.Triple{t}
-		}
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func (c *clauses) nouns() []graph.Triple {
 			}
 			r := row{p, -1}
 			if between[graph.Fold(p.Prep)] {
-				out = append(out, c.between(k, r)...)
+				out = append(out, c.between(k, r, mood{modality: graph.Asserted}, 0.15)...)
 				continue
 			}
 			var objs []arg
@@ -53,10 +53,13 @@ func (c *clauses) nouns() []graph.Triple {
 // between introduce the two sides of a symmetric event noun.
 var between = map[string]bool{"entre": true, "between": true}
 
-// between reads "talks between X and Y", "la rencontre entre X et Y".
-func (c *clauses) between(k int, r row) []graph.Triple {
+// between reads the two sides "entre" / "between" introduces under word
+// k — an event noun ("talks between X and Y", "la rencontre entre X et
+// Y") or a symmetric verb ("l'accord négocié entre X et Y") — and states
+// relation r between them, with its confidence lowered by drop.
+func (c *clauses) between(k int, r row, m mood, drop float64) []graph.Triple {
 	for _, d := range c.kids[k] {
-		if !c.rel(d, "nmod") || !between[c.caseOf(d)] {
+		if !(c.rel(d, "nmod") || c.rel(d, "obl")) || !between[c.caseOf(d)] {
 			continue
 		}
 		var sides []arg
@@ -68,8 +71,8 @@ func (c *clauses) between(k int, r row) []graph.Triple {
 		if len(sides) < 2 {
 			return nil
 		}
-		if t, ok := c.triple(sides[0], sides[1], r, mood{modality: graph.Asserted}); ok {
-			t.Confidence = round2(t.Confidence - 0.15)
+		if t, ok := c.triple(sides[0], sides[1], r, m); ok {
+			t.Confidence = round2(t.Confidence - drop)
 			return []graph.Triple{t}
 		}
 	}
