@@ -291,7 +291,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			continue
 		case row.Prep == "" && row.Class == lexicon.Speech && topical[row.Predicate.Predicate] && c.child(v, "obj") < 0:
 			// "a confirmé qu'il allait ouvrir une enquête": what is
-			// announced is the topic, (S, announces, appeal).
+			// confirmed is the topic, (S, confirms, investigation).
 			for _, o := range c.args(c.content(v), false) {
 				if !o.entity() && o.known {
 					objs = append(objs, o)
