@@ -287,9 +287,11 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		// right before the title, names what it is of.
 		// At a sentence's start the word may be any ("Only President
 		// X"): only inside a sentence does the capital say a name.
-		named := k > 0 && ms[k-1].End == m.Start || m.Start > 1 && toks[m.Start-1].Kind == segment.Word &&
-			unicode.IsUpper([]rune(toks[m.Start-1].Text)[0]) && toks[m.Start-2].Kind == segment.Word &&
-			!articles[strings.ToLower(toks[m.Start-1].Text)]
+		// A lower-case title after a capitalised word is that word's
+		// anywhere ("Assembly president X").
+		named := k > 0 && ms[k-1].End == m.Start || m.Start > 0 && toks[m.Start-1].Kind == segment.Word &&
+			unicode.IsUpper([]rune(toks[m.Start-1].Text)[0]) && !articles[strings.ToLower(toks[m.Start-1].Text)] &&
+			(m.Start > 1 && toks[m.Start-2].Kind == segment.Word || !unicode.IsUpper([]rune(toks[m.Start].Text)[0]))
 		if m.RoleOf == "" && !m.Complement && !named && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
 			m.RoleOf = home
 		}

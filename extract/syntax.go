@@ -32,6 +32,14 @@ func analyse(m *model.Model, lang string, toks []segment.Token) []relate.Word {
 		}
 		quotes(toks, skip)
 	}
+	if n := speakerLabel(toks); n > 0 {
+		if skip == nil {
+			skip = map[int]bool{}
+		}
+		for k := range n {
+			skip[k] = true
+		}
+	}
 	for i, t := range toks {
 		if skip[i] {
 			continue
@@ -263,4 +271,19 @@ func quotes(toks []segment.Token, skip map[int]bool) {
 			open = -1
 		}
 	}
+}
+
+// speakerLabel returns the number of tokens of an interview's speaker
+// label opening the sentence, "((WN))" or "((Jane Doe))", or 0: the label
+// is no part of the sentence.
+func speakerLabel(toks []segment.Token) int {
+	if len(toks) < 5 || toks[0].Text != "(" || toks[1].Text != "(" {
+		return 0
+	}
+	for k := 2; k+1 < len(toks) && k < 8; k++ {
+		if toks[k].Text == ")" && toks[k+1].Text == ")" {
+			return k + 2
+		}
+	}
+	return 0
 }

@@ -122,3 +122,20 @@ func TestMendVerbLemmas(t *testing.T) {
 		t.Errorf("French lemma changed without a verb list: %q", words[0].Lemma)
 	}
 }
+
+func TestSpeakerLabel(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"((WN)) Did you sign it?", 5},
+		{"((Jane Doe)) We signed it.", 6},
+		{"(AFP) We signed it.", 0},
+		{"We signed it ((twice)).", 0},
+	}
+	for _, tt := range tests {
+		if got := speakerLabel(segment.Tokenize(tt.text, "en")); got != tt.want {
+			t.Errorf("speakerLabel(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}

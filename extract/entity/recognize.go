@@ -200,13 +200,23 @@ func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if m, ok := r.match(s, i, capitalised); ok {
-			out = append(out, m)
+			if !speakerLabel(toks, m) {
+				out = append(out, m)
+			}
 			i = m.End
 			continue
 		}
 		i++
 	}
 	return r.appositions(s, out)
+}
+
+// speakerLabel reports a name in double parentheses, "((WN))" or
+// "((Jane Doe))": interview transcripts mark who speaks that way; the
+// label takes no part in the sentence.
+func speakerLabel(toks []segment.Token, m Mention) bool {
+	return m.Start >= 2 && m.End+1 < len(toks) && toks[m.Start-1].Text == "(" && toks[m.Start-2].Text == "(" &&
+		toks[m.End].Text == ")" && toks[m.End+1].Text == ")"
 }
 
 // match finds the mention starting at token i, if any.

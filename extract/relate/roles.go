@@ -702,6 +702,11 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	if complement {
 		return "", arg{}, false
 	}
+	// "Assembly president X": a capitalised word no mention took, just
+	// before a lower-case title, names what it is of.
+	if k > 0 && isCapital(c.w[k-1].Form) && c.ment[k-1] < 0 && !isCapital(c.w[k].Form) && c.w[k-1].UPOS == "PROPN" {
+		return "", arg{}, false
+	}
 	return c.home(role)
 }
 
