@@ -24,21 +24,14 @@ var frenchContractions = map[string][2]string{
 func analyse(m *model.Model, lang string, toks []segment.Token) []relate.Word {
 	words := make([]string, 0, len(toks)+4)
 	from := make([]int, 0, len(toks)+4)
-	var skip map[int]bool
+	// Tokens the parser is better off without.
+	skip := map[int]bool{}
 	if lang == "fr" {
-		skip = parentheticals(toks)
-		if skip == nil {
-			skip = map[int]bool{}
-		}
+		parentheticals(toks, skip)
 		quotes(toks, skip)
 	}
-	if n := speakerLabel(toks); n > 0 {
-		if skip == nil {
-			skip = map[int]bool{}
-		}
-		for k := range n {
-			skip[k] = true
-		}
+	for k := range speakerLabel(toks) {
+		skip[k] = true
 	}
 	for i, t := range toks {
 		if skip[i] {
@@ -127,11 +120,11 @@ var frenchDays = map[string]bool{
 	"hier": true, "aujourd'hui": true,
 }
 
-// parentheticals returns the tokens of the parenthetical locutions that
-// follow an auxiliary and precede a word, commas around them included,
-// and of a day name right before "que" ("annonçait samedi qu'il").
-func parentheticals(toks []segment.Token) map[int]bool {
-	var skip map[int]bool
+// parentheticals adds to skip the tokens of the parenthetical locutions
+// that follow an auxiliary and precede a word, commas around them
+// included, and of a day name right before "que" ("indiquait mardi
+// qu'il").
+func parentheticals(toks []segment.Token, skip map[int]bool) {
 	for i := 1; i+1 < len(toks); i++ {
 		if !frenchDays[strings.ToLower(toks[i].Text)] {
 			continue
@@ -141,9 +134,6 @@ func parentheticals(toks []segment.Token) map[int]bool {
 			j++
 		}
 		if w := strings.ToLower(toks[j].Text); w == "que" || w == "qu'" || w == "qu’" {
-			if skip == nil {
-				skip = map[int]bool{}
-			}
 			for k := i; k < j; k++ {
 				skip[k] = true
 			}
@@ -179,16 +169,12 @@ func parentheticals(toks []segment.Token) map[int]bool {
 			if end >= len(toks) || toks[end].Kind != segment.Word {
 				break
 			}
-			if skip == nil {
-				skip = map[int]bool{}
-			}
 			for k := i + 1; k < end; k++ {
 				skip[k] = true
 			}
 			break
 		}
 	}
-	return skip
 }
 
 // mendVerbLemmas replaces the lemma of an English verb that is no verb
@@ -239,7 +225,7 @@ func verbCandidates(f string) []string {
 	return append(out, f)
 }
 
-// quotes sets aside the guillemets around a quoted phrase inside a
+// quotes adds to skip the guillemets around a quoted phrase inside a
 // clause ("a salué « une réforme courageuse » et"), which the parser
 // takes for clause boundaries. A closing guillemet before a speech verb
 // ("» déclare X") stays: it marks the speaker that follows.
@@ -263,9 +249,6 @@ func quotes(toks []segment.Token, skip map[int]bool) {
 				}
 			}
 			if next := toks[i+1]; inner && toks[open-1].Kind == segment.Word && (next.Kind != segment.Word || next.Text == "et" || next.Text == "qui") {
-				if skip == nil {
-					return
-				}
 				skip[open], skip[i] = true, true
 			}
 			open = -1

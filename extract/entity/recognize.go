@@ -562,7 +562,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// "Trump-loving Kanye West", "Paris-based Total": a compound
 	// adjective before a name is not part of it.
 	if start+1 < n && isCap(s.toks[start+1].Text) {
-		if t := s.toks[start].Text; strings.Contains(t, "-") && !isCap(t[strings.LastIndex(t, "-")+1:]) && isCap(t) {
+		if t := s.toks[start].Text; CommonCompound(t) {
 			start++
 		}
 	}
@@ -620,7 +620,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
 	// part is a common word is no name.
 	if words == 1 {
-		if k := strings.LastIndex(s.toks[start].Text, "-"); k > 0 && k+1 < len(s.toks[start].Text) && !isCap(s.toks[start].Text[k+1:]) {
+		if CommonCompound(s.toks[start].Text) {
 			return Mention{}, false
 		}
 	}
@@ -967,6 +967,14 @@ func (r *Recognizer) apposedTitle(s *sentence, i int) bool {
 		return false
 	}
 	return r.lex.TitleStart(s.toks[i+2].Text)
+}
+
+// CommonCompound reports a capitalised compound whose last part is a
+// common word ("Vice-président", "Trump-loving", "Paris-based"): no name
+// of its own.
+func CommonCompound(w string) bool {
+	k := strings.LastIndex(w, "-")
+	return k > 0 && k+1 < len(w) && isCap(w) && !isCap(w[k+1:])
 }
 
 // isNameWord reports a word that may be part of a name: capitalised, or

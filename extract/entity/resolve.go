@@ -358,10 +358,10 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	// One named in an earlier sentence first: in its own sentence a name
 	// is most often a complement ("la convention de la CPI, l'ONG a
 	// demandé").
-	var best, same, any *entity
+	var best, same, last *entity
 	for _, e := range r.order {
-		if e.typ == graph.Org && e.last >= 0 && e.last < sent && !media(e.name) && (any == nil || e.last >= any.last) {
-			any = e
+		if e.typ == graph.Org && e.last >= 0 && e.last < sent && !media(e.name) && (last == nil || e.last >= last.last) {
+			last = e
 		}
 		if e.typ != graph.Org || e.last < 0 {
 			continue
@@ -388,7 +388,7 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	if best == nil && kind != "" && same == nil {
 		// "le parti" after a party whose name does not say so
 		// ("La France insoumise"): the organization last named.
-		best = any
+		best = last
 	}
 	if best == nil || sent-best.last > 3 {
 		return same

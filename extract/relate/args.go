@@ -274,7 +274,7 @@ func (c *clauses) properName(k int) (string, bool) {
 		return "", false
 	}
 	// "Etat-membre": a compound whose last part is a common word.
-	if f := c.w[k].Form; strings.Contains(f, "-") && !isCapital(f[strings.LastIndex(f, "-")+1:]) {
+	if entity.CommonCompound(c.w[k].Form) {
 		return "", false
 	}
 	in := map[int]bool{k: true}
