@@ -293,14 +293,7 @@ func testDelete(t *testing.T, s *storage.Store) {
 	}
 	// What d3 shared with others lost d3's support, sources and dates;
 	// what d3 alone stated is gone.
-	edges, err := s.Edges(ctx, storage.Pattern{}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range edges {
-		got = append(got, coverageLabel(e))
-	}
+	got := coverage(t, s)
 	want := []string{
 		"Emmanuel Macron|meets|Angela Merkel 2 1 2016-10-07 2016-10-08",
 		"Emmanuel Macron|visits|Berlin 1 1 2016-10-07 2016-10-07",
@@ -329,6 +322,20 @@ func testDelete(t *testing.T, s *storage.Store) {
 	}
 }
 
+// coverage lists the store's edges by coverageLabel.
+func coverage(t *testing.T, s *storage.Store) []string {
+	t.Helper()
+	edges, err := s.Edges(context.Background(), storage.Pattern{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range edges {
+		got = append(got, coverageLabel(e))
+	}
+	return got
+}
+
 // coverageLabel names an edge with its support, sources and dates.
 func coverageLabel(e graph.Edge) string {
 	p := e.Predicate
@@ -340,14 +347,7 @@ func coverageLabel(e graph.Edge) string {
 
 func testEdgeCoverage(t *testing.T, s *storage.Store) {
 	load(t, s)
-	edges, err := s.Edges(context.Background(), storage.Pattern{}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range edges {
-		got = append(got, coverageLabel(e))
-	}
+	got := coverage(t, s)
 	// d1 and d2 are from example.org, d3 from news.example.com.
 	want := []string{
 		"Emmanuel Macron|meets|Angela Merkel 3 2 2016-10-07 2016-11-02",
