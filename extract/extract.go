@@ -278,7 +278,7 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 			// A lone unknown word is no body ("Senior Adviser X", "Vice
 			// President-elect X").
 			if p := ms[k-1]; p.End == m.Start && p.Kind == entity.Name && p.Name != "" &&
-				(p.Type == graph.Org || p.Type == graph.GPE) && !relate.IsParty(lang, p.Text) &&
+				(p.Type == graph.Org || p.Type == graph.GPE) && !entity.IsParty(lang, p.Text) &&
 				(p.Known || p.End-p.Start > 1 || entity.IsAcronym(p.Text)) {
 				m.RoleOf, otype = p.Name, p.Type
 			}

@@ -95,10 +95,36 @@ var connectors = map[string]bool{
 	"y": true, "di": true, "da": true, "dos": true, "do": true, "le": true, "ibn": true, "abu": true,
 }
 
-// partyAdjectives are the English party words that qualify a person's
-// name ("Democrat Chuck Schumer").
-var partyAdjectives = map[string]bool{
-	"Republican": true, "Democrat": true, "Democratic": true, "Conservative": true, "Labour": true, "Tory": true,
+// parties are the adjectives and nouns that name a political party when
+// they qualify a person ("Republican Mitch McConnell", "le socialiste X"):
+// English ones capitalised, as the party is; French ones folded. Words
+// whose party depends on the country (conservateur) are left out.
+var parties = map[string]map[string]string{
+	"en": {
+		"Republican": "Republican Party", "Democrat": "Democratic Party", "Democratic": "Democratic Party",
+		"Conservative": "Conservative Party", "Tory": "Conservative Party", "Labour": "Labour Party",
+	},
+	"fr": {
+		"republicain": "Republican Party", "democrate": "Democratic Party",
+		"socialiste": "Socialist Party", "travailliste": "Labour Party",
+		"ecologiste": "Green Party",
+	},
+}
+
+// Party returns the party a word names in lang ("Republican",
+// "socialiste").
+func Party(lang, word string) (string, bool) {
+	if lang == "fr" {
+		word = graph.Fold(word)
+	}
+	p, ok := parties[lang][word]
+	return p, ok
+}
+
+// IsParty reports a word naming a political party in lang.
+func IsParty(lang, word string) bool {
+	_, ok := Party(lang, word)
+	return ok
 }
 
 // corporateQualifiers make a title a company's ("senior vice president").
@@ -568,7 +594,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	// "Republican Mitch McConnell": a party adjective before a full
 	// name says who the person is with, it is not part of the name.
-	if start+2 < n && partyAdjectives[s.toks[start].Text] && isCap(s.toks[start+1].Text) && isCap(s.toks[start+2].Text) &&
+	if start+2 < n && IsParty("en", s.toks[start].Text) && isCap(s.toks[start+1].Text) && isCap(s.toks[start+2].Text) &&
 		!orgWords[s.low[start+1]] && !orgWords[s.low[start+2]] {
 		start++
 	}

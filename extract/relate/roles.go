@@ -164,7 +164,7 @@ func (c *clauses) roles() []graph.Triple {
 	out = append(out, c.located()...)
 	// "Democrat Chuck Schumer" parsed with the party word as the head.
 	for k := range c.w {
-		if c.ment[k] >= 0 || !IsParty(st.r.lang, c.w[k].Form) {
+		if c.ment[k] >= 0 || !entity.IsParty(st.r.lang, c.w[k].Form) {
 			continue
 		}
 		for _, d := range c.kids[k] {
@@ -674,9 +674,9 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 				return role, a[0], true
 			}
 			complement = true
-		case (c.rel(d, "amod") || c.rel(d, "compound")) && IsParty(c.st.r.lang, c.w[d].Form):
+		case (c.rel(d, "amod") || c.rel(d, "compound")) && entity.IsParty(c.st.r.lang, c.w[d].Form):
 			// "Labour leader", "the Republican candidate".
-			p, _ := party(c.st.r.lang, c.w[d].Form)
+			p, _ := entity.Party(c.st.r.lang, c.w[d].Form)
 			return role, arg{mention: -1, name: p}, true
 		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
 			return role, arg{mention: c.ment[d]}, true
@@ -737,35 +737,10 @@ func NationalRole(role string) bool {
 	return strings.HasSuffix(role, "minister")
 }
 
-// parties are the adjectives and nouns that name a political party when
-// they qualify a person ("Republican Mitch McConnell", "le socialiste X"):
-// English ones capitalised, as the party is; French ones folded. Words
-// whose party depends on the country (conservateur) are left out.
-var parties = map[string]map[string]string{
-	"en": {
-		"Republican": "Republican Party", "Democrat": "Democratic Party", "Democratic": "Democratic Party",
-		"Conservative": "Conservative Party", "Tory": "Conservative Party", "Labour": "Labour Party",
-	},
-	"fr": {
-		"republicain": "Republican Party", "democrate": "Democratic Party",
-		"socialiste": "Socialist Party", "travailliste": "Labour Party",
-		"ecologiste": "Green Party",
-	},
-}
-
-// party returns the party a word names in lang.
-func party(lang, word string) (string, bool) {
-	if lang == "fr" {
-		word = graph.Fold(word)
-	}
-	p, ok := parties[lang][word]
-	return p, ok
-}
-
 // member states that the person of mention m is a member of the party the
 // word at k names ("Republican", "socialiste").
 func (c *clauses) member(m, k int) (graph.Triple, bool) {
-	p, ok := party(c.st.r.lang, c.w[k].Form)
+	p, ok := entity.Party(c.st.r.lang, c.w[k].Form)
 	if !ok {
 		return graph.Triple{}, false
 	}
@@ -774,11 +749,4 @@ func (c *clauses) member(m, k int) (graph.Triple, bool) {
 		Predicate: "is member of", Object: p, ObjectType: graph.Org,
 		Modality: graph.Asserted, Confidence: 0.65, Source: strings.ToLower(c.w[k].Form),
 	}, true
-}
-
-// IsParty reports a word naming a political party in lang ("Republican",
-// "socialiste").
-func IsParty(lang, word string) bool {
-	_, ok := party(lang, word)
-	return ok
 }
