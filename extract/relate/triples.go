@@ -195,10 +195,13 @@ func isArticleWord(w string) bool {
 
 func isWordKind(st *state, j int) bool { return st.s.Tokens[j].Kind == segment.Word }
 
+// joinWords joins tokens back into a phrase, with no space after an
+// elided article, whichever apostrophe it is written with ("l'usage",
+// "l’usage").
 func joinWords(words []string) string {
 	var b strings.Builder
 	for i, w := range words {
-		if i > 0 && !strings.HasSuffix(words[i-1], "'") {
+		if i > 0 && !strings.HasSuffix(words[i-1], "'") && !strings.HasSuffix(words[i-1], "’") && !strings.HasSuffix(words[i-1], "ʼ") {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
