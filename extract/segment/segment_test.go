@@ -128,6 +128,17 @@ func TestSplitRules(t *testing.T) {
 		// Line breaks always end sentences; blank lines make no empty ones.
 		{"fr", "Titre sans point\n\nPremier paragraphe. Suite\r\nFin",
 			[]string{"Titre sans point", "Premier paragraphe.", "Suite", "Fin"}},
+		// A dateline opening a paragraph is a sentence of its own.
+		{"en", "OSLO, Feb 3 - Acme Corp said it sold its mill.\nBERGEN, N.D., March 4 -- The mill closed.\nSALEM, Ore., May 2 - Salem voted.",
+			[]string{"OSLO, Feb 3 -", "Acme Corp said it sold its mill.", "BERGEN, N.D., March 4 --", "The mill closed.", "SALEM, Ore., May 2 -", "Salem voted."}},
+		{"en", "LIMA (Reuters) — Peru said on Monday it would act. NEW DELHI, May 5 (AP) - India agreed.",
+			[]string{"LIMA (Reuters) —", "Peru said on Monday it would act.", "NEW DELHI, May 5 (AP) - India agreed."}},
+		{"fr", "NANTES, 6 octobre (AFP) - Le maire a démissionné.\nRennes (AFP) - La ville proteste.",
+			[]string{"NANTES, 6 octobre (AFP) -", "Le maire a démissionné.", "Rennes (AFP) -", "La ville proteste."}},
+		// Not datelines: a headline with a dash, a bracket left open, a
+		// dash inside a sentence.
+		{"en", "Oslo - the city of the year\nOSLO (Reuters - late) - text\nThe CEO - Mr Smith - left.",
+			[]string{"Oslo - the city of the year", "OSLO (Reuters - late) - text", "The CEO - Mr Smith - left."}},
 		{"en", "  \n ", nil},
 		{"en", "no end", []string{"no end"}},
 		{"en", "Version 2.5 is out.It works.", []string{"Version 2.5 is out.It works."}},

@@ -50,6 +50,16 @@ func split(src, lang string, toks []Token) []Sentence {
 			first = i
 			s.open = s.open[:0]
 		}
+		// A dateline opening a paragraph is a sentence of its own: the
+		// place and the agency that filed the story are no part of its
+		// first sentence, whose subject they would otherwise become.
+		if i == first && (i == 0 || lineBreak(src[toks[i-1].End:toks[i].Start])) {
+			if d, ok := s.dateline(i); ok {
+				add(i, d)
+				first, i = d+1, d
+				continue
+			}
+		}
 		s.track(i)
 		strict, ok := s.terminal(i)
 		if !ok {
@@ -294,6 +304,81 @@ func articledName(w string) bool {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return isUpper(r)
 		}
+	}
+	return false
+}
+
+// maxDateline bounds the tokens of a dateline before its dash.
+const maxDateline = 14
+
+// dateline returns the dash ending a news dateline that starts at token
+// i: a place in capitals, with a region, a date and the agency in
+// brackets as it may have them, then a spaced dash — "WASHINGTON, March 2
+// -", "BRANCHVILLE, N.J., Feb 26 -", "LONDON (Reuters) —", "PARIS, 6
+// octobre (AFP) -". A place in ordinary case needs the agency ("Paris
+// (AFP) -"), lest a headline with a dash pass for one.
+func (s *splitter) dateline(i int) (int, bool) {
+	first := s.toks[i]
+	if first.Kind != Word || !isUpper(firstRune(first.Text)) {
+		return 0, false
+	}
+	caps, agency, inBracket := allUpper(first.Text) && letters(first.Text) >= 2, false, false
+	for k := i + 1; k < len(s.toks) && k-i <= maxDateline; k++ {
+		t := s.toks[k]
+		if lineBreak(s.src[s.toks[k-1].End:t.Start]) {
+			return 0, false
+		}
+		switch {
+		case dash(t.Text):
+			spaced := s.toks[k-1].End < t.Start && k+1 < len(s.toks) && t.End < s.toks[k+1].Start
+			return k, spaced && !inBracket && (caps || agency)
+		case t.Text == "(":
+			if inBracket || k+1 >= len(s.toks) || s.toks[k+1].Kind != Word || !isUpper(firstRune(s.toks[k+1].Text)) {
+				return 0, false
+			}
+			inBracket = true
+		case t.Text == ")":
+			if !inBracket {
+				return 0, false
+			}
+			inBracket, agency = false, true
+		case t.Text == "," || t.Kind == Number:
+		case t.Text == "." && s.toks[k-1].Kind == Word && s.toks[k-1].End == t.Start:
+			// an abbreviated region: "Ore.", "Calif."
+		case t.Kind == Word:
+			// Capitalised words (places, regions, months, agencies),
+			// or a lower-case month next to its day ("6 octobre").
+			if !isUpper(firstRune(t.Text)) && s.toks[k-1].Kind != Number && (k+1 >= len(s.toks) || s.toks[k+1].Kind != Number) {
+				return 0, false
+			}
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+// letters counts the letters of w.
+func letters(w string) int {
+	n := 0
+	for _, r := range w {
+		if isLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// dash reports a dash token: "-", "--", "–" or "—".
+func dash(w string) bool {
+	switch w {
+	case "-", "--", "–", "—", "―":
+		return true
 	}
 	return false
 }
