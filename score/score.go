@@ -68,17 +68,10 @@ func Score(golds []Gold, pred []graph.Triple, opts Options) Result {
 
 	r := Result{Gold: len(golds)}
 	used := make([]bool, len(gs))
-	seen := make(map[produced]bool)
-	for _, t := range pred {
-		if !anyDoc(t.Doc, docs) {
-			continue
-		}
-		p := produced{doc: t.Doc, s: normName(t.Subject), p: normPred(t.Predicate), o: normName(t.Object), neg: t.Negated}
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		r.Produced++
+	ps, from := distinct(pred, docs)
+	r.Produced = len(ps)
+	for k, p := range ps {
+		t := pred[from[k]]
 		p.sym = symmetric(p.p)
 		if opts.Lenient {
 			p.p = predHead(p.p)
@@ -118,6 +111,28 @@ func Score(golds []Gold, pred []graph.Triple, opts Options) Result {
 		r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
 	}
 	return r
+}
+
+// distinct returns the triples of pred stated in one of docs, normalised
+// and each once (same doc and normalised subject, predicate, object and
+// negation), in order, with the index in pred of each.
+func distinct(pred []graph.Triple, docs map[string]bool) ([]produced, []int) {
+	var ps []produced
+	var from []int
+	seen := make(map[produced]bool)
+	for i, t := range pred {
+		if !anyDoc(t.Doc, docs) {
+			continue
+		}
+		p := produced{doc: t.Doc, s: normName(t.Subject), p: normPred(t.Predicate), o: normName(t.Object), neg: t.Negated}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		ps = append(ps, p)
+		from = append(from, i)
+	}
+	return ps, from
 }
 
 // matches is kgscore's matches for normalised triples.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,11 +14,12 @@ import (
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
 	"github.com/kgraph/kg/score"
+	"github.com/kgraph/kg/score/plot"
 )
 
 func newEvalCmd(a *app) *cobra.Command {
 	var corpus []string
-	var pred string
+	var pred, plotPath string
 	var show, lenient, parallel bool
 	cmd := &cobra.Command{
 		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl) | eval --parallel A.jsonl B.jsonl",
@@ -31,23 +33,36 @@ gold triple matched at most once. --show lists the missed gold triples and
 the produced triples that match none; --lenient matches predicates on their
 head only.
 
+Eval also prints mention precision, the share of produced subjects and
+objects that are names the gold triples of the same document give theirs,
+and the figures again for only the triples of confidence at least 0, 0.1,
+..., 0.9. --plot draws those as a precision–recall curve, PNG or SVG by the
+file's extension.
+
 --parallel measures cross-lingual agreement instead: given two JSON Lines
 corpora whose documents are the two language versions of the same articles
 (linked by their "parallel_id" field), it extracts both and reports the
 share of entity pairs related on both sides among those related on either.`,
 		Example: `  kg eval ../shared/eval/dev.gold.jsonl --corpus ../shared/eval/dev.articles.jsonl --show
   kg eval gold.jsonl --pred triples.jsonl --format json
+  kg eval gold.jsonl --pred triples.jsonl --plot pr.svg
   kg eval --parallel ../shared/data/news/fr-wmt-newstest.jsonl ../shared/data/news/en-wmt-newstest.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if parallel {
-				if len(args) != 2 || len(corpus) > 0 || pred != "" {
+				if len(args) != 2 || len(corpus) > 0 || pred != "" || plotPath != "" {
 					return usageError("eval --parallel takes two JSON Lines corpora and nothing else")
 				}
 				return a.evalParallel(cmd.Context(), args[0], args[1])
 			}
 			if (len(corpus) == 0) == (pred == "") {
 				return usageError("eval needs --corpus or --pred (one of them)")
+			}
+			// Before extracting, which can take long.
+			if plotPath != "" {
+				if _, err := plot.FormatOf(plotPath); err != nil {
+					return &exitError{code: exitUsage, err: err}
+				}
 			}
 			var gold []score.Gold
 			for _, f := range args {
@@ -67,20 +82,25 @@ share of entity pairs related on both sides among those related on either.`,
 			if err != nil {
 				return err
 			}
-			r := score.Score(gold, triples, score.Options{Lenient: lenient})
-			if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
-				return json.NewEncoder(a.stdout).Encode(map[string]any{
-					"gold": r.Gold, "produced": r.Produced, "matched": r.Matched,
-					"precision": r.Precision, "recall": r.Recall, "f1": r.F1,
-				})
+			opts := score.Options{Lenient: lenient}
+			r := score.Score(gold, triples, opts)
+			m := score.MentionPrecision(gold, triples)
+			curve := score.Curve(gold, triples, opts, score.Thresholds())
+			if err := a.printEval(r, m, curve, show); err != nil {
+				return err
 			}
-			if show {
-				if err := r.WriteShow(a.stdout); err != nil {
-					return err
-				}
+			if plotPath == "" {
+				return nil
 			}
-			_, err = fmt.Fprintln(a.stdout, r.String())
-			return err
+			mode := "strict"
+			if lenient {
+				mode = "lenient"
+			}
+			title := fmt.Sprintf("%s (%s): precision and recall", strings.Join(args, ", "), mode)
+			if err := plot.WriteFile(cmd.Context(), plotPath, title, curve); err != nil {
+				return &exitError{code: exitFailure, err: err}
+			}
+			return nil
 		},
 	}
 	f := cmd.Flags()
@@ -88,10 +108,33 @@ share of entity pairs related on both sides among those related on either.`,
 	f.StringVar(&pred, "pred", "", "triples to score, as written by kg extract --emit jsonl")
 	f.BoolVar(&show, "show", false, "list missed gold triples and unmatched produced ones")
 	f.BoolVar(&lenient, "lenient", false, "match predicates on their head only")
+	f.StringVar(&plotPath, "plot", "", "draw the precision–recall curve by minimum confidence into FILE.png or FILE.svg")
 	f.BoolVar(&parallel, "parallel", false, "measure agreement between two language versions of the same articles")
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	return cmd
+}
+
+// printEval writes the scores: kgscore's summary line (after its listing
+// with show), mention precision and the curve; or all of it as one JSON
+// object.
+func (a *app) printEval(r score.Result, m score.Mentions, curve []score.Point, show bool) error {
+	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+		return json.NewEncoder(a.stdout).Encode(map[string]any{
+			"gold": r.Gold, "produced": r.Produced, "matched": r.Matched,
+			"precision": r.Precision, "recall": r.Recall, "f1": r.F1,
+			"mentions": m, "curve": curve,
+		})
+	}
+	if show {
+		if err := r.WriteShow(a.stdout); err != nil {
+			return err
+		}
+	}
+	if _, err := fmt.Fprintf(a.stdout, "%s\n%s\n", r, m); err != nil {
+		return err
+	}
+	return score.WriteCurve(a.stdout, curve)
 }
 
 func readGold(path string) ([]score.Gold, error) {
