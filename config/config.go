@@ -53,6 +53,12 @@ type Extract struct {
 	Aliases string `mapstructure:"aliases"`
 	// Workers extract documents in parallel; 0 means one per CPU core.
 	Workers int `mapstructure:"workers"`
+	// Relations chooses who decides the relations: "learned" (the
+	// relation model) or "rules" (the hand-written rules alone).
+	Relations string `mapstructure:"relations"`
+	// RelationModel is a relation model file made by kg model train
+	// --relations; "" uses the built-in one.
+	RelationModel string `mapstructure:"relation_model"`
 }
 
 // Export holds the settings of kg export.
@@ -78,6 +84,7 @@ func Default() Config {
 			Languages:        []string{"fr", "en"},
 			MaxDocumentBytes: 4 << 20,
 			CapitalAsState:   true,
+			Relations:        "learned",
 			Lexicons:         []string{},
 			Syntax:           true,
 			Models:           map[string]string{},
@@ -106,6 +113,8 @@ func defaults(c Config) map[string]any {
 		"extract.models":             c.Extract.Models,
 		"extract.aliases":            c.Extract.Aliases,
 		"extract.workers":            c.Extract.Workers,
+		"extract.relations":          c.Extract.Relations,
+		"extract.relation_model":     c.Extract.RelationModel,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,
@@ -213,6 +222,9 @@ func (c Config) Validate() error {
 	}
 	if c.Extract.MaxDocumentBytes <= 0 {
 		return bad("extract.max_document_bytes", c.Extract.MaxDocumentBytes, "want a positive number of bytes")
+	}
+	if c.Extract.Relations != "learned" && c.Extract.Relations != "rules" {
+		return bad("extract.relations", c.Extract.Relations, "want learned or rules")
 	}
 	if c.Extract.MinConfidence < 0 || c.Extract.MinConfidence > 1 {
 		return bad("extract.min_confidence", c.Extract.MinConfidence, "want a number in [0, 1]")

@@ -15,6 +15,7 @@ import (
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/model"
 	"github.com/kgraph/kg/extract/relate"
+	"github.com/kgraph/kg/extract/relmodel"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
@@ -34,6 +35,13 @@ type Options struct {
 	NoSyntax bool
 	// Aliases is a user's alias file (see entity.ReadAliases); "" for none.
 	Aliases string
+	// Relations chooses who decides the relations: "learned" (the
+	// relation model; the default) or "rules" (the hand-written rules
+	// alone, the baseline).
+	Relations string
+	// RelationModel names a relation model file made by "kg model train
+	// --relations"; "" uses the built-in one.
+	RelationModel string
 }
 
 // language is what extraction needs for one language.
@@ -53,6 +61,7 @@ type Extractor struct {
 	aliases  entity.Aliases
 	gaz      *gazetteer.Gazetteer
 	langs    map[string]*language
+	rel      *relmodel.Model // nil: relations by the rules
 }
 
 // New loads the embedded models and lexicons (and the extra lexicon files
@@ -97,7 +106,35 @@ func New(opts Options) (*Extractor, error) {
 		}
 		x.langs[l] = lg
 	}
+	switch opts.Relations {
+	case "", "learned":
+		if opts.NoSyntax {
+			break // the model reads trees
+		}
+		if opts.RelationModel != "" {
+			x.rel, err = relmodel.Load(opts.RelationModel)
+		} else {
+			x.rel, err = relmodel.Builtin()
+			if errors.Is(err, relmodel.ErrNoModel) {
+				err = nil // a build without one reads by the rules
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	case "rules":
+	default:
+		return nil, fmt.Errorf("extract: relations %q: want learned or rules", opts.Relations)
+	}
 	return x, nil
+}
+
+// Lexicon returns the lexicon of a language the extractor reads, or nil.
+func (x *Extractor) Lexicon(lang string) *lexicon.Lexicon {
+	if lg := x.langs[lang]; lg != nil {
+		return lg.lexicon
+	}
+	return nil
 }
 
 // Result is what extraction made of one document.
@@ -136,20 +173,75 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		}
 		return Result{Skipped: why}, nil
 	}
+	an, ents, tokens := x.analyse(ctx, doc, lg)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	res = Result{Sentences: len(an.Sentences), Tokens: tokens, Entities: ents}
+	if x.rel != nil {
+		min := x.opts.MinConfidence
+		if min <= 0 {
+			min = x.rel.Threshold()
+		}
+		for _, f := range x.rel.Relations(an.Sentences, lg.lexicon) {
+			if f.Confidence < min {
+				continue
+			}
+			t := f.Triple
+			t.Doc, t.Sentence, t.Lang = doc.ID, doc.Text[an.Spans[f.Sent].Start:an.Spans[f.Sent].End], doc.Lang
+			t.Span = an.Spans[f.Sent]
+			res.Triples = append(res.Triples, t)
+		}
+		res.Triples = dedupe(res.Triples)
+		return res, nil
+	}
+	for i, s := range an.Sentences {
+		for _, t := range s.Rules {
+			if t.Confidence < x.opts.MinConfidence {
+				continue
+			}
+			t.Doc, t.Sentence, t.Lang = doc.ID, doc.Text[an.Spans[i].Start:an.Spans[i].End], doc.Lang
+			t.Span = an.Spans[i]
+			res.Triples = append(res.Triples, t)
+		}
+	}
+	res.Triples = dedupe(specific(res.Triples))
+	return res, nil
+}
+
+// Analyse reads a document up to its relations: sentences, resolved
+// mentions, trees and the rules' triples. The relation model trains on
+// it. The document's language must be set.
+func (x *Extractor) Analyse(ctx context.Context, doc *graph.Document) (d relmodel.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("analysis of %s failed (a bug in kg; please report it with this document): %v", doc.ID, p)
+		}
+	}()
+	lg := x.langs[doc.Lang]
+	if lg == nil {
+		return relmodel.Document{}, fmt.Errorf("document %s: language %q is not extracted", doc.ID, doc.Lang)
+	}
+	d, _, _ = x.analyse(ctx, doc, lg)
+	return d, ctx.Err()
+}
+
+// analyse splits, recognises, resolves and parses a document's
+// sentences and runs the relation rules on each.
+func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *language) (relmodel.Document, []graph.Entity, int) {
 	sents := segment.Split(doc.Text, doc.Lang)
-	res = Result{Sentences: len(sents)}
+	out := relmodel.Document{ID: doc.ID, Lang: doc.Lang, Text: doc.Text}
 	capitalised := capitalisedWords(sents)
+	tokens := 0
 
 	// Recognise every sentence first, so that resolution knows the full
 	// names of persons before their surnames appear alone.
 	mentions := make([][]entity.Mention, len(sents))
 	for i, s := range sents {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return Result{}, err
-			}
+		if i%64 == 0 && ctx.Err() != nil {
+			return out, nil, tokens
 		}
-		res.Tokens += len(s.Tokens)
+		tokens += len(s.Tokens)
 		mentions[i] = lg.recognizer.Sentence(doc.Text, s.Tokens, capitalised)
 	}
 	home := x.homeCountry(mentions)
@@ -164,6 +256,9 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		resolver.Prime(ms)
 	}
 	for i, s := range sents {
+		if i%64 == 0 && ctx.Err() != nil {
+			return out, nil, tokens
+		}
 		resolved := mentions[i][:0]
 		for k, m := range mentions[i] {
 			if resolver.Resolve(&m, i) {
@@ -181,20 +276,12 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			mendVerbLemmas(sent.Words, lg.lexicon)
 			lg.countUnmapped(doc, sent.Words)
 		}
-		triples := lg.relater.Relations(sent)
-		triples = append(triples, x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)...)
-		for _, t := range triples {
-			if t.Confidence < x.opts.MinConfidence {
-				continue
-			}
-			t.Doc, t.Sentence, t.Lang = doc.ID, s.Text, doc.Lang
-			t.Span = graph.Span{Start: s.Start, End: s.End}
-			res.Triples = append(res.Triples, t)
-		}
+		rules := lg.relater.Relations(sent)
+		rules = append(rules, x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)...)
+		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules})
+		out.Spans = append(out.Spans, graph.Span{Start: s.Start, End: s.End})
 	}
-	res.Triples = dedupe(specific(res.Triples))
-	res.Entities = resolver.Entities()
-	return res, nil
+	return out, resolver.Entities(), tokens
 }
 
 // countUnmapped adds to doc.Unmapped the verbs of a sentence that the

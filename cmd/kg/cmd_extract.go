@@ -143,6 +143,8 @@ func (a *app) extractOptions() extract.Options {
 		Models:         a.cfg.Extract.Models,
 		NoSyntax:       !a.cfg.Extract.Syntax,
 		Aliases:        a.cfg.Extract.Aliases,
+		Relations:      a.cfg.Extract.Relations,
+		RelationModel:  a.cfg.Extract.RelationModel,
 	}
 }
 

@@ -71,14 +71,32 @@ func newModelTrainCmd(a *app) *cobra.Command {
 	var lang, out string
 	var seed int64
 	var uposOnly bool
-	var folds int
 	var prune float32
+	var relations bool
+	var rt relationTraining
 	cmd := &cobra.Command{
-		Use:     "train --treebank DIR|FILE... --lang LANG --out FILE",
-		Short:   "Train a model on the train splits of treebanks",
-		Example: `  kg model train --treebank ../shared/data/ud/UD_English-EWT --dev ../shared/data/ud/UD_English-EWT --lang en --out en.kgm`,
-		Args:    cobra.NoArgs,
+		Use:   "train --treebank DIR|FILE... --lang LANG --out FILE | --relations --articles FILE... --gold FILE... --out FILE",
+		Short: "Train a syntactic model on treebanks, or the relation model on annotated articles",
+		Long: `Train trains a language's syntactic core on the train splits of Universal
+Dependencies treebanks.
+
+With --relations it trains the relation model instead: --articles are the
+documents (JSON Lines: id, lang, text), --gold the triples annotated in them
+in the silver format (doc, s, p, o, neg, modality and the verbatim sentence
+that states each). Training is deterministic; it prints the share of
+annotations some candidate covers (the ceiling of recall) and the
+out-of-fold precision and recall at each confidence threshold. Use the
+model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
+		Example: `  kg model train --treebank ../shared/data/ud/UD_English-EWT --dev ../shared/data/ud/UD_English-EWT --lang en --out en.kgm
+  kg model train --relations --articles ../shared/eval/silver/train.articles.jsonl --gold ../shared/eval/silver/train.gold.jsonl --out relations.kgr`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if relations {
+				if out == "" {
+					return usageError("model train --relations needs --out")
+				}
+				return a.trainRelations(cmd.Context(), rt, out)
+			}
 			if lang == "" || out == "" || len(treebanks) == 0 {
 				return usageError("model train needs --treebank, --lang and --out")
 			}
@@ -100,7 +118,7 @@ func newModelTrainCmd(a *app) *cobra.Command {
 					return err
 				}
 			}
-			opts := model.TrainOptions{Seed: seed, Dev: devSents, UPOSOnly: uposOnly, Folds: folds, Prune: prune}
+			opts := model.TrainOptions{Seed: seed, Dev: devSents, UPOSOnly: uposOnly, Folds: rt.folds, Prune: prune}
 			if !a.cfg.Quiet {
 				opts.Log = func(format string, args ...any) {
 					fmt.Fprintf(a.stderr, "kg: "+format+"\n", args...)
@@ -128,8 +146,13 @@ func newModelTrainCmd(a *app) *cobra.Command {
 	f.StringVar(&out, "out", "", "model file to write")
 	f.Int64Var(&seed, "seed", 1, "seed of the training shuffles")
 	f.BoolVar(&uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
-	f.IntVar(&folds, "folds", 5, "train the parser on tags from taggers that did not see each part (1: gold tags)")
 	f.Float32Var(&prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
+	f.BoolVar(&relations, "relations", false, "train the relation model on annotated articles")
+	f.StringSliceVar(&rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines); repeat for several")
+	f.StringSliceVar(&rt.gold, "gold", nil, "with --relations: their annotations, silver format; repeat for several")
+	f.Float64Var(&rt.fraction, "fraction", 1, "with --relations: learn from this share of the documents (learning curves)")
+	f.StringVar(&rt.alignments, "alignments", "", "with --relations: write the annotations no candidate covers or states, for error analysis")
+	f.IntVar(&rt.folds, "folds", 5, "cross-validation folds (--relations: for calibration; else: jackknifed tags)")
 	return cmd
 }
 

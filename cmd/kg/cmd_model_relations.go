@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/reader"
+	"github.com/kgraph/kg/extract/relmodel"
+	"github.com/kgraph/kg/graph"
+)
+
+// relationTraining are the flags of kg model train --relations.
+type relationTraining struct {
+	articles, gold []string
+	fraction       float64
+	folds          int
+	alignments     string // file for the annotations no candidate states
+}
+
+// trainRelations trains a relation model on annotated articles and
+// writes it to out.
+func (a *app) trainRelations(ctx context.Context, rt relationTraining, out string) error {
+	if len(rt.articles) == 0 || len(rt.gold) == 0 {
+		return usageError("model train --relations needs --articles and --gold")
+	}
+	var docs []graph.Document
+	warn := func(w reader.Warning) { fmt.Fprintf(a.stderr, "kg: warning: %v\n", w) }
+	err := reader.Read(ctx, rt.articles, reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes}, os.Stdin,
+		func(d graph.Document) error { docs = append(docs, d); return nil }, warn)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	var anns []relmodel.Annotation
+	for _, g := range rt.gold {
+		f, err := os.Open(g)
+		if err != nil {
+			return usageError("--gold: %v", err)
+		}
+		as, err := relmodel.ReadAnnotations(f, g)
+		f.Close()
+		if err != nil {
+			return usageError("--gold: %v", err)
+		}
+		anns = append(anns, as...)
+	}
+	opts := a.extractOptions()
+	opts.Relations = "rules" // the candidates' rules, not an earlier model
+	x, err := extract.New(opts)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	to := relmodel.TrainOptions{Folds: rt.folds, Fraction: rt.fraction}
+	if !a.cfg.Quiet {
+		to.Progress = func(s string) { fmt.Fprintf(a.stderr, "kg: %s\n", s) }
+	}
+	if rt.alignments != "" {
+		f, err := os.Create(rt.alignments)
+		if err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+		defer f.Close()
+		to.Debug = f
+	}
+	start := time.Now()
+	m, rep, err := x.TrainRelations(ctx, docs, anns, to)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	if err := m.Save(out); err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+		return json.NewEncoder(a.stdout).Encode(rep)
+	}
+	fi, _ := os.Stat(out)
+	fmt.Fprintf(a.stdout, "documents     %d\nannotations   %d\ncovered       %d (%.1f%%: some candidate relates subject and object)\n",
+		rep.Documents, rep.Annotations, rep.Covered, 100*rep.Info.Aligned)
+	for l, n := range rep.ByLang {
+		fmt.Fprintf(a.stdout, "  %s          %d of %d (%.1f%%)\n", l, n[1], n[0], 100*float64(n[1])/float64(max(n[0], 1)))
+	}
+	fmt.Fprintf(a.stdout, "reachable     %d (%.1f%%: some candidate states as annotated)\n", rep.Reachable, 100*float64(rep.Reachable)/float64(max(rep.Annotations, 1)))
+	fmt.Fprintf(a.stdout, "candidates    %d, %d with their predicate options (%d match an annotation as stated)\nthreshold     %.2f\n", rep.Candidates, rep.Examples, rep.Positives, rep.Info.Threshold)
+	fmt.Fprintf(a.stdout, "out of fold   threshold  precision  recall  F1\n")
+	for _, p := range rep.Info.Curve {
+		fmt.Fprintf(a.stdout, "              %.2f       %.3f      %.3f   %.3f\n", p.Threshold, p.Precision, p.Recall, p.F1)
+	}
+	fmt.Fprintf(a.stdout, "wrote %s (%.1f MB) in %s\n", out, float64(fi.Size())/1e6, time.Since(start).Round(time.Second))
+	return nil
+}

@@ -1,0 +1,287 @@
+package relmodel
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/relate"
+	"github.com/kgraph/kg/graph"
+)
+
+// Sentence is one analysed sentence: tokens, resolved mentions, the
+// dependency tree, and the triples the rules read in it.
+type Sentence struct {
+	relate.Sentence
+	Lang  string
+	Rules []graph.Triple
+}
+
+// MaxPath is the longest tree path, in edges, between the two arguments
+// of a candidate. Longer paths rarely state a relation and multiply
+// candidates.
+const MaxPath = 4
+
+// maxArgs bounds the arguments read in one sentence (nearest to the
+// start first), so that a run-on sentence costs O(maxArgs²) candidates.
+const maxArgs = 40
+
+type argKind uint8
+
+const (
+	argName argKind = iota
+	argPronoun
+	argDesc
+	argAuthority
+	argProper  // a proper noun no mention took
+	argConcept // a common noun phrase
+)
+
+var argKindNames = [...]string{"name", "pronoun", "desc", "authority", "proper", "concept"}
+
+func (k argKind) String() string { return argKindNames[k] }
+
+// arg is one argument a candidate can relate: a mention or a noun
+// phrase, with its head word in the tree.
+type arg struct {
+	word    int // head word (index in Words)
+	mention int // index in Mentions, or -1
+	// name is what a triple states: the canonical name of a mention; for
+	// a phrase, its words (English) or lemmas (other languages) until a
+	// concept table gives its English.
+	name string
+	// text is the phrase as written (for phrases), looked up in concept
+	// tables and matched against annotations.
+	text  string
+	lemma string // the head's lemma
+	typ   graph.EntityType
+	kind  argKind
+	known bool // from the gazetteer
+}
+
+// candidate is one possible relation: subject and object arguments (or a
+// rule triple) and what joins them.
+type candidate struct {
+	sent       int // index of the sentence in its document
+	subj, obj  int // indexes in the sentence's args; -1 for a rule's side no arg holds
+	sName      string
+	oName      string
+	oText      string // the object phrase as written, for concept tables
+	sType      graph.EntityType
+	oType      graph.EntityType
+	sKind      argKind
+	oKind      argKind
+	trigger    int     // word index, or -1 when the arguments are joined directly
+	path       string  // dependency labels with directions
+	lexPath    string  // the same with the lemmas of inner words
+	length     int     // edges
+	key        predKey // the head trigger's
+	trigs      []trig  // the head trigger first, then other words of the path
+	rule       int     // index in Rules of the rule triple proposing it, or -1
+	agree      int     // for a tree candidate, a rule triple relating the same pair, or -1
+	ruleAgrees bool
+	neg        bool
+	modality   graph.Modality
+	pred       string // chosen predicate
+}
+
+// trig is a word that may carry a candidate's relation, with its
+// predicate key and its place on the path.
+type trig struct {
+	word int // -1 for a direct link or a rule
+	key  predKey
+	pos  string // head, toward-object, toward-subject, link, rule
+}
+
+// tree is a sentence's dependency tree in 0-based indexes.
+type tree struct {
+	words  []relate.Word
+	parent []int // -1 for the root
+	depth  []int
+	kids   [][]int
+	ofTok  []int // first word of each token, or -1
+}
+
+func newTree(s *Sentence) *tree {
+	n := len(s.Words)
+	t := &tree{words: s.Words, parent: make([]int, n), depth: make([]int, n), kids: make([][]int, n), ofTok: make([]int, len(s.Tokens))}
+	for i := range t.ofTok {
+		t.ofTok[i] = -1
+	}
+	for i, w := range s.Words {
+		t.parent[i] = w.Head - 1
+		if t.parent[i] >= n || t.parent[i] == i {
+			t.parent[i] = -1
+		}
+		if w.Token >= 0 && w.Token < len(t.ofTok) && t.ofTok[w.Token] < 0 {
+			t.ofTok[w.Token] = i
+		}
+	}
+	for i := range s.Words {
+		if p := t.parent[i]; p >= 0 {
+			t.kids[p] = append(t.kids[p], i)
+		}
+		// A parser's cycle must not loop forever: depth is bounded by n.
+		d, j := 0, i
+		for t.parent[j] >= 0 && d <= n {
+			j = t.parent[j]
+			d++
+		}
+		t.depth[i] = d
+	}
+	return t
+}
+
+// path returns the words from a up to their lowest common ancestor
+// (up, ending with it) and from there down to b (down, ending with b),
+// or ok false when they are more than MaxPath edges apart.
+func (t *tree) path(a, b int) (up, down []int, ok bool) {
+	x, y := a, b
+	up = []int{a}
+	rev := []int{b}
+	for x != y {
+		if len(up)+len(rev)-2 >= MaxPath {
+			return nil, nil, false
+		}
+		if t.depth[x] >= t.depth[y] {
+			x = t.parent[x]
+			if x < 0 {
+				return nil, nil, false
+			}
+			up = append(up, x)
+		} else {
+			y = t.parent[y]
+			if y < 0 {
+				return nil, nil, false
+			}
+			rev = append(rev, y)
+		}
+	}
+	// Both end with the ancestor: keep it once, in up.
+	rev = rev[:len(rev)-1]
+	for i := len(rev) - 1; i >= 0; i-- {
+		down = append(down, rev[i])
+	}
+	return up, down, true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// args finds the arguments of a sentence: its mentions, then the noun
+// phrases and stray proper nouns outside them.
+func args(s *Sentence, t *tree) []arg {
+	var out []arg
+	inMention := make([]bool, len(s.Words))
+	for k, m := range s.Mentions {
+		head := -1
+		for i, w := range s.Words {
+			if w.Token < m.Start || w.Token >= m.End {
+				continue
+			}
+			inMention[i] = true
+			p := t.parent[i]
+			if head < 0 && (p < 0 || s.Words[p].Token < m.Start || s.Words[p].Token >= m.End) {
+				head = i
+			}
+		}
+		if head < 0 || m.Name == "" {
+			continue
+		}
+		kind := argName
+		switch m.Kind {
+		case entity.Pronoun:
+			kind = argPronoun
+		case entity.Description:
+			kind = argDesc
+		case entity.Authority:
+			kind = argAuthority
+		}
+		out = append(out, arg{word: head, mention: k, name: m.Name, text: m.Text, lemma: strings.ToLower(s.Words[head].Lemma), typ: m.Type, kind: kind, known: m.Known})
+	}
+	for i, w := range s.Words {
+		if inMention[i] || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
+			continue
+		}
+		// A noun inside another noun's phrase is no argument of its own.
+		if isModifier(w.Deprel) && t.parent[i] >= 0 && (s.Words[t.parent[i]].UPOS == "NOUN" || s.Words[t.parent[i]].UPOS == "PROPN") {
+			continue
+		}
+		text, lemmas := phrase(s, t, i, inMention)
+		if text == "" {
+			continue
+		}
+		a := arg{word: i, mention: -1, text: text, lemma: strings.ToLower(w.Lemma), kind: argConcept, typ: graph.Concept}
+		if w.UPOS == "PROPN" {
+			a.kind, a.typ, a.name = argProper, "", text
+		} else if s.Lang == "en" {
+			a.name = strings.ToLower(text)
+		} else {
+			a.name = lemmas
+		}
+		out = append(out, a)
+	}
+	if len(out) > maxArgs {
+		out = out[:maxArgs]
+	}
+	return out
+}
+
+// isModifier reports deprels that attach a word inside its head's phrase.
+func isModifier(rel string) bool {
+	switch rel {
+	case "compound", "flat", "flat:name", "flat:foreign", "fixed", "amod":
+		return true
+	}
+	return false
+}
+
+// phrase returns the noun phrase headed by word h — h with its
+// adjectives, compounds and flat parts — as written and as lemmas, or ""
+// when it would run into a mention.
+func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, lemmas string) {
+	lo, hi := h, h
+	var walk func(i int)
+	walk = func(i int) {
+		for _, k := range t.kids[i] {
+			if !isModifier(s.Words[k].Deprel) || abs(k-h) > 4 {
+				continue
+			}
+			lo, hi = min(lo, k), max(hi, k)
+			walk(k)
+		}
+	}
+	walk(h)
+	var tb, lb strings.Builder
+	for i := lo; i <= hi; i++ {
+		w := s.Words[i]
+		if inMention[i] {
+			return "", ""
+		}
+		if w.UPOS == "DET" || w.UPOS == "PUNCT" || w.UPOS == "ADP" || w.UPOS == "PRON" {
+			if i == lo {
+				lo++
+				continue
+			}
+			return "", ""
+		}
+		if tb.Len() > 0 {
+			tb.WriteByte(' ')
+			lb.WriteByte(' ')
+		}
+		tb.WriteString(w.Form)
+		lb.WriteString(strings.ToLower(w.Lemma))
+	}
+	if tb.Len() == 0 || !hasLetter(tb.String()) {
+		return "", ""
+	}
+	return tb.String(), lb.String()
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}

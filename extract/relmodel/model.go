@@ -1,0 +1,302 @@
+package relmodel
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+)
+
+// magic starts every model file; the digit is the format's version.
+const magic = "kg relation model 1\n"
+
+// Model is a trained relation model. It is read-only after Train or Read
+// and safe for concurrent use.
+type Model struct {
+	info   Info
+	tables *tables
+	lin    *linear
+}
+
+// Info describes a model: what it was trained on and how its scores are
+// calibrated.
+type Info struct {
+	Languages []string `json:"languages"`
+	Documents int      `json:"documents"`
+	Triples   int      `json:"triples"`
+	// Aligned is the share of annotated triples some candidate covers.
+	Aligned float64 `json:"aligned"`
+	// A and B map a raw score z to the confidence sigmoid(A·z + B),
+	// fitted on out-of-fold scores.
+	A float64 `json:"a"`
+	B float64 `json:"b"`
+	// Threshold is the confidence from which a candidate is stated: the
+	// one of best out-of-fold F1 among those of precision >= MinPrecision.
+	Threshold float64 `json:"threshold"`
+	// Curve is the out-of-fold precision and recall at thresholds.
+	Curve []Point `json:"curve"`
+}
+
+// Point is precision and recall at a confidence threshold.
+type Point struct {
+	Threshold float64 `json:"threshold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// Info returns what the model was trained on and its calibration.
+func (m *Model) Info() Info { return m.info }
+
+// Threshold returns the confidence from which the model states a
+// relation.
+func (m *Model) Threshold() float64 { return m.info.Threshold }
+
+// Floor is the lowest confidence Relations returns: below it a candidate
+// is almost never a relation, and keeping it would only slow the store.
+const Floor = 0.05
+
+// Relations returns the relations the model reads in the sentences of one
+// document, with their confidence (at least Floor; the caller applies its
+// threshold). Doc, Sentence, Span and Lang are left to the caller; the
+// returned Sent field of each says which sentence it came from.
+func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
+	var out []Found
+	var base, buf []uint32
+	var opts []option
+	for i := range sents {
+		s := &sents[i]
+		a, cs := propose(s, lex, i)
+		best := map[[2]string]int{}
+		start := len(out)
+		for k := range cs {
+			c := &cs[k]
+			opts = m.tables.options(c, a, s.Lang, lex, opts)
+			if len(opts) == 0 || c.sName == "" || c.oName == "" {
+				continue
+			}
+			base = features(c, a, s.Lang, base)
+			conf, pick := -1.0, 0
+			for oi := range opts {
+				buf = optionFeatures(c, &opts[oi], s.Lang, base, buf)
+				if p := sigmoid(m.info.A*m.lin.raw(buf) + m.info.B); p > conf {
+					conf, pick = p, oi
+				}
+			}
+			if conf < Floor {
+				continue
+			}
+			c.pred = opts[pick].pred
+			t := c.triple(conf, a)
+			// One relation per pair of arguments in a sentence: the most
+			// likely reading.
+			pair := [2]string{t.Subject, t.Object}
+			if j, ok := best[pair]; ok {
+				if out[j].Confidence < t.Confidence {
+					out[j] = Found{Triple: t, Sent: i}
+				}
+				continue
+			}
+			best[pair] = len(out)
+			out = append(out, Found{Triple: t, Sent: i})
+		}
+		sort.SliceStable(out[start:], func(x, y int) bool { return out[start+x].Confidence > out[start+y].Confidence })
+	}
+	return out
+}
+
+// Found is a relation with the index of the sentence it was read in.
+type Found struct {
+	graph.Triple
+	Sent int
+}
+
+// triple states a candidate.
+func (c *candidate) triple(conf float64, a *analysed) graph.Triple {
+	t := graph.Triple{
+		Subject: c.sName, SubjectType: c.sType,
+		Predicate: c.pred,
+		Object:    c.oName, ObjectType: c.oType,
+		Negated: c.neg, Modality: c.modality, Confidence: math.Round(conf*1000) / 1000,
+	}
+	if t.SubjectType == "" {
+		t.SubjectType = graph.Org
+	}
+	if t.ObjectType == "" {
+		t.ObjectType = graph.Org
+	}
+	if t.Modality == "" {
+		t.Modality = graph.Asserted
+	}
+	switch {
+	case c.rule >= 0:
+		t.Source = a.s.Rules[c.rule].Source
+	case c.trigger >= 0:
+		t.Source = a.s.Words[c.trigger].Lemma
+	}
+	return t
+}
+
+// WriteTo writes the model: a gzip stream of the magic line, the info and
+// tables as JSON, and the nonzero weights. Same model, same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var b bytes.Buffer
+	b.WriteString(magic)
+	meta, err := json.Marshal(fileMeta{Info: m.info, Pred: m.tables.pred, Concept: m.tables.concept})
+	if err != nil {
+		return 0, fmt.Errorf("relation model: %w", err)
+	}
+	writeUvarint(&b, uint64(len(meta)))
+	b.Write(meta)
+	var n uint64
+	for _, x := range m.lin.w {
+		if x != 0 {
+			n++
+		}
+	}
+	writeUvarint(&b, n)
+	var rec [8]byte
+	for i, x := range m.lin.w {
+		if x == 0 {
+			continue
+		}
+		binary.LittleEndian.PutUint32(rec[:4], uint32(i))
+		binary.LittleEndian.PutUint32(rec[4:], math.Float32bits(x))
+		b.Write(rec[:])
+	}
+	cw := &countWriter{w: w}
+	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if _, err := zw.Write(b.Bytes()); err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
+	return cw.n, err
+}
+
+type fileMeta struct {
+	Info    Info                     `json:"info"`
+	Pred    [3]map[string]phraseStat `json:"pred"`
+	Concept map[string]string        `json:"concept"`
+}
+
+// ErrFormat is returned for a file that is not a relation model.
+var ErrFormat = errors.New("not a kg relation model")
+
+// Read reads a model written by WriteTo.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, ErrFormat
+	}
+	br := bytes.NewReader(data[len(magic):])
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > uint64(br.Len()) {
+		return nil, fmt.Errorf("%w: truncated", ErrFormat)
+	}
+	meta := make([]byte, n)
+	io.ReadFull(br, meta)
+	var fm fileMeta
+	if err := json.Unmarshal(meta, &fm); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	nw, err := binary.ReadUvarint(br)
+	if err != nil || nw*8 != uint64(br.Len()) {
+		return nil, fmt.Errorf("%w: truncated weights", ErrFormat)
+	}
+	lin := newLinear()
+	var rec [8]byte
+	for i := uint64(0); i < nw; i++ {
+		io.ReadFull(br, rec[:])
+		k := binary.LittleEndian.Uint32(rec[:4])
+		if k >= uint32(len(lin.w)) {
+			return nil, fmt.Errorf("%w: weight index out of range", ErrFormat)
+		}
+		lin.w[k] = math.Float32frombits(binary.LittleEndian.Uint32(rec[4:]))
+	}
+	t := &tables{pred: fm.Pred, concept: fm.Concept}
+	for l := range t.pred {
+		if t.pred[l] == nil {
+			t.pred[l] = map[string]phraseStat{}
+		}
+	}
+	if t.concept == nil {
+		t.concept = map[string]string{}
+	}
+	return &Model{info: fm.Info, tables: t, lin: lin}, nil
+}
+
+// Load reads a model file.
+func Load(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("relation model: %w", err)
+	}
+	defer f.Close()
+	m, err := Read(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("relation model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// Save writes the model to path, through a temporary file so that a
+// failed write leaves any earlier model whole.
+func (m *Model) Save(path string) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("relation model: %w", err)
+	}
+	bw := bufio.NewWriter(f)
+	if _, err := m.WriteTo(bw); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("relation model %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("relation model %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("relation model %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("relation model %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,262 @@
+package relmodel
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+)
+
+// predKey names what decides a candidate's predicate, from the most
+// specific level to the least: the trigger with its particle and
+// preposition and the relations of both sides to it; the trigger with
+// particle and preposition; the trigger alone. A direct link has no
+// trigger: its key is the link and the argument types.
+type predKey [3]string
+
+// analysed is a sentence with what every candidate of it shares.
+type analysed struct {
+	s    *Sentence
+	t    *tree
+	args []arg
+}
+
+// propose returns the candidates of a sentence: every ordered pair of
+// arguments within MaxPath edges in the tree, then the rules' triples.
+func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidate) {
+	if len(s.Words) == 0 {
+		return nil, nil
+	}
+	t := newTree(s)
+	as := args(s, t)
+	a := &analysed{s: s, t: t, args: as}
+	var out []candidate
+	for i := range as {
+		for j := range as {
+			if i == j || as[i].kind == argConcept && as[j].kind == argConcept || as[i].name == as[j].name {
+				continue
+			}
+			// A concept subject is rare in annotations; only its
+			// nearest relations are worth a candidate.
+			up, down, ok := t.path(as[i].word, as[j].word)
+			if !ok || as[i].kind == argConcept && len(up)+len(down) > 3 {
+				continue
+			}
+			c := candidate{sent: sent, subj: i, obj: j, rule: -1, agree: -1}
+			a.fill(&c, up, down, lex)
+			out = append(out, c)
+		}
+	}
+	for r := range s.Rules {
+		out = append(out, a.ruleCandidate(r, sent, lex, out))
+	}
+	return a, out
+}
+
+// fill sets what a tree candidate is made of: its sides, trigger, path
+// and predicate key.
+func (a *analysed) fill(c *candidate, up, down []int, lex *lexicon.Lexicon) {
+	s, t := a.s, a.t
+	sa, oa := a.args[c.subj], a.args[c.obj]
+	c.sName, c.sType, c.sKind = sa.name, sa.typ, sa.kind
+	c.oName, c.oText, c.oType, c.oKind = oa.name, oa.text, oa.typ, oa.kind
+	seq := append(append([]int(nil), up...), down...)
+	lca := len(up) - 1
+	c.length = len(seq) - 1
+	ti := -1
+	switch {
+	case lca > 0 && lca < len(seq)-1:
+		ti = lca
+	case lca == 0 && len(seq) > 2:
+		ti = 1
+	case lca == len(seq)-1 && len(seq) > 2:
+		ti = len(seq) - 2
+	}
+	var path, lexPath strings.Builder
+	for k := 0; k < len(seq)-1; k++ {
+		x, y := seq[k], seq[k+1]
+		if k > 0 {
+			lexPath.WriteString(" " + strings.ToLower(s.Words[x].Lemma) + " ")
+			path.WriteByte(' ')
+		}
+		step := link(t, x, y)
+		path.WriteString(step)
+		lexPath.WriteString(step)
+	}
+	c.path, c.lexPath = path.String(), lexPath.String()
+	if ti < 0 {
+		c.trigger = -1
+		k := "|" + c.path + "|" + string(sa.typ) + "|" + string(oa.typ)
+		c.trigs = []trig{{word: -1, key: predKey{k, k, k}, pos: "link"}}
+	} else {
+		c.trigger = seq[ti]
+		c.trigs = []trig{a.trigAt(seq, ti, "head")}
+		// Other content words on the path may carry the relation
+		// instead: "decided to cancel the primaries" is cancels.
+		for k := 1; k < len(seq)-1; k++ {
+			if k == ti {
+				continue
+			}
+			switch s.Words[seq[k]].UPOS {
+			case "VERB", "NOUN", "ADJ":
+				pos := "toward-object"
+				if k < ti {
+					pos = "toward-subject"
+				}
+				c.trigs = append(c.trigs, a.trigAt(seq, k, pos))
+			}
+		}
+	}
+	c.key = c.trigs[0].key
+	c.neg, c.modality = a.mood(c.trigger, lex)
+}
+
+// trigAt makes word seq[k] of a path a trigger: its predicate key from
+// its lemma and particle, the preposition toward the object and the
+// links of both sides.
+func (a *analysed) trigAt(seq []int, k int, pos string) trig {
+	t, tw := a.t, seq[k]
+	lemma := strings.ToLower(t.words[tw].Lemma)
+	if prt := childLemma(t, tw, "compound:prt"); prt != "" {
+		lemma += " " + prt
+	}
+	prep := caseOf(t, seq[k+1])
+	if t.parent[seq[k+1]] != tw {
+		prep = "^" + caseOf(t, tw)
+	}
+	aRel, bRel := link(t, seq[k-1], tw), link(t, tw, seq[k+1])
+	return trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}}
+}
+
+// link names the step from word x to its neighbour y in the tree:
+// "nsubj↑" going up from a subject, "obj↓" going down to an object.
+func link(t *tree, x, y int) string {
+	if t.parent[x] == y {
+		return t.words[x].Deprel + "↑"
+	}
+	return t.words[y].Deprel + "↓"
+}
+
+// childLemma returns the lemma of w's first child with deprel rel.
+func childLemma(t *tree, w int, rel string) string {
+	for _, k := range t.kids[w] {
+		if t.words[k].Deprel == rel {
+			return strings.ToLower(t.words[k].Lemma)
+		}
+	}
+	return ""
+}
+
+// caseOf returns the prepositions (case and mark children) of w, joined.
+func caseOf(t *tree, w int) string {
+	var ps []string
+	for _, k := range t.kids[w] {
+		if r := t.words[k].Deprel; r == "case" || r == "mark" {
+			ps = append(ps, strings.ToLower(t.words[k].Form))
+		}
+	}
+	return strings.Join(ps, " ")
+}
+
+// mood reads negation and modality off the trigger: a negation among its
+// children or its auxiliaries', a modal auxiliary, and a governing verb of
+// speech.
+func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality) {
+	m = graph.Asserted
+	if w < 0 || lex == nil {
+		return false, m
+	}
+	t := a.t
+	for _, k := range t.kids[w] {
+		f := strings.ToLower(t.words[k].Form)
+		switch t.words[k].Deprel {
+		case "advmod", "neg", "advmod:neg":
+			if lex.IsNegation(f) || lex.NegationKind(f) == "post" && hasNe(t, w) {
+				neg = true
+			}
+		case "aux", "aux:pass":
+			if md, ok := lex.Modality(f); ok {
+				m = md
+			}
+		}
+	}
+	for p, steps := t.parent[w], 0; p >= 0 && steps < 3; p, steps = t.parent[p], steps+1 {
+		lemma := strings.ToLower(t.words[p].Lemma)
+		for _, r := range lex.Verbs(lemma) {
+			if r.Class != lexicon.Action && r.Class != lexicon.Aspect {
+				if r.Class == lexicon.Neg {
+					neg = !neg
+				} else {
+					m = r.Class.Modality()
+				}
+				return neg, m
+			}
+		}
+	}
+	return neg, m
+}
+
+// hasNe reports French "ne" before a verb, which "plus" or "jamais" need
+// to negate.
+func hasNe(t *tree, w int) bool {
+	for _, k := range t.kids[w] {
+		if f := strings.ToLower(t.words[k].Form); f == "ne" || f == "n'" {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleCandidate turns a rule triple into a candidate. When a tree
+// candidate relates the same two arguments, both learn of each other.
+func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []candidate) candidate {
+	rt := a.s.Rules[r]
+	c := candidate{sent: sent, subj: a.find(rt.Subject), obj: a.find(rt.Object), rule: r, agree: -1, trigger: -1,
+		sName: rt.Subject, sType: rt.SubjectType, oName: rt.Object, oText: rt.Object, oType: rt.ObjectType,
+		sKind: argName, oKind: argName, neg: rt.Negated, modality: rt.Modality, pred: rt.Predicate}
+	if rt.ObjectType == graph.Concept {
+		c.oKind = argConcept
+	}
+	src := strings.ToLower(rt.Source)
+	c.key = predKey{"rule|" + src + "|" + rt.Predicate, "rule|" + src, "rule|" + src}
+	c.trigs = []trig{{word: -1, key: c.key, pos: "rule"}}
+	if c.subj >= 0 {
+		c.sKind = a.args[c.subj].kind
+	}
+	if c.obj >= 0 {
+		c.oKind = a.args[c.obj].kind
+	}
+	if c.subj >= 0 && c.obj >= 0 {
+		if up, down, ok := a.t.path(a.args[c.subj].word, a.args[c.obj].word); ok {
+			var path strings.Builder
+			seq := append(append([]int(nil), up...), down...)
+			for k := 0; k < len(seq)-1; k++ {
+				if k > 0 {
+					path.WriteByte(' ')
+				}
+				path.WriteString(link(a.t, seq[k], seq[k+1]))
+			}
+			c.path, c.length = path.String(), len(seq)-1
+		}
+	}
+	for i := range tree {
+		if tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == rt.Object {
+			tree[i].ruleAgrees = true
+			tree[i].agree = r
+			// The rule read negation and modality with more care.
+			tree[i].neg, tree[i].modality = rt.Negated, rt.Modality
+			c.ruleAgrees = true
+		}
+	}
+	return c
+}
+
+// find returns the argument named name, or -1.
+func (a *analysed) find(name string) int {
+	for i, x := range a.args {
+		if x.name == name {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,214 @@
+package relmodel
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/relate"
+	"github.com/kgraph/kg/extract/segment"
+	"github.com/kgraph/kg/graph"
+)
+
+// sentence builds an analysed sentence from a CoNLL-like table: one word
+// a line, "form lemma upos head deprel", and mentions over word indexes.
+func sentence(t *testing.T, rows string, mentions ...entity.Mention) *Sentence {
+	t.Helper()
+	s := &Sentence{Lang: "en"}
+	for i, line := range strings.Split(strings.TrimSpace(rows), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 5 {
+			t.Fatalf("row %q: want 5 fields", line)
+		}
+		head := 0
+		for _, c := range f[3] {
+			head = head*10 + int(c-'0')
+		}
+		s.Tokens = append(s.Tokens, segment.Token{Text: f[0], Kind: segment.Word})
+		s.Words = append(s.Words, relate.Word{Token: i, Form: f[0], Lemma: f[1], UPOS: f[2], Head: head, Deprel: f[4]})
+	}
+	s.Mentions = mentions
+	return s
+}
+
+func TestPath(t *testing.T) {
+	// Maria Rossi met the mayor of Lyon in Paris .
+	s := sentence(t, `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+met meet VERB 0 root
+the the DET 5 det
+mayor mayor NOUN 3 obj
+of of ADP 7 case
+Lyon Lyon PROPN 5 nmod
+in in ADP 9 case
+Paris Paris PROPN 3 obl
+. . PUNCT 3 punct`)
+	tr := newTree(s)
+	tests := []struct {
+		a, b     int
+		up, down []int
+		ok       bool
+	}{
+		{0, 4, []int{0, 2}, []int{4}, true},
+		{0, 6, []int{0, 2}, []int{4, 6}, true},
+		{6, 8, []int{6, 4, 2}, []int{8}, true},
+		{2, 2, []int{2}, nil, true},
+		{1, 6, []int{1, 0, 2}, []int{4, 6}, true},
+	}
+	for _, tt := range tests {
+		up, down, ok := tr.path(tt.a, tt.b)
+		if ok != tt.ok || !equal(up, tt.up) || !equal(down, tt.down) {
+			t.Errorf("path(%d, %d) = %v %v %v, want %v %v %v", tt.a, tt.b, up, down, ok, tt.up, tt.down, tt.ok)
+		}
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestPathTooLong(t *testing.T) {
+	// A chain of six words: the ends are five edges apart.
+	s := sentence(t, `
+a a NOUN 2 nmod
+b b NOUN 3 nmod
+c c NOUN 4 nmod
+d d NOUN 5 nmod
+e e NOUN 6 nmod
+f f NOUN 0 root`)
+	tr := newTree(s)
+	if _, _, ok := tr.path(0, 5); ok {
+		t.Error("a path of 5 edges was accepted")
+	}
+	if _, _, ok := tr.path(1, 5); !ok {
+		t.Error("a path of 4 edges was refused")
+	}
+}
+
+func TestPropose(t *testing.T) {
+	// Maria Rossi visited the new museum in Lyon .
+	s := sentence(t, `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+visited visit VERB 0 root
+the the DET 6 det
+new new ADJ 6 amod
+museum museum NOUN 3 obj
+in in ADP 8 case
+Lyon Lyon PROPN 3 obl
+. . PUNCT 3 punct`,
+		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+		entity.Mention{Start: 7, End: 8, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
+	a, cs := propose(s, nil, 0)
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.sName+" > "+c.key[1]+" > "+c.oName)
+	}
+	want := []string{
+		"Maria Rossi > visit| > new museum",
+		"Maria Rossi > visit|in > Lyon",
+		"Lyon > visit| > new museum",
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || g == w
+		}
+		if !found {
+			t.Errorf("no candidate %q in %q", w, got)
+		}
+	}
+	// Two concepts are never related, and neither is an argument to
+	// itself.
+	for _, c := range cs {
+		if c.sKind == argConcept && c.oKind == argConcept || c.sName == c.oName {
+			t.Errorf("candidate %s > %s", c.sName, c.oName)
+		}
+	}
+	if len(a.args) != 3 {
+		t.Errorf("args = %d, want 3 (two mentions, one phrase)", len(a.args))
+	}
+}
+
+func TestThirdPerson(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"meet", "meets"}, {"watch", "watches"}, {"carry", "carries"}, {"say", "says"},
+		{"go", "goes"}, {"fix", "fixes"}, {"push", "pushes"}, {"", ""},
+	} {
+		if got := thirdPerson(tt.in); got != tt.want {
+			t.Errorf("thirdPerson(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExplains(t *testing.T) {
+	for _, tt := range []struct {
+		lemma string
+		preds []string
+		want  bool
+	}{
+		{"win", []string{"wins", "carries"}, true},
+		{"president", []string{"is president of"}, true},
+		{"have", []string{"cuts", "reduces"}, false},
+		{"found", []string{"was founded by"}, true},
+		{"", []string{"meets"}, false},
+	} {
+		if got := explains(tt.lemma, "en", tt.preds, nil); got != tt.want {
+			t.Errorf("explains(%q, %q) = %v, want %v", tt.lemma, tt.preds, got, tt.want)
+		}
+	}
+}
+
+func TestPlatt(t *testing.T) {
+	// Scores that separate the labels well get a steep, increasing map.
+	z := []float64{-3, -2, -2, -1, 0, 1, 2, 2, 3, 3}
+	y := []bool{false, false, false, false, true, false, true, true, true, true}
+	a, b := platt(z, y)
+	if a <= 0 {
+		t.Fatalf("a = %v, want > 0", a)
+	}
+	if lo, hi := sigmoid(a*-3+b), sigmoid(a*3+b); lo > 0.2 || hi < 0.8 {
+		t.Errorf("calibrated ends %.2f, %.2f: want < 0.2 and > 0.8", lo, hi)
+	}
+}
+
+func TestReadAnnotations(t *testing.T) {
+	good := `{"doc":"d1","s":["Maria Rossi"],"p":["visits"],"o":["Lyon"],"neg":false,"modality":"asserted","sentence":"Maria Rossi visited Lyon."}
+
+{"doc":"d1","s":["Lyon"],"p":["is in"],"o":["France"],"sentence":"Lyon is in France."}
+`
+	as, err := ReadAnnotations(strings.NewReader(good), "a.jsonl")
+	if err != nil || len(as) != 2 || as[1].Modality != "" || as[0].S[0] != "Maria Rossi" {
+		t.Fatalf("ReadAnnotations = %+v, %v", as, err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"{\"doc\":\"d\"}\n", "a.jsonl:1: annotation without s, p or o"},
+		{"\n{\"s\":[\"x\"]}\n", "a.jsonl:2: annotation without doc"},
+		{`{"doc":"d","s":["a"],"p":["b"],"o":["c"]}`, "a.jsonl:1: annotation without the sentence"},
+		{"{not json", "a.jsonl:1:"},
+	} {
+		_, err := ReadAnnotations(strings.NewReader(tt.in), "a.jsonl")
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ReadAnnotations(%q) error = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestReadCorrupt(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("not gzip"), gz(t, "kg relation model 9\n"), gz(t, magic+"\xff")} {
+		if _, err := Read(bytes.NewReader(data)); !errors.Is(err, ErrFormat) {
+			t.Errorf("Read(%q) = %v, want ErrFormat", data, err)
+		}
+	}
+}

@@ -1,0 +1,331 @@
+package relmodel
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/score"
+)
+
+// phraseStat is what training saw of one predicate key: how many
+// annotated relations it carried, and the phrasings most of them accept,
+// most accepted first.
+type phraseStat struct {
+	N       int
+	Phrases []phraseCount
+}
+
+// phraseCount is one phrasing and the number of annotations accepting it.
+type phraseCount struct {
+	P string
+	N int
+}
+
+// topPhrases is how many phrasings a key keeps.
+const topPhrases = 3
+
+// tables are the predicate and concept tables mined from annotations.
+type tables struct {
+	// pred holds a phraseStat per level of predKey, by lang + "|" + key.
+	pred [3]map[string]phraseStat
+	// concept maps lang + "|" + a folded phrase (as written, or as
+	// lemmas) to its English.
+	concept map[string]string
+}
+
+// minSeen is how often a key must have been seen for its phrasing to be
+// trusted over the rules and the lexicon.
+const minSeen = 2
+
+// alignment is a candidate matched to an annotated triple.
+type alignment struct {
+	lang string
+	c    *candidate
+	g    *goldTriple
+	fold int
+}
+
+// mine builds tables from alignments. Counting every acceptable phrasing
+// of each annotation (not only the first) picks the phrasing most
+// annotations accept, which is what strict scoring rewards.
+func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
+	type counter struct {
+		n      int
+		counts map[string]int
+		raw    map[string]string
+	}
+	var levels [3]map[string]*counter
+	for l := range levels {
+		levels[l] = map[string]*counter{}
+	}
+	cc := map[string]map[string]int{}
+	for _, a := range al {
+		// The phrasings are the trigger's that explains them: the
+		// word on the path whose lemma, or whose lexicon predicate, the
+		// annotation's predicate starts with; else the head.
+		tg := a.c.trigs[0]
+		for _, x := range a.c.trigs {
+			if explains(x.key[2], a.lang, a.g.P, lexicons[a.lang]) {
+				tg = x
+				break
+			}
+		}
+		for l, k := range tg.key {
+			key := a.lang + "|" + k
+			ctr := levels[l][key]
+			if ctr == nil {
+				ctr = &counter{counts: map[string]int{}, raw: map[string]string{}}
+				levels[l][key] = ctr
+			}
+			ctr.n++
+			seen := map[string]bool{}
+			for _, p := range a.g.P {
+				np := score.NormPred(p)
+				if np == "" || seen[np] {
+					continue
+				}
+				seen[np] = true
+				ctr.counts[np]++
+				if _, ok := ctr.raw[np]; !ok {
+					ctr.raw[np] = strings.ToLower(strings.TrimSpace(p))
+				}
+			}
+		}
+		// A concept object written in another language than English: the
+		// annotation's first form is its English.
+		if a.c.oKind == argConcept && a.lang != "en" && len(a.g.O) > 0 {
+			en := strings.TrimSpace(a.g.O[0])
+			if graph.Fold(en) != graph.Fold(a.c.oText) {
+				for _, k := range []string{a.lang + "|" + graph.Fold(a.c.oText), a.lang + "|" + graph.Fold(a.c.oName)} {
+					if cc[k] == nil {
+						cc[k] = map[string]int{}
+					}
+					cc[k][en]++
+				}
+			}
+		}
+	}
+	t := &tables{concept: map[string]string{}}
+	for l := range levels {
+		t.pred[l] = map[string]phraseStat{}
+		for key, ctr := range levels[l] {
+			st := phraseStat{N: ctr.n}
+			for np, n := range ctr.counts {
+				st.Phrases = append(st.Phrases, phraseCount{P: ctr.raw[np], N: n})
+			}
+			sort.Slice(st.Phrases, func(i, j int) bool {
+				a, b := st.Phrases[i], st.Phrases[j]
+				return a.N > b.N || a.N == b.N && a.P < b.P
+			})
+			if len(st.Phrases) > topPhrases {
+				st.Phrases = st.Phrases[:topPhrases]
+			}
+			t.pred[l][key] = st
+		}
+	}
+	for k, m := range cc {
+		t.concept[k] = argmax(m)
+	}
+	return t
+}
+
+func argmax(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	best, n := "", 0
+	for _, k := range keys {
+		if m[k] > n {
+			best, n = k, m[k]
+		}
+	}
+	return best
+}
+
+// option is one predicate a candidate may be stated with, and where it
+// comes from.
+type option struct {
+	pred  string
+	norm  string
+	from  []string // table levels, rule, lexicon, verb
+	seen  int      // annotations its key carried in training
+	share float32  // share of them that accept this phrasing
+	rank  int      // its place in its key's phrasings
+}
+
+// levelNames name the levels of predKey as option sources.
+var levelNames = [...]string{"key", "prep", "lemma"}
+
+// options lists the predicates a candidate may be stated with: the
+// phrasings annotations gave its key at each level, the rule's, the
+// lexicon's, and for English verbs the verb itself. It also gives a
+// concept object in another language its English name.
+func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Lexicon, out []option) []option {
+	out = out[:0]
+	if c.oKind == argConcept && lang != "en" && c.rule < 0 {
+		c.oName = t.conceptName(lang, a.args[c.obj], lex)
+	}
+	add := func(p, from string, seen int, share float32, rank int) {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return
+		}
+		n := score.NormPred(p)
+		for i := range out {
+			if out[i].norm == n {
+				out[i].from = append(out[i].from, from)
+				if seen > out[i].seen {
+					out[i].seen, out[i].share, out[i].rank = seen, share, rank
+				}
+				return
+			}
+		}
+		out = append(out, option{pred: p, norm: n, from: []string{from}, seen: seen, share: share, rank: rank})
+	}
+	for _, tg := range c.trigs {
+		for l, k := range tg.key {
+			if l > 0 && k == tg.key[l-1] {
+				continue
+			}
+			st, ok := t.pred[l][lang+"|"+k]
+			if !ok {
+				continue
+			}
+			for r, ph := range st.Phrases {
+				add(ph.P, tg.pos+":"+levelNames[l], st.N, float32(ph.N)/float32(st.N), r)
+			}
+		}
+	}
+	if c.rule >= 0 {
+		add(a.s.Rules[c.rule].Predicate, "rule", 0, 0, 0)
+		return out
+	} else if c.agree >= 0 {
+		add(a.s.Rules[c.agree].Predicate, "rule", 0, 0, 0)
+	}
+	for _, tg := range c.trigs {
+		if tg.word >= 0 {
+			lexical(a, tg, lang, lex, add)
+		}
+	}
+	return out
+}
+
+// lexical adds the predicates the lexicon gives a trigger, and for an
+// English verb the verb itself.
+func lexical(a *analysed, tg trig, lang string, lex *lexicon.Lexicon, add func(p, from string, seen int, share float32, rank int)) {
+	w := a.s.Words[tg.word]
+	lemma := strings.ToLower(w.Lemma)
+	prep := ""
+	if _, p, _ := strings.Cut(tg.key[1], "|"); !strings.HasPrefix(p, "^") {
+		prep = p
+	}
+	if lex != nil {
+		var rows []lexicon.Predicate
+		if w.UPOS == "NOUN" {
+			rows = lex.Nouns(lemma)
+		} else {
+			rows = lex.Verbs(lemma)
+		}
+		for _, r := range rows {
+			if r.Prep == prep {
+				add(r.Predicate, tg.pos+":lexicon", 0, 0, 0)
+			}
+		}
+	}
+	if lang == "en" && w.UPOS == "VERB" && lemma != "be" && lemma != "have" {
+		v := thirdPerson(lemma)
+		if prt := childLemma(a.t, tg.word, "compound:prt"); prt != "" {
+			v += " " + prt
+		}
+		add(v, tg.pos+":verb", 0, 0, 0)
+		if prep != "" && !strings.Contains(prep, " ") {
+			add(v+" "+prep, tg.pos+":verb+prep", 0, 0, 0)
+		}
+	}
+}
+
+// conceptName gives a concept phrase its English: the phrase as written,
+// then its lemmas, in the mined table; then the lexicon; else its lemmas,
+// as the triple contract says.
+func (t *tables) conceptName(lang string, a arg, lex *lexicon.Lexicon) string {
+	if en, ok := t.concept[lang+"|"+graph.Fold(a.text)]; ok {
+		return en
+	}
+	if en, ok := t.concept[lang+"|"+graph.Fold(a.name)]; ok {
+		return en
+	}
+	if lex != nil {
+		if en, ok := lex.Concept(a.text); ok {
+			return en
+		}
+	}
+	return a.name
+}
+
+// thirdPerson conjugates an English verb lemma: meet → meets, watch →
+// watches, carry → carries.
+func thirdPerson(v string) string {
+	switch {
+	case v == "":
+		return ""
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") ||
+		strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "o"):
+		return v + "es"
+	case strings.HasSuffix(v, "y") && len(v) > 1 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ies"
+	}
+	return v + "s"
+}
+
+// explains reports whether a trigger lemma accounts for one of the
+// predicates: the predicate's main word (after is/was) starts like the
+// lemma, or like the main word of a lexicon predicate or title of it.
+func explains(lemma, lang string, preds []string, lex *lexicon.Lexicon) bool {
+	if lemma == "" {
+		return false
+	}
+	lemma, _, _ = strings.Cut(lemma, " ")
+	heads := []string{lemma}
+	if lex != nil {
+		for _, r := range append(lex.Verbs(lemma), lex.Nouns(lemma)...) {
+			heads = append(heads, mainWord(score.NormPred(r.Predicate)))
+		}
+		if role, ok := lex.Title(lemma); ok {
+			heads = append(heads, mainWord(role))
+		}
+	}
+	for _, p := range preds {
+		w := mainWord(score.NormPred(p))
+		for _, h := range heads {
+			if h != "" && w != "" && commonPrefix(h, w) >= min(4, len(h), len(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mainWord returns a predicate's first word, or its second after a form
+// of be or have (as NormPred leaves them).
+func mainWord(p string) string {
+	f := strings.Fields(p)
+	if len(f) > 1 && (f[0] == "is" || f[0] == "wa" || f[0] == "ha" || f[0] == "be") {
+		return f[1]
+	}
+	if len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,457 @@
+package relmodel
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/extract/lexicon"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/score"
+)
+
+// Document is an annotated document, analysed: its sentences as the
+// extractor reads them, with their byte spans in Text.
+type Document struct {
+	ID, Lang, Text string
+	Sentences      []Sentence
+	Spans          []graph.Span
+}
+
+// Annotation is one annotated triple in the silver format: the forms of
+// subject, predicate and object, negation, modality and the sentence that
+// states it, verbatim.
+type Annotation struct {
+	Doc      string   `json:"doc"`
+	S        []string `json:"s"`
+	P        []string `json:"p"`
+	O        []string `json:"o"`
+	Neg      bool     `json:"neg"`
+	Modality string   `json:"modality"`
+	Sentence string   `json:"sentence"`
+}
+
+// goldTriple is an annotation with its forms normalised.
+type goldTriple struct {
+	Annotation
+	ns, no []string
+	np     map[string]bool
+	sents  []int // sentences of its document that overlap its sentence
+}
+
+// TrainOptions set how Train learns.
+type TrainOptions struct {
+	// Folds for cross-fitting the tables and calibrating scores (>= 2).
+	Folds int
+	// Epochs of the learner.
+	Epochs int
+	// NegativeWeight weighs candidates no annotation states (0: 1).
+	// Annotations are dense but not exhaustive: some negatives are true
+	// relations nobody wrote down.
+	NegativeWeight float64
+	// MinPrecision is the out-of-fold precision the default threshold
+	// must reach.
+	MinPrecision float64
+	// Fraction of the documents to learn from (0 or 1: all), chosen by
+	// a hash of their ids: for learning curves.
+	Fraction float64
+	// Lexicons per language, the predicates' last resort.
+	Lexicons map[string]*lexicon.Lexicon
+	// Progress, when set, is told what training is doing.
+	Progress func(string)
+	// Debug, when set, receives one line per annotation: covered or not,
+	// and the predicates its candidates were given.
+	Debug io.Writer
+}
+
+// Report says what Train saw and how well the model did out of fold.
+type Report struct {
+	Documents   int
+	Annotations int
+	// Covered counts annotations whose subject and object some candidate
+	// relates in the annotated sentence: recall cannot exceed it.
+	Covered    int
+	Candidates int
+	Examples   int // candidates times their predicate options
+	// Reachable counts annotations some option of some candidate states
+	// as scoring wants it: the ceiling of strict recall.
+	Reachable int
+	Positives int
+	ByLang    map[string][2]int // annotations and covered ones per language
+	Info      Info
+}
+
+// Train learns a relation model from analysed documents and their
+// annotations. It is deterministic: the same input gives the same model,
+// byte for byte.
+func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptions) (*Model, Report, error) {
+	if o.Folds < 2 {
+		o.Folds = 5
+	}
+	if o.Epochs <= 0 {
+		o.Epochs = defaultTrain.epochs
+	}
+	if o.MinPrecision <= 0 {
+		o.MinPrecision = 0.6
+	}
+	progress := o.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	docs = append([]Document(nil), docs...)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	if o.Fraction > 0 && o.Fraction < 1 {
+		kept := docs[:0]
+		for _, d := range docs {
+			if float64(hash(d.ID+"/fraction")%10000) < o.Fraction*10000 {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
+	byDoc := map[string][]*goldTriple{}
+	for i := range anns {
+		a := anns[i]
+		g := &goldTriple{Annotation: a, np: map[string]bool{}}
+		for _, s := range a.S {
+			g.ns = append(g.ns, score.NormName(s))
+		}
+		for _, s := range a.O {
+			g.no = append(g.no, score.NormName(s))
+		}
+		for _, p := range a.P {
+			g.np[score.NormPred(p)] = true
+		}
+		byDoc[a.Doc] = append(byDoc[a.Doc], g)
+	}
+
+	// Candidates of every document, and the annotations they cover.
+	type docCands struct {
+		doc   *Document
+		an    []*analysed
+		cands []candidate
+		gold  []*goldTriple
+		fold  int
+	}
+	rep := Report{ByLang: map[string][2]int{}}
+	var all []docCands
+	var aligned []alignment
+	langs := map[string]bool{}
+	for di := range docs {
+		if di%100 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, rep, err
+			}
+			progress(fmt.Sprintf("candidates: %d/%d documents", di, len(docs)))
+		}
+		d := &docs[di]
+		dc := docCands{doc: d, gold: byDoc[d.ID], fold: int(hash(d.ID) % uint32(o.Folds))}
+		langs[d.Lang] = true
+		lex := o.Lexicons[d.Lang]
+		dc.an = make([]*analysed, len(d.Sentences))
+		for si := range d.Sentences {
+			a, cs := propose(&d.Sentences[si], lex, si)
+			dc.an[si] = a
+			dc.cands = append(dc.cands, cs...)
+		}
+		for _, g := range dc.gold {
+			g.sents = overlapping(d, g.Sentence)
+			rep.Annotations++
+			bl := rep.ByLang[d.Lang]
+			bl[0]++
+			// The nearest candidates covering the annotation teach the
+			// tables its phrasings; farther ones usually go through
+			// another word than the one stating it.
+			covered, shortest := false, MaxPath+1
+			for ci := range dc.cands {
+				c := &dc.cands[ci]
+				if c.rule < 0 && contains(g.sents, c.sent) && covers(c, dc.an[c.sent], g) {
+					shortest = min(shortest, c.length)
+				}
+			}
+			for ci := range dc.cands {
+				c := &dc.cands[ci]
+				if !contains(g.sents, c.sent) || !covers(c, dc.an[c.sent], g) || c.rule < 0 && c.length > shortest {
+					continue
+				}
+				covered = true
+				aligned = append(aligned, alignment{lang: d.Lang, c: c, g: g, fold: dc.fold})
+			}
+			if covered {
+				rep.Covered++
+				bl[1]++
+			}
+			if o.Debug != nil && !covered {
+				fmt.Fprintf(o.Debug, "MISS\t%s\t%v\t%v\t%v\t%s\n", d.Lang, g.S, g.P, g.O, g.Sentence)
+			}
+			rep.ByLang[d.Lang] = bl
+		}
+		rep.Candidates += len(dc.cands)
+		all = append(all, dc)
+	}
+	rep.Documents = len(docs)
+
+	// Cross-fitting: each fold's candidates get their predicates and
+	// concept names from tables mined on the other folds, so that the
+	// classifier learns how often a table is right on unseen documents.
+	var ex []example
+	var exFold []int
+	var exGold []*goldTriple
+	var exGroup []int // the candidate each example is an option of
+	negWeight := float32(o.NegativeWeight)
+	if negWeight <= 0 {
+		negWeight = 1
+	}
+	group := 0
+	for f := 0; f < o.Folds; f++ {
+		if err := ctx.Err(); err != nil {
+			return nil, rep, err
+		}
+		progress(fmt.Sprintf("features: fold %d/%d", f+1, o.Folds))
+		var others []alignment
+		for _, a := range aligned {
+			if a.fold != f {
+				others = append(others, a)
+			}
+		}
+		t := mine(others, o.Lexicons)
+		for _, dc := range all {
+			if dc.fold != f {
+				continue
+			}
+			var opts []option
+			for ci := range dc.cands {
+				c := dc.cands[ci] // a copy: options name its object
+				a := dc.an[c.sent]
+				opts = t.options(&c, a, dc.doc.Lang, o.Lexicons[dc.doc.Lang], opts)
+				if len(opts) == 0 || c.sName == "" || c.oName == "" {
+					continue
+				}
+				base := features(&c, a, dc.doc.Lang, nil)
+				group++
+				if o.Debug != nil {
+					debugOptions(o.Debug, &c, &dc.cands[ci], opts, aligned, dc.gold, dc.doc.Lang)
+				}
+				for oi := range opts {
+					c.pred = opts[oi].pred
+					g := match(&c, dc.gold)
+					e := example{fs: optionFeatures(&c, &opts[oi], dc.doc.Lang, base, nil), label: g != nil, weight: negWeight}
+					if e.label {
+						e.weight = 1
+					}
+					ex = append(ex, e)
+					exFold = append(exFold, f)
+					exGold = append(exGold, g)
+					exGroup = append(exGroup, group)
+					if e.label {
+						rep.Positives++
+					}
+				}
+			}
+		}
+	}
+	rep.Examples = len(ex)
+	reach := map[*goldTriple]bool{}
+	for _, g := range exGold {
+		if g != nil {
+			reach[g] = true
+		}
+	}
+	rep.Reachable = len(reach)
+
+	// Out-of-fold scores calibrate the final model's.
+	z := make([]float64, len(ex))
+	labels := make([]bool, len(ex))
+	to := defaultTrain
+	to.epochs = o.Epochs
+	for f := 0; f < o.Folds; f++ {
+		if err := ctx.Err(); err != nil {
+			return nil, rep, err
+		}
+		progress(fmt.Sprintf("calibration: fold %d/%d", f+1, o.Folds))
+		var tr []example
+		for i, e := range ex {
+			if exFold[i] != f {
+				tr = append(tr, e)
+			}
+		}
+		m := fit(tr, to)
+		for i, e := range ex {
+			if exFold[i] == f {
+				z[i] = m.raw(e.fs)
+			}
+			labels[i] = e.label
+		}
+	}
+	info := Info{Documents: rep.Documents, Triples: rep.Annotations}
+	for l := range langs {
+		info.Languages = append(info.Languages, l)
+	}
+	sort.Strings(info.Languages)
+	if rep.Annotations > 0 {
+		info.Aligned = float64(rep.Covered) / float64(rep.Annotations)
+	}
+	// Only the best option of each candidate is ever stated: calibrate
+	// and measure on those.
+	var bz []float64
+	var bl []bool
+	var bg []*goldTriple
+	for i := 0; i < len(ex); {
+		j, top := i, i
+		for ; j < len(ex) && exGroup[j] == exGroup[i]; j++ {
+			if z[j] > z[top] {
+				top = j
+			}
+		}
+		bz, bl, bg = append(bz, z[top]), append(bl, labels[top]), append(bg, exGold[top])
+		i = j
+	}
+	info.A, info.B = platt(bz, bl)
+	info.Curve, info.Threshold = curve(bz, bg, info.A, info.B, rep.Annotations, o.MinPrecision)
+
+	progress("final model")
+	m := &Model{info: info, tables: mine(aligned, o.Lexicons), lin: fit(ex, to)}
+	rep.Info = info
+	return m, rep, nil
+}
+
+// curve computes out-of-fold precision and recall at thresholds and picks
+// the threshold of best F1 among those reaching minPrecision.
+func curve(z []float64, gold []*goldTriple, a, b float64, total int, minPrecision float64) ([]Point, float64) {
+	var pts []Point
+	best, bestF, bestAny, bestAnyF := 0.5, -1.0, 0.5, -1.0
+	for t := 0.05; t < 0.96; t += 0.05 {
+		t = float64(int(t*100+0.5)) / 100
+		var produced, correct int
+		matched := map[*goldTriple]bool{}
+		for i, zi := range z {
+			if sigmoid(a*zi+b) < t {
+				continue
+			}
+			produced++
+			if gold[i] != nil {
+				correct++
+				matched[gold[i]] = true
+			}
+		}
+		p := Point{Threshold: t}
+		if produced > 0 {
+			p.Precision = float64(correct) / float64(produced)
+		}
+		if total > 0 {
+			p.Recall = float64(len(matched)) / float64(total)
+		}
+		if p.Precision+p.Recall > 0 {
+			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+		}
+		pts = append(pts, p)
+		if p.F1 > bestAnyF {
+			bestAny, bestAnyF = t, p.F1
+		}
+		if p.Precision >= minPrecision && p.F1 > bestF {
+			best, bestF = t, p.F1
+		}
+	}
+	if bestF < 0 {
+		best = bestAny
+	}
+	return pts, best
+}
+
+// overlapping returns the sentences of d that overlap the first place
+// where text occurs in it.
+func overlapping(d *Document, text string) []int {
+	text = strings.TrimSpace(text)
+	at := strings.Index(d.Text, text)
+	if at < 0 || text == "" {
+		return nil
+	}
+	var out []int
+	for i, sp := range d.Spans {
+		if sp.Start < at+len(text) && sp.End > at {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// covers reports whether a candidate relates an annotation's subject and
+// object, by its names or by the words of its arguments as written.
+func covers(c *candidate, a *analysed, g *goldTriple) bool {
+	s := []string{score.NormName(c.sName)}
+	o := []string{score.NormName(c.oName), score.NormName(c.oText)}
+	if c.subj >= 0 {
+		s = append(s, score.NormName(a.args[c.subj].text))
+	}
+	if c.obj >= 0 {
+		o = append(o, score.NormName(a.args[c.obj].text))
+	}
+	return anyMatch(s, g.ns) && anyMatch(o, g.no)
+}
+
+func anyMatch(names, forms []string) bool {
+	for _, n := range names {
+		if score.NameMatch(n, forms) {
+			return true
+		}
+	}
+	return false
+}
+
+// match returns the annotation of the document that the candidate, as it
+// would be stated, matches under strict scoring; nil for none.
+func match(c *candidate, gold []*goldTriple) *goldTriple {
+	s, o, p := score.NormName(c.sName), score.NormName(c.oName), score.NormPred(c.pred)
+	sym := score.Symmetric(p)
+	for _, g := range gold {
+		if g.Neg != c.neg || !g.np[p] {
+			continue
+		}
+		if score.NameMatch(s, g.ns) && score.NameMatch(o, g.no) || sym && score.NameMatch(o, g.ns) && score.NameMatch(s, g.no) {
+			return g
+		}
+	}
+	return nil
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func hash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+// debugOptions tells, for a candidate covering annotations, the options
+// it was given when none states them as annotated.
+func debugOptions(w io.Writer, c, orig *candidate, opts []option, aligned []alignment, gold []*goldTriple, lang string) {
+	for _, al := range aligned {
+		if al.c != orig {
+			continue
+		}
+		hit := false
+		for _, op := range opts {
+			cc := *c
+			cc.pred = op.pred
+			hit = hit || match(&cc, gold) != nil
+		}
+		if hit {
+			continue
+		}
+		var ps []string
+		for _, op := range opts {
+			ps = append(ps, op.pred+"/"+strings.Join(op.from, "+"))
+		}
+		fmt.Fprintf(w, "OPTS\t%s\t%s | %s | neg=%v\tgold %v %v %v neg=%v\t%s\t%s\n", lang, c.sName, c.oName, c.neg, al.g.S, al.g.P, al.g.O, al.g.Neg, strings.Join(ps, "; "), c.key[0])
+	}
+}
