@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -170,26 +171,35 @@ type Selected struct {
 	DroppedNodes, DroppedEdges int
 }
 
-// Select returns the part of edges that s describes, in input order.
-func Select(edges []Edge, s Selection) Selected {
+// Select returns the part of edges that s describes, in input order. Its
+// errors are those of Paths.
+func Select(ctx context.Context, edges []Edge, s Selection) (Selected, error) {
 	edges = s.Filter.Apply(edges)
 	keep := s.Focus
 	switch {
 	case len(s.From) > 0 && len(s.To) > 0:
-		edges = pathEdges(edges, s.From, s.To, s.PathLength, s.PathCount)
+		var err error
+		edges, err = pathEdges(ctx, edges, PathQuery{From: s.From, To: s.To, MaxDepth: s.PathLength, K: s.PathCount})
+		if err != nil {
+			return Selected{}, err
+		}
 		keep = append(slices.Clone(s.From), s.To...)
 	case len(s.Focus) > 0:
 		edges = Neighborhood(edges, s.Focus, s.Depth)
 	}
 	kept, dropped := Limit(edges, keep, s.MaxNodes)
-	return Selected{Edges: kept, DroppedNodes: dropped, DroppedEdges: len(edges) - len(kept)}
+	return Selected{Edges: kept, DroppedNodes: dropped, DroppedEdges: len(edges) - len(kept)}, nil
 }
 
-// pathEdges returns the edges on the k shortest paths of at most maxLen
-// edges between from and to, each once, in input order.
-func pathEdges(edges []Edge, from, to []string, maxLen, k int) []Edge {
+// pathEdges returns the edges on the paths q asks for, each once, in
+// input order.
+func pathEdges(ctx context.Context, edges []Edge, q PathQuery) ([]Edge, error) {
+	paths, err := Paths(ctx, edges, q)
+	if err != nil {
+		return nil, err
+	}
 	on := make(map[Key]bool)
-	for _, p := range Paths(edges, from, to, maxLen, k) {
+	for _, p := range paths {
 		for _, e := range p {
 			on[e.Key()] = true
 		}
@@ -201,7 +211,7 @@ func pathEdges(edges []Edge, from, to []string, maxLen, k int) []Edge {
 			delete(on, e.Key()) // an edge given twice is drawn once
 		}
 	}
-	return out
+	return out, nil
 }
 
 // String describes the selection in a few words, for a caption.

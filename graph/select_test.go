@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"testing"
 	"time"
 )
@@ -127,7 +128,10 @@ func TestSelect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Select(tt.edges, tt.s)
+			got, err := Select(context.Background(), tt.edges, tt.s)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if show(got.Edges) != tt.want || got.DroppedNodes != tt.nodes || got.DroppedEdges != tt.rels {
 				t.Errorf("Select = %q, dropped %d nodes %d edges; want %q, %d, %d",
 					show(got.Edges), got.DroppedNodes, got.DroppedEdges, tt.want, tt.nodes, tt.rels)

@@ -194,7 +194,7 @@ func focusNote(focus []string) string {
 func (a *app) selectEdges(ctx context.Context, st *storage.Store, sel graph.Selection, focus, ends []string, evidence bool) ([]graph.Edge, string, error) {
 	all, err := st.Edges(ctx, storage.Pattern{}, evidence)
 	if err != nil {
-		return nil, "", &exitError{code: exitFailure, err: err}
+		return nil, "", failure(ctx, err)
 	}
 	for _, f := range focus {
 		resolved, err := resolve(ctx, st, f)
@@ -211,7 +211,10 @@ func (a *app) selectEdges(ctx context.Context, st *storage.Store, sel graph.Sele
 			return nil, "", err
 		}
 	}
-	picked := graph.Select(all, sel)
+	picked, err := graph.Select(ctx, all, sel)
+	if err != nil {
+		return nil, "", pathError(err)
+	}
 	if picked.DroppedNodes > 0 {
 		a.warnf("the selection has %d entities, more than --max-nodes %d: dropped the %d of least support and their %d relations (narrow it with --focus, --min-support, --predicates or --types, or raise --max-nodes)",
 			len(graph.Nodes(picked.Edges))+picked.DroppedNodes, sel.MaxNodes, picked.DroppedNodes, picked.DroppedEdges)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,7 +29,9 @@ func newPathCmd(a *app) *cobra.Command {
 		Long: `Path finds the shortest chains of relations (followed in either direction)
 between two entities, names or aliases in any case and accents, of at most
 --max-depth relations; --k gives the k shortest. Each step is a relation,
-with --evidence its sentences.
+with --evidence its sentences. The search takes time with --k and the size
+of the store, not with --max-depth; one that would take more than a few
+seconds stops with exit status 2, asking for a lower --k.
 
 Exit status 1 when no chain connects them.`,
 		Example: `  kg path Ayrault Kerry
@@ -48,9 +51,12 @@ Exit status 1 when no chain connects them.`,
 			}
 			all, err := st.Edges(cmd.Context(), storage.Pattern{}, evidence)
 			if err != nil {
-				return &exitError{code: exitFailure, err: err}
+				return failure(cmd.Context(), err)
 			}
-			paths := graph.Paths(all, ends[0], ends[1], maxDepth, k)
+			paths, err := graph.Paths(cmd.Context(), all, graph.PathQuery{From: ends[0], To: ends[1], MaxDepth: maxDepth, K: k})
+			if err != nil {
+				return pathError(err)
+			}
 			var rows []step
 			for i, p := range paths {
 				for j, e := range p {
@@ -93,4 +99,14 @@ Exit status 1 when no chain connects them.`,
 	f.IntVar(&k, "k", 1, "number of shortest chains")
 	f.BoolVar(&evidence, "evidence", false, "show the sentences behind each step")
 	return cmd
+}
+
+// pathError turns an error of graph.Paths into kg's: a search beyond its
+// budget is a usage error naming the flag to lower; a cancelled one is
+// left as it is, for run to report as interrupted.
+func pathError(err error) error {
+	if errors.Is(err, graph.ErrPathBudget) {
+		return usageError("the path search stopped (%w): lower --k", err)
+	}
+	return err
 }

@@ -38,6 +38,15 @@ func (e *exitError) Error() string {
 }
 func (e *exitError) Unwrap() error { return e.err }
 
+// failure is err as exit status 4, unless ctx was cancelled (Ctrl-C),
+// which run reports as interrupted.
+func failure(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	return &exitError{code: exitFailure, err: err}
+}
+
 func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }

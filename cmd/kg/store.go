@@ -27,7 +27,7 @@ func (a *app) openStore(readOnly bool) (*storage.Store, error) {
 func resolve(ctx context.Context, st *storage.Store, name string) ([]string, error) {
 	names, err := st.Resolve(ctx, name)
 	if err != nil {
-		return nil, &exitError{code: exitFailure, err: err}
+		return nil, failure(ctx, err)
 	}
 	if len(names) == 0 {
 		return nil, &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
