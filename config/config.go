@@ -64,7 +64,8 @@ type Extract struct {
 // Export holds the settings of kg export.
 type Export struct {
 	Depth int `mapstructure:"depth"`
-	// MaxNodes prunes a bigger selection to this many entities.
+	// MaxNodes prunes a bigger selection to this many entities; 0 means
+	// the default of each format (export.EntityLimit).
 	MaxNodes int    `mapstructure:"max_nodes"`
 	RankDir  string `mapstructure:"rankdir"`
 	// Layout is the Graphviz engine: one of Layouts; auto is dot for
@@ -89,7 +90,7 @@ func Default() Config {
 			Syntax:           true,
 			Models:           map[string]string{},
 		},
-		Export: Export{Depth: 1, MaxNodes: 150, RankDir: "LR", Layout: "auto"},
+		Export: Export{Depth: 1, RankDir: "LR", Layout: "auto"},
 	}
 }
 
@@ -245,8 +246,8 @@ func (c Config) Validate() error {
 	if c.Export.Depth < 0 {
 		return bad("export.depth", c.Export.Depth, "want 0 or more")
 	}
-	if c.Export.MaxNodes <= 0 {
-		return bad("export.max_nodes", c.Export.MaxNodes, "want a positive number")
+	if c.Export.MaxNodes < 0 {
+		return bad("export.max_nodes", c.Export.MaxNodes, "want 0 (150 for svg and png, all for data) or more")
 	}
 	if !slices.Contains([]string{"LR", "RL", "TB", "BT"}, c.Export.RankDir) {
 		return bad("export.rankdir", c.Export.RankDir, "want LR, RL, TB or BT")

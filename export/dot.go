@@ -36,6 +36,24 @@ type Style struct {
 // untyped entities (TestMaxLayoutEntities checks the count).
 const MaxLayoutEntities = DefaultMaxNodes - 7
 
+// DrawingEntities is the most entities a drawing (SVG, PNG) keeps when the
+// user sets no limit: beyond, labels overlap and nothing can be read.
+const DrawingEntities = 150
+
+// EntityLimit returns the most entities an export in format keeps, given
+// the limit the user set (0 for none): that limit, else DrawingEntities
+// for the drawings svg and png, else 0 (all): the data formats, dot
+// included, are read by programs and must hold the whole selection.
+func EntityLimit(format string, set int) int {
+	switch {
+	case set > 0:
+		return set
+	case format == "svg" || format == "png":
+		return DrawingEntities
+	}
+	return 0
+}
+
 // AutoLayoutNodes is the most entities the "auto" layout gives to dot:
 // beyond, dot's ranks grow too wide to read and its layout slow.
 const AutoLayoutNodes = 60

@@ -165,3 +165,29 @@ func TestRenderTwice(t *testing.T) {
 		})
 	}
 }
+
+func TestEntityLimit(t *testing.T) {
+	tests := []struct {
+		format string
+		set    int
+		want   int
+	}{
+		{"svg", 0, DrawingEntities},
+		{"png", 0, DrawingEntities},
+		{"svg", 20, 20},
+		{"dot", 0, 0},
+		{"nt", 0, 0},
+		{"nq", 0, 0},
+		{"graphml", 0, 0},
+		{"neo4j", 0, 0},
+		{"d3", 0, 0},
+		{"jsonl", 0, 0},
+		{"nq", 20, 20},
+		{"dot", 1000, 1000},
+	}
+	for _, tt := range tests {
+		if got := EntityLimit(tt.format, tt.set); got != tt.want {
+			t.Errorf("EntityLimit(%s, %d) = %d, want %d", tt.format, tt.set, got, tt.want)
+		}
+	}
+}

@@ -59,7 +59,9 @@ What to export:
                  only the sentences of documents dated in the range, or in
                  the language; a relation's support counts those only
   --max-nodes    at most N entities: those of most support next to the
-                 focus, the others dropped with a warning
+                 focus, the others dropped with a warning; by default 150
+                 for svg and png, and no limit for the data formats (dot,
+                 nt, nq, graphml, neo4j, d3, jsonl)
 
 Names are names or aliases, in any case and accents. The format defaults to
 the extension of --out (.svg, .png, .nt, .nq, .graphml, .json for d3,
@@ -109,7 +111,7 @@ always written.`,
 				return err
 			}
 			defer st.Close()
-			sel := graph.Selection{Filter: filter, Depth: a.cfg.Export.Depth, PathLength: x.maxDepth, PathCount: x.k, MaxNodes: a.cfg.Export.MaxNodes}
+			sel := graph.Selection{Filter: filter, Depth: a.cfg.Export.Depth, PathLength: x.maxDepth, PathCount: x.k, MaxNodes: export.EntityLimit(format, a.cfg.Export.MaxNodes)}
 			// RDF and JSON Lines carry the sentences; the filters on dates
 			// and language read them.
 			evidence := filter.NeedsEvidence() || format == "nt" || format == "nq" || format == "jsonl"
@@ -164,7 +166,7 @@ always written.`,
 	f.StringVarP(&out, "out", "o", "", "file to write, directory for neo4j (default: standard output)")
 	f.StringSliceVar(&focus, "focus", nil, "entities to centre on (repeat or comma-separate)")
 	f.Int("depth", 1, "hops around the focus")
-	f.Int("max-nodes", 150, "keep at most this many entities, those of most support and the focus")
+	f.Int("max-nodes", 0, "keep at most this many entities, those of most support and the focus (default 150 for svg and png, all for data formats)")
 	f.String("rankdir", "LR", "layout direction: LR, RL, TB or BT")
 	f.String("layout", "auto", "Graphviz layout: dot, sfdp, neato, or auto (dot up to 60 entities, sfdp beyond)")
 	x.flags(f)
