@@ -17,10 +17,10 @@ type row struct {
 }
 
 // readTable reads what data/*.tsv files share: comment lines first, one
-// of them documenting the columns; then rows of exactly two non-empty tab
-// separated columns without surrounding space, no row whose two columns
-// are equal. It returns the rows and what is wrong with the file.
-func readTable(file string, data []byte) (rows []row, problems []string) {
+// of them documenting the columns; then rows of exactly ncols non-empty
+// tab separated columns without surrounding space, no row whose first two
+// columns are equal. It returns the rows and what is wrong with the file.
+func readTable(file string, data []byte, ncols int) (rows []row, problems []string) {
 	bad := func(format string, args ...any) {
 		problems = append(problems, fmt.Sprintf(file+format, args...))
 	}
@@ -44,12 +44,15 @@ func readTable(file string, data []byte) (rows []row, problems []string) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 2 {
-			bad(":%d: %d columns, want 2: %q", n, len(cols), line)
+		if len(cols) != ncols {
+			bad(":%d: %d columns, want %d: %q", n, len(cols), ncols, line)
 			continue
 		}
-		if cols[0] == "" || cols[1] == "" || cols[0] != strings.TrimSpace(cols[0]) || cols[1] != strings.TrimSpace(cols[1]) {
-			bad(":%d: empty or padded column in %q", n, line)
+		for _, c := range cols {
+			if c == "" || c != strings.TrimSpace(c) {
+				bad(":%d: empty or padded column in %q", n, line)
+				break
+			}
 		}
 		if cols[0] == cols[1] {
 			bad(":%d: identity row %q", n, line)
@@ -65,10 +68,17 @@ func readTable(file string, data []byte) (rows []row, problems []string) {
 	return rows, problems
 }
 
-// checkTable reads a table and reports its problems as errors.
+// checkTable reads a table of two columns and reports its problems as
+// errors.
 func checkTable(t *testing.T, file string, data []byte) []row {
+	return checkColumns(t, file, data, 2)
+}
+
+// checkColumns reads a table of ncols columns and reports its problems as
+// errors.
+func checkColumns(t *testing.T, file string, data []byte, ncols int) []row {
 	t.Helper()
-	rows, problems := readTable(file, data)
+	rows, problems := readTable(file, data, ncols)
 	for _, p := range problems {
 		t.Error(p)
 	}
@@ -91,7 +101,7 @@ func TestReadTableRejects(t *testing.T) {
 		{head + "x\tx\n", "identity row"},
 	}
 	for _, tt := range tests {
-		_, problems := readTable("t.tsv", []byte(tt.data))
+		_, problems := readTable("t.tsv", []byte(tt.data), 2)
 		got := strings.Join(problems, "; ")
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("readTable(%q): problems %q, want %q", tt.data, got, tt.want)
@@ -126,6 +136,43 @@ func TestFunctionTable(t *testing.T) {
 		}
 		if fw["the"] != (lang == "en") || fw["selon"] != (lang == "fr") {
 			t.Errorf("loadFunctionWords(%q) mixes languages", lang)
+		}
+	}
+}
+
+func TestWordsTable(t *testing.T) {
+	const file = "data/words.tsv"
+	seen := map[string]int{}
+	for _, r := range checkColumns(t, file, wordsTSV, 3) {
+		lang, cl, w := r.cols[0], r.cols[1], r.cols[2]
+		if lang != "fr" && lang != "en" && lang != "*" {
+			t.Errorf("%s:%d: language %q, want fr, en or *", file, r.line, lang)
+		}
+		if _, ok := classNames[cl]; !ok && cl != "zone" {
+			t.Errorf("%s:%d: unknown class %q", file, r.line, cl)
+		}
+		if strings.Count(w, "X") > 1 || strings.Contains(w, "X") && (cl != "zone" || strings.TrimSpace(strings.Replace(w, "X", "", 1)) == "") {
+			t.Errorf("%s:%d: %q: only a zone row has X, once, with words around it", file, r.line, w)
+		}
+		if cl != "zone" && strings.ContainsAny(w, " \t") {
+			t.Errorf("%s:%d: %q is not one word", file, r.line, w)
+		}
+		key := lang + "\t" + cl + "\t" + graph.Fold(w)
+		if prev, dup := seen[key]; dup {
+			t.Errorf("%s:%d: %q repeats line %d", file, r.line, w, prev)
+		}
+		seen[key] = r.line
+	}
+	for _, lang := range []string{"fr", "en"} {
+		w, err := loadWords(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !w.is("senate", orgClass) || !w.zones["UTC"] || len(w.around) == 0 {
+			t.Errorf("loadWords(%q) lacks the table's rows", lang)
+		}
+		if w.is("may", monthClass) != (lang == "en") || w.is("mai", monthClass) != (lang == "fr") {
+			t.Errorf("loadWords(%q) mixes languages", lang)
 		}
 	}
 }

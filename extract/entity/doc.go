@@ -16,5 +16,13 @@
 // person around. A pronoun or a gendered description resolves only to a
 // person of its gender or of none known.
 //
+// Words that type a name or rule one out by what they are live in
+// data/words.tsv, by language: institution, event and place words
+// ("Board", "War", "Island") type a capitalised chain the gazetteer does
+// not know; a month next to a number or a preposition is a date ("in
+// May"); time zones ("UTC", "heure de Paris") and photo credits ("Image:
+// X") name no actor. A lone institution word ("the Society") names the
+// body of its kind the document named before, or nothing.
+//
 // It works on tokens, not trees; it does not find relations.
 package entity

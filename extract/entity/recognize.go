@@ -20,32 +20,6 @@ import (
 //go:embed data/function.tsv
 var functionTSV []byte
 
-// Words that make a capitalised chain an organization.
-var orgWords = map[string]bool{
-	"ministere": true, "ministry": true, "parti": true, "party": true, "union": true,
-	"conseil": true, "council": true, "commission": true, "bank": true, "banque": true,
-	"journal": true, "times": true, "post": true, "agence": true, "agency": true,
-	"group": true, "groupe": true, "inc": true, "corp": true, "ltd": true, "sa": true,
-	"universite": true, "university": true, "court": true, "cour": true, "tribunal": true,
-	"assemblee": true, "assembly": true, "front": true, "mouvement": true, "movement": true,
-	"association": true, "federation": true, "comite": true, "committee": true,
-	"organisation": true, "organization": true, "office": true, "institut": true,
-	"institute": true, "department": true, "departement": true, "senat": true, "senate": true,
-	"congress": true, "congres": true, "parlement": true, "parliament": true, "company": true,
-	"compagnie": true, "societe": true, "fondation": true, "foundation": true, "news": true,
-	"press": true, "presse": true, "club": true, "airlines": true, "police": true,
-	"army": true, "armee": true, "forces": true, "brigade": true, "gouvernement": true,
-	"government": true, "alliance": true, "coalition": true, "league": true, "ligue": true,
-	"nations": true, "fund": true, "fonds": true, "service": true, "services": true,
-	"air": true, "watch": true, "international": true, "motors": true, "media": true,
-	"school": true, "ecole": true, "hospital": true, "hopital": true, "church": true, "eglise": true,
-	"corporation": true, "holdings": true, "industries": true, "technologies": true, "electronics": true,
-	"enterprises": true, "airways": true, "bureau": true, "authority": true, "corps": true,
-	"securities": true, "investments": true, "laboratories": true, "studios": true, "records": true,
-	"television": true, "radio": true, "broadcasting": true, "network": true, "dynasty": true,
-	"entreprises": true, "industrie": true, "autorite": true, "syndicat": true, "confederation": true,
-}
-
 // Common nouns (folded) that classify the name after them: "l'entreprise PSA",
 // "the company Apple", "la ville de Lyon".
 var classifiers = map[string]graph.EntityType{
@@ -173,6 +147,7 @@ type Recognizer struct {
 	gaz      *gazetteer.Gazetteer
 	lex      *lexicon.Lexicon
 	function map[string]bool
+	words    wordTable
 }
 
 // NewRecognizer returns a recognizer for lang using the gazetteer and
@@ -182,7 +157,11 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw}, nil
+	w, err := loadWords(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, words: w}, nil
 }
 
 func loadFunctionWords(lang string) (map[string]bool, error) {
@@ -225,8 +204,17 @@ func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func
 	}
 	var out []Mention
 	for i := 0; i < len(toks); {
+		// "Image: Jane Doe": a credit; neither the label nor the name
+		// takes part in the sentence.
+		if r.credit(s, i) {
+			i += 2
+			if m, ok := r.match(s, i, capitalised); ok {
+				i = m.End
+			}
+			continue
+		}
 		if m, ok := r.match(s, i, capitalised); ok {
-			if !speakerLabel(toks, m) {
+			if !speakerLabel(toks, m) && !r.tellsTime(s, m) {
 				out = append(out, m)
 			}
 			i = m.End
@@ -235,6 +223,41 @@ func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func
 		i++
 	}
 	return r.appositions(s, out)
+}
+
+// credit reports a credit label at i: a capitalised label word of
+// data/words.tsv and a colon ("Image:", "Photo :").
+func (r *Recognizer) credit(s *sentence, i int) bool {
+	return i+2 < len(s.toks) && s.toks[i+1].Text == ":" && isCap(s.toks[i].Text) && r.words.is(s.low[i], creditClass)
+}
+
+// tellsTime reports a place named for its time zone ("heure de Paris",
+// "Moscow time"): it does not act in the sentence.
+func (r *Recognizer) tellsTime(s *sentence, m Mention) bool {
+	if m.Kind != Name {
+		return false
+	}
+	for _, a := range r.words.around {
+		if m.Start < len(a.before) || m.End+len(a.after) > len(s.toks) {
+			continue
+		}
+		if slices.Equal(s.low[m.Start-len(a.before):m.Start], a.before) && slices.Equal(s.low[m.End:m.End+len(a.after)], a.after) {
+			return true
+		}
+	}
+	return false
+}
+
+// date reports a month that is no name at i: next to a number ("Feb
+// 26", "5 May") or after a function word ("in May", "depuis Mai").
+func (r *Recognizer) date(s *sentence, i int) bool {
+	if !r.words.is(strings.TrimSuffix(s.low[i], "."), monthClass) {
+		return false
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].Kind == segment.Number {
+		return true
+	}
+	return i > 0 && (s.toks[i-1].Kind == segment.Number || !isCap(s.toks[i-1].Text) && r.function[s.low[i-1]])
 }
 
 // speakerLabel reports a name in double parentheses, "((WN))" or
@@ -248,7 +271,7 @@ func speakerLabel(toks []segment.Token, m Mention) bool {
 // match finds the mention starting at token i, if any.
 func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
 	t := s.toks[i]
-	if t.Kind != segment.Word {
+	if t.Kind != segment.Word || r.words.zones[t.Text] || r.date(s, i) {
 		return Mention{}, false
 	}
 	if m, ok := r.authority(s, i); ok {
@@ -288,7 +311,7 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 func (r *Recognizer) institutionAfter(s *sentence, i int) (int, bool) {
 	end, org := i, false
 	for end < len(s.toks) && end-i < 4 && s.toks[end].Kind == segment.Word && isCap(s.toks[end].Text) && !r.function[s.low[end]] {
-		org = institutionWords[s.low[end]] || orgWords[s.low[end]] && s.low[end] != "international"
+		org = institutionWords[s.low[end]] || r.words.is(s.low[end], orgClass) && s.low[end] != "international"
 		end++
 	}
 	// "Kenya Ministry of Health": the name goes on past a
@@ -532,7 +555,7 @@ func objectHer(s *sentence, i int) bool {
 var pastQualifiers = map[string]bool{"former": true, "late": true, "ancien": true, "ancienne": true}
 
 // frenchOrgHeads are capitalised heads of French institution names that
-// orgWords does not list.
+// the org words of data/words.tsv do not list.
 var frenchOrgHeads = map[string]bool{"coalition": true, "ligue": true, "confederation": true, "syndicat": true, "alliance": true, "haut-commissariat": true}
 
 // frenchOrg returns the end of a French institution name whose
@@ -592,11 +615,23 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			start++
 		}
 	}
-	// "Republican Mitch McConnell": a party adjective before a full
-	// name says who the person is with, it is not part of the name.
-	if start+2 < n && IsParty("en", s.toks[start].Text) && isCap(s.toks[start+1].Text) && isCap(s.toks[start+2].Text) &&
-		!orgWords[s.low[start+1]] && !orgWords[s.low[start+2]] {
-		start++
+	// "Republican Mitch McConnell", "Democrat Spearman": a party word
+	// before a name says who the person is with, it is not part of the
+	// name. Before anything else ("Democratic primary", "Republican
+	// officials", "every Democrat,") it is an adjective or a member, no
+	// name of the party; the party's own name ("Republican Party",
+	// "Democratic National Committee") has an organisation word.
+	// Before a title ("the new Conservative leader") it says whose
+	// the title is, which the relations read from it.
+	if start < n && IsParty("en", s.toks[start].Text) && !r.bodyAhead(s, start+1) {
+		word := start+1 < n && s.toks[start+1].Kind == segment.Word
+		switch {
+		case word && isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]]:
+			start++
+		case word && r.titleAt(s, start+1):
+		default:
+			return Mention{}, false
+		}
 	}
 	honorific := start > i && honorifics[s.low[i]]
 	if start >= n || !isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
@@ -610,13 +645,30 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 	}
 	j := start + 1
+	atTitle := false
 	for j < n && j-start < maxNameWords {
-		if s.toks[j].Kind == segment.Word && isNameWord(s.toks[j].Text) && !r.function[s.low[j]] {
+		if r.words.zones[s.toks[j].Text] || r.date(s, j) || r.credit(s, j) {
+			break
+		}
+		// A function word ends a name, unless it names an institution
+		// ("Thames Valley Police").
+		if s.toks[j].Kind == segment.Word && isNameWord(s.toks[j].Text) && (!r.function[s.low[j]] || r.words.is(s.low[j], orgClass)) {
 			// A title ends the name before it: "Senate President Thomas
-			// Rivera Schatz" is the Senate, then a president.
-			if _, ok := r.lex.Title(s.toks[j].Text); ok && !honorific {
+			// Rivera Schatz" is the Senate, then a president; "Liberal
+			// National MP John Smith" a party, then a member.
+			// An institution word goes with the name, whatever title
+			// it may start ("Green Party leader").
+			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific {
+				atTitle = true
 				break
 			}
+			j++
+			continue
+		}
+		// "House Oversight and Reform Committee", "Agricultural
+		// Stabilization and Conservation Service": "and" inside an
+		// institution's name.
+		if (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyAhead(s, j+1) {
 			j++
 			continue
 		}
@@ -653,7 +705,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// French names an institution by its head and lower-case complements:
 	// "l'Association des maires ruraux de France", "la Ligue des droits de
 	// l'homme".
-	if words == 1 && (orgWords[s.low[start]] || frenchOrgHeads[s.low[start]]) {
+	if words == 1 && (r.words.is(s.low[start], orgClass) || frenchOrgHeads[s.low[start]]) {
 		if e := r.frenchOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
 				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
@@ -679,12 +731,16 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if words == 1 && (r.function[s.low[start]] || r.isDemonym(s.toks[start].Text)) {
 		return Mention{}, false
 	}
-	// A lone institution word ("Parliament", "l'Association") or, in
-	// French, a lone capitalised noun after an article ("la Défense")
-	// names nothing in particular.
+	// A lone institution word ("the Society", "le Parlement") names
+	// the body of that kind the document named in full before, if any:
+	// the resolver looks for it. In French, a lone capitalised noun
+	// after an article ("la Défense") names nothing in particular.
 	if words == 1 && !IsAcronym(s.toks[start].Text) {
-		if orgWords[s.low[start]] || frenchOrgHeads[s.low[start]] {
-			return Mention{}, false
+		if r.words.is(s.low[start], orgClass) || frenchOrgHeads[s.low[start]] {
+			if start > i {
+				return Mention{}, false
+			}
+			return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Description, Type: graph.Org}, true
 		}
 		if r.lang == "fr" && start > 0 && isArticle(s.low[start-1]) {
 			if _, known := r.gaz.Lookup(s.toks[start].Text); !known {
@@ -721,13 +777,52 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if m.Type == "" {
 		m.Type = r.guessType(s, start, j)
 	}
+	// "Democrat Spearman": a party word before a name says a member.
+	if m.Type == "" && start > 0 && IsParty("en", s.toks[start-1].Text) {
+		m.Type = graph.Person
+	}
+	// Words before a title that are no person's name are what the
+	// title is of: a party, a body ("Liberal National MP X").
+	if atTitle && words > 1 && m.Type == graph.Person && !honorific {
+		if _, first := defaultFirstNames()[s.low[start]]; !first {
+			m.Type = graph.Org
+		}
+	}
 	return m, true
+}
+
+// titleAt reports a title starting at token i ("President", "Majority
+// Leader").
+func (r *Recognizer) titleAt(s *sentence, i int) bool {
+	if !r.lex.TitleStart(s.toks[i].Text) {
+		return false
+	}
+	for n := 1; n <= r.lex.TitleMaxWords() && i+n <= len(s.toks); n++ {
+		if s.toks[i+n-1].Kind != segment.Word {
+			return false
+		}
+		if _, ok := r.lex.Title(s.text(i, i+n)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAhead reports an organisation or event word among the capitalised
+// words from token i ("National Committee", "Party").
+func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
+	for k := i; k < len(s.toks) && k-i < maxNameWords && s.toks[k].Kind == segment.Word && isCap(s.toks[k].Text); k++ {
+		if r.words.is(s.low[k], orgClass|eventClass) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord reports an organization word among tokens [from, to).
 func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
 	for k := from; k < to; k++ {
-		if orgWords[s.low[k]] {
+		if r.words.is(s.low[k], orgClass) {
 			return true
 		}
 	}
@@ -750,7 +845,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	}
 	hasConnector := false
 	for k := start; k < end; k++ {
-		if orgWords[s.low[k]] {
+		if r.words.is(s.low[k], orgClass) {
 			return graph.Org
 		}
 		if connectors[s.low[k]] && !personParticles[s.low[k]] {
@@ -758,6 +853,18 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		}
 	}
 	words := end - start
+	// "Korean War", "Hurricane Dorian"; "Easter Island", "Wellhouse
+	// Lane".
+	for _, c := range [...]struct {
+		class class
+		typ   graph.EntityType
+	}{{eventClass, graph.Event}, {placeClass, graph.Loc}} {
+		for k := start; k < end && words > 1; k++ {
+			if r.words.is(s.low[k], c.class) {
+				return c.typ
+			}
+		}
+	}
 	// "à La Rochelle", "in Los Alamos": an article-led name after a
 	// locative is a place.
 	if words > 1 && start > 0 && locatives[s.low[start-1]] && nameArticles[s.low[start]] {
@@ -794,7 +901,7 @@ func (r *Recognizer) appositions(s *sentence, ms []Mention) []Mention {
 	var out []Mention
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		if m.Kind == Description && k+1 < len(ms) {
+		if m.Kind == Description && m.Type == graph.Person && k+1 < len(ms) {
 			n := ms[k+1]
 			gap := n.Start - m.End
 			comma := gap == 1 && s.toks[m.End].Text == ","
@@ -854,7 +961,7 @@ func titlesOf(s *sentence, ms []Mention) []Mention {
 	var out []Mention
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		if m.Kind == Description && k+1 < len(ms) {
+		if m.Kind == Description && m.Type == graph.Person && k+1 < len(ms) {
 			n := ms[k+1]
 			possessive := n.End < len(s.toks) && (s.low[n.End] == "'s" || s.low[n.End] == "’s")
 			if n.Known && (n.Type == graph.Org || n.Type == graph.GPE) && ofWords(s, m.End, n.Start) && !possessive {

@@ -501,6 +501,58 @@ var recognizeTests = []struct {
 		want: []string{`name "Trifouillis" GPE`},
 	},
 
+	// The word classes of data/words.tsv.
+	{
+		name: "en months that are also names, in dates",
+		lang: "en", text: "The vote was moved to May, then from Feb 3 to 12 May; Theresa May agreed in Jan.",
+		want: []string{`name "Theresa May" PERSON`},
+	},
+	{
+		name: "en time zones",
+		lang: "en", text: "The strike began at 06:00 GMT (0800 CET) and ended at noon Lisbon time.",
+		want: nil,
+	},
+	{
+		name: "fr time zone named by its city",
+		lang: "fr", text: "Le vote s'achève à 20 heures, heure de Paris, selon Jean Dufour.",
+		want: []string{`name "Jean Dufour" PERSON`},
+	},
+	{
+		name: "en photo credit",
+		lang: "en", text: "Dancers at the parade in Leeds Image: Tom Harlow.",
+		want: []string{`name "Leeds" GPE`},
+	},
+	{
+		name: "en party words before a name and before a common noun",
+		lang: "en", text: "Republican officials and the Democratic primary voters met Democrat Halvorsen.",
+		want: []string{`name "Halvorsen" PERSON`},
+	},
+	{
+		name: "en party word before a title",
+		lang: "en", text: "They chose Ann Kerr as the new Conservative leader.",
+		want: []string{`name "Ann Kerr" PERSON`, `name "Conservative" untyped`, `description "leader" PERSON role="leader"`},
+	},
+	{
+		name: "en institution, event and place words type a chain",
+		lang: "en", text: "The Avon Valley Police and the National Widget Safety Board said Hurricane Zelda hit Mirren Island.",
+		want: []string{
+			`name "Avon Valley Police" ORG`,
+			`name "National Widget Safety Board" ORG`,
+			`name "Hurricane Zelda" EVENT`,
+			`name "Mirren Island" LOC`,
+		},
+	},
+	{
+		name: "en and inside an institution's name",
+		lang: "en", text: "Then the House Ethics and Budget Committee met the Senate and Assembly Committee.",
+		want: []string{`name "House Ethics and Budget Committee" ORG`, `description "Senate" ORG`, `name "Assembly Committee" ORG`},
+	},
+	{
+		name: "en words before a title are what it is of",
+		lang: "en", text: "Yesterday Liberal National MP Jane Doe resigned.",
+		want: []string{`name "Liberal National" ORG`, `name "Jane Doe" span="MP Jane Doe" PERSON role="member of parliament"`},
+	},
+
 	// Pronouns.
 	{
 		name: "fr pronouns mid-sentence",

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -354,7 +355,12 @@ func (r *Resolver) known(name string, typ graph.EntityType, surface string) *ent
 // organization was named in the last three sentences.
 func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	noun, _, _ := strings.Cut(graph.Fold(m.Text), " ")
-	kind := orgDescriptions[noun]
+	kind, common := orgDescriptions[noun]
+	if !common {
+		// "the Society", "le Parlement": a capitalised institution
+		// word names the body whose name has it, or none.
+		return r.namedOrg(noun, sent)
+	}
 	// One named in an earlier sentence first: in its own sentence a name
 	// is most often a complement ("la convention de la CPI, l'ONG a
 	// demandé").
@@ -394,6 +400,38 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 		return same
 	}
 	return best
+}
+
+// namedOrg returns the organization named in the last three sentences
+// whose name, or a form the document used, has word (folded) as one of
+// its words: "the Society" after "the Royal Pharmaceutical Society".
+func (r *Resolver) namedOrg(word string, sent int) *entity {
+	var best *entity
+	for _, e := range r.order {
+		if e.typ != graph.Org || e.last < 0 || sent-e.last > 3 || best != nil && e.last < best.last {
+			continue
+		}
+		if hasWord(e.name, word) || r.aliasWith(e, word) {
+			best = e
+		}
+	}
+	return best
+}
+
+// aliasWith reports a form of e, as the document wrote it, with word
+// (folded) as one of its words.
+func (r *Resolver) aliasWith(e *entity, word string) bool {
+	for a := range e.aliases {
+		if hasWord(a, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the folded words of name include word.
+func hasWord(name, word string) bool {
+	return slices.Contains(strings.Fields(graph.Fold(name)), word)
 }
 
 // media reports a news organization's name (agency, newspaper,

@@ -573,6 +573,21 @@ func TestDocument(t *testing.T) {
 			},
 			entities: []string{`Theresa May PERSON []`, `Boris Johnson PERSON []`},
 		},
+		{
+			// A lone institution word names the body of its kind named
+			// before, or none; never a person.
+			name: "en lone institution words",
+			lang: "en",
+			text: "The Royal Widget Society met the Avon House Committee on Friday. " +
+				"The Society said the Committee was wrong. The Parliament did not reply.",
+			want: []string{
+				`0: "Royal Widget Society" → Royal Widget Society ORG`,
+				`0: "Avon House Committee" → Avon House Committee ORG`,
+				`1: "Society" → Royal Widget Society ORG`,
+				`1: "Committee" → Avon House Committee ORG`,
+			},
+			entities: []string{`Royal Widget Society ORG []`, `Avon House Committee ORG []`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,7 +24,9 @@ const quoteLookahead = 1500
 // text follow. Abbreviations (M., Dr., U.S., Jan., John F. Kennedy) do not
 // end sentences, and "etc." ends one only before a capital. A period inside
 // a quotation that the sentence goes on after («...», a-t-il dit) does not
-// end it either, so that the quotation stays with whoever said it.
+// end it either, so that the quotation stays with whoever said it. A news
+// dateline opening a paragraph ("WASHINGTON, March 2 -", "PARIS (AFP) -")
+// is a sentence of its own.
 func Split(text, lang string) []Sentence {
 	return split(text, lang, Tokenize(text, lang))
 }

@@ -1,0 +1,84 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+//go:embed data/words.tsv
+var wordsTSV []byte
+
+// class is a set of the word classes of data/words.tsv.
+type class uint8
+
+const (
+	orgClass    class = 1 << iota // makes a chain an organisation's name
+	eventClass                    // makes a chain an event's name
+	placeClass                    // makes a chain a place's name
+	monthClass                    // a month that context makes a date
+	creditClass                   // a label before a credited name
+)
+
+var classNames = map[string]class{
+	"org": orgClass, "event": eventClass, "place": placeClass, "month": monthClass, "credit": creditClass,
+}
+
+// wordTable is what data/words.tsv says for one language.
+type wordTable struct {
+	class map[string]class // folded word → its classes
+	zones map[string]bool  // time zones, as written
+	// around are the zone rows with X: the folded words before and
+	// after the place ("heure de X", "X time").
+	around []around
+}
+
+type around struct{ before, after []string }
+
+// loadWords reads the rows of data/words.tsv for lang and for any
+// language.
+func loadWords(lang string) (wordTable, error) {
+	w := wordTable{class: map[string]class{}, zones: map[string]bool{}}
+	sc := bufio.NewScanner(bytes.NewReader(wordsTSV))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			return wordTable{}, fmt.Errorf("data/words.tsv:%d: want lang<TAB>class<TAB>word", n)
+		}
+		l, cl, word := cols[0], cols[1], cols[2]
+		if l != lang && l != "*" {
+			continue
+		}
+		if cl == "zone" {
+			if before, after, ok := strings.Cut(word, "X"); ok {
+				w.around = append(w.around, around{before: splitFolded(before), after: splitFolded(after)})
+			} else {
+				w.zones[word] = true
+			}
+			continue
+		}
+		c, ok := classNames[cl]
+		if !ok {
+			return wordTable{}, fmt.Errorf("data/words.tsv:%d: unknown class %q", n, cl)
+		}
+		w.class[graph.Fold(word)] |= c
+	}
+	return w, nil
+}
+
+// splitFolded splits a pattern's side into folded tokens, an elided
+// article a token of its own ("d'X" → "d'").
+func splitFolded(s string) []string {
+	return strings.Fields(strings.ReplaceAll(graph.Fold(s), "'", "' "))
+}
+
+// is reports whether a folded word is of class c.
+func (w wordTable) is(folded string, c class) bool { return w.class[folded]&c != 0 }
