@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"github.com/kgraph/kg/config"
 	"github.com/kgraph/kg/export"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/outfile"
 	"github.com/kgraph/kg/storage"
 )
 
@@ -103,6 +103,10 @@ always written.`,
 			if err != nil {
 				return err
 			}
+			// A path that cannot be written is refused before any work.
+			if err := a.checkOut(format, out); err != nil {
+				return err
+			}
 			if x.path && len(focus) > 0 {
 				return usageError("--path and --focus: choose one")
 			}
@@ -118,6 +122,11 @@ always written.`,
 			edges, caption, err := a.selectEdges(cmd.Context(), st, sel, focus, args, evidence)
 			if err != nil {
 				return err
+			}
+			// Nothing is written when nothing matched: an empty diagram
+			// over the user's file would lose it for nothing.
+			if len(edges) == 0 {
+				return &exitError{code: exitNoMatch, err: fmt.Errorf("no relation to export%s; nothing written", focusNote(focus))}
 			}
 			if slices.Contains(interchangeFormats(), format) {
 				return a.writeInterchange(format, out, edges)
@@ -149,14 +158,11 @@ always written.`,
 					return &exitError{code: exitFailure, err: err}
 				}
 			}
-			if err := writeOut(a.stdout, out, data); err != nil {
-				return &exitError{code: exitFailure, err: err}
+			if err := a.writeOut(out, data); err != nil {
+				return err
 			}
 			if out != "" && !a.cfg.Quiet {
 				fmt.Fprintf(a.stderr, "kg: wrote %s (%d entities, %d relations)\n", out, len(graph.Nodes(edges)), len(edges))
-			}
-			if len(edges) == 0 {
-				return &exitError{code: exitNoMatch, err: fmt.Errorf("no relation to draw%s", focusNote(focus))}
 			}
 			return nil
 		},
@@ -235,31 +241,43 @@ func (a *app) selectEdges(ctx context.Context, st *storage.Store, sel graph.Sele
 	return picked.Edges, caption, nil
 }
 
-func writeOut(stdout io.Writer, path string, data []byte) error {
+// checkOut refuses an --out that cannot be written or lies in the
+// store, before any work is done for it.
+func (a *app) checkOut(format, out string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	var err error
+	if format == "neo4j" {
+		err = outfile.CheckDir(out, a.cfg.Store)
+	} else {
+		err = outfile.Check(out, a.cfg.Store)
+	}
+	return outError(err)
+}
+
+// writeOut writes data to the file path, or to standard output for "" or
+// "-".
+func (a *app) writeOut(path string, data []byte) error {
 	if path == "" || path == "-" {
-		_, err := stdout.Write(data)
-		return err
+		if _, err := a.stdout.Write(data); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".kg-export-*")
-	if err != nil {
-		return fmt.Errorf("output %s: %w", path, err)
+	return outError(outfile.Write(path, data, a.cfg.Store))
+}
+
+// outError gives an error of outfile its exit status: a path in the
+// store is a usage error, naming the store; others are failures.
+func outError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, outfile.ErrForbidden):
+		return usageError("%w (the store): choose another --out", err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("output %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("output %s: %w", path, err)
-	}
-	// CreateTemp makes the file private; a diagram is an ordinary file.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("output %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("output %s: %w", path, err)
-	}
-	return nil
+	return &exitError{code: exitFailure, err: err}
 }
 
 // exportFilters are the flags of kg export that choose the relations to
@@ -387,8 +405,8 @@ func (a *app) writeInterchange(format, out string, edges []graph.Edge) error {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return &exitError{code: exitFailure, err: fmt.Errorf("output directory: %w", err)}
 		}
-		if err := writeOut(nil, filepath.Join(out, export.Neo4jNodesFile), b.Bytes()); err != nil {
-			return &exitError{code: exitFailure, err: err}
+		if err := a.writeOut(filepath.Join(out, export.Neo4jNodesFile), b.Bytes()); err != nil {
+			return err
 		}
 		b = rels
 		out = filepath.Join(out, export.Neo4jRelationshipsFile)
@@ -396,17 +414,14 @@ func (a *app) writeInterchange(format, out string, edges []graph.Edge) error {
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
-	if err := writeOut(a.stdout, out, b.Bytes()); err != nil {
-		return &exitError{code: exitFailure, err: err}
+	if err := a.writeOut(out, b.Bytes()); err != nil {
+		return err
 	}
 	if out != "" && !a.cfg.Quiet {
 		if format == "neo4j" {
 			out = filepath.Dir(out)
 		}
 		fmt.Fprintf(a.stderr, "kg: wrote %s (%d entities, %d relations)\n", out, len(graph.Nodes(edges)), len(edges))
-	}
-	if len(edges) == 0 {
-		return &exitError{code: exitNoMatch, err: errors.New("no relation to export")}
 	}
 	return nil
 }
