@@ -22,7 +22,7 @@ func TestClauseRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	x := newExtractor(t)
+	x := newRulesExtractor(t)
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		if strings.HasPrefix(sc.Text(), "#") || sc.Text() == "" {

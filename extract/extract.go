@@ -62,6 +62,7 @@ type Extractor struct {
 	gaz      *gazetteer.Gazetteer
 	langs    map[string]*language
 	rel      *relmodel.Model // nil: relations by the rules
+	keepAll  bool            // return the relation model's triples below the threshold too
 }
 
 // New loads the embedded models and lexicons (and the extra lexicon files
@@ -129,6 +130,25 @@ func New(opts Options) (*Extractor, error) {
 	return x, nil
 }
 
+// Threshold returns the confidence from which the extractor states a
+// triple: Options.MinConfidence when set, else the relation model's own
+// threshold (chosen in training), else 0.
+func (x *Extractor) Threshold() float64 {
+	if x.opts.MinConfidence > 0 || x.rel == nil {
+		return x.opts.MinConfidence
+	}
+	return x.rel.Threshold()
+}
+
+// KeepingAll returns an extractor like x whose relation model states
+// every triple it scores at least relmodel.Floor, whatever the
+// threshold: for precision–recall curves.
+func (x *Extractor) KeepingAll() *Extractor {
+	y := *x
+	y.keepAll = true
+	return &y
+}
+
 // Lexicon returns the lexicon of a language the extractor reads, or nil.
 func (x *Extractor) Lexicon(lang string) *lexicon.Lexicon {
 	if lg := x.langs[lang]; lg != nil {
@@ -179,9 +199,9 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 	}
 	res = Result{Sentences: len(an.Sentences), Tokens: tokens, Entities: ents}
 	if x.rel != nil {
-		min := x.opts.MinConfidence
-		if min <= 0 {
-			min = x.rel.Threshold()
+		min := x.Threshold()
+		if x.keepAll {
+			min = 0
 		}
 		for _, f := range x.rel.Relations(an.Sentences, lg.lexicon) {
 			if f.Confidence < min {
@@ -278,7 +298,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 		}
 		rules := lg.relater.Relations(sent)
 		rules = append(rules, x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)...)
-		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules})
+		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules, Demonym: x.gaz.Demonym})
 		out.Spans = append(out.Spans, graph.Span{Start: s.Start, End: s.End})
 	}
 	return out, resolver.Entities(), tokens

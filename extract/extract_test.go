@@ -26,6 +26,17 @@ func newExtractor(t testing.TB) *Extractor {
 	return x
 }
 
+// newRulesExtractor reads relations by the hand-written rules alone: the
+// tests of the rules, which are also the relation model's candidates.
+func newRulesExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	x, err := New(Options{Languages: []string{"fr", "en"}, CapitalAsState: true, Relations: "rules"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 func readDocs(t testing.TB, paths ...string) []graph.Document {
 	t.Helper()
 	var docs []graph.Document
@@ -158,7 +169,7 @@ func TestUnsupportedLanguage(t *testing.T) {
 }
 
 func TestSentencesEN(t *testing.T) {
-	x := newExtractor(t)
+	x := newRulesExtractor(t)
 	tests := []struct {
 		text    string
 		s, p, o string
@@ -247,7 +258,7 @@ func TestUnmappedVerbs(t *testing.T) {
 // TestTreeFillsSubject: the position rules stop at the incise between
 // commas; the parser's nsubj gives the subject.
 func TestTreeFillsSubject(t *testing.T) {
-	x := newExtractor(t)
+	x := newRulesExtractor(t)
 	doc := graph.Document{ID: "t", Lang: "fr", Text: "Le gouvernement français, dans un communiqué publié lundi, a condamné la Russie."}
 	res, err := x.Extract(context.Background(), &doc)
 	if err != nil {

@@ -74,19 +74,22 @@ share of entity pairs related on both sides among those related on either.`,
 			}
 			var triples []graph.Triple
 			var err error
+			threshold := 0.0
 			if pred != "" {
 				triples, err = readPred(pred)
 			} else {
-				triples, err = a.extractCorpus(cmd.Context(), corpus)
+				// Every triple the model scores, so that the curve reaches
+				// below the threshold; the headline keeps only those from it.
+				triples, threshold, err = a.extractCorpus(cmd.Context(), corpus, true)
 			}
 			if err != nil {
 				return err
 			}
 			opts := score.Options{Lenient: lenient}
-			r := score.Score(gold, triples, opts)
-			m := score.MentionPrecision(gold, triples)
+			r := score.Score(gold, above(triples, threshold), opts)
+			m := score.MentionPrecision(gold, above(triples, threshold))
 			curve := score.Curve(gold, triples, opts, score.Thresholds())
-			if err := a.printEval(r, m, curve, show); err != nil {
+			if err := a.printEval(r, m, curve, threshold, show); err != nil {
 				return err
 			}
 			if plotPath == "" {
@@ -112,18 +115,22 @@ share of entity pairs related on both sides among those related on either.`,
 	f.BoolVar(&parallel, "parallel", false, "measure agreement between two language versions of the same articles")
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
+	f.Float64("min-confidence", 0, "keep triples of at least this confidence (0: the relation model's threshold)")
+	a.bind("extract.min_confidence", f.Lookup("min-confidence"))
+	f.String("relations", "learned", "who decides the relations: learned (the relation model) or rules")
+	a.bind("extract.relations", f.Lookup("relations"))
 	return cmd
 }
 
 // printEval writes the scores: kgscore's summary line (after its listing
 // with show), mention precision and the curve; or all of it as one JSON
 // object.
-func (a *app) printEval(r score.Result, m score.Mentions, curve []score.Point, show bool) error {
+func (a *app) printEval(r score.Result, m score.Mentions, curve []score.Point, threshold float64, show bool) error {
 	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
 		return json.NewEncoder(a.stdout).Encode(map[string]any{
 			"gold": r.Gold, "produced": r.Produced, "matched": r.Matched,
 			"precision": r.Precision, "recall": r.Recall, "f1": r.F1,
-			"mentions": m, "curve": curve,
+			"threshold": threshold, "mentions": m, "curve": curve,
 		})
 	}
 	if show {
@@ -133,6 +140,13 @@ func (a *app) printEval(r score.Result, m score.Mentions, curve []score.Point, s
 	}
 	if _, err := fmt.Fprintf(a.stdout, "%s\n%s\n", r, m); err != nil {
 		return err
+	}
+	if threshold > 0 {
+		// The headline counts the triples extraction states; the curve
+		// below also those it scored under its threshold.
+		if _, err := fmt.Fprintf(a.stdout, "(triples of confidence >= %.2f, the extractor's threshold)\n", threshold); err != nil {
+			return err
+		}
 	}
 	return score.WriteCurve(a.stdout, curve)
 }
@@ -163,11 +177,31 @@ func readPred(path string) ([]graph.Triple, error) {
 	return t, nil
 }
 
-// extractCorpus extracts the triples of documents without storing them.
-func (a *app) extractCorpus(ctx context.Context, paths []string) ([]graph.Triple, error) {
+// above returns the triples of confidence at least min.
+func above(ts []graph.Triple, min float64) []graph.Triple {
+	if min <= 0 {
+		return ts
+	}
+	var out []graph.Triple
+	for _, t := range ts {
+		if t.Confidence >= min {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// extractCorpus extracts the triples of documents without storing them,
+// and returns the extractor's threshold; with all, also the triples
+// below it.
+func (a *app) extractCorpus(ctx context.Context, paths []string, all bool) ([]graph.Triple, float64, error) {
 	x, err := extract.New(a.extractOptions())
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
+		return nil, 0, &exitError{code: exitUsage, err: err}
+	}
+	threshold := x.Threshold()
+	if all {
+		x = x.KeepingAll()
 	}
 	var triples []graph.Triple
 	_, err = ingest.Run(ctx, paths, x, nil, ingest.Options{
@@ -178,9 +212,9 @@ func (a *app) extractCorpus(ctx context.Context, paths []string) ([]graph.Triple
 		Emit:    func(t graph.Triple) error { triples = append(triples, t); return nil },
 	})
 	if err != nil {
-		return nil, &exitError{code: exitFailure, err: err}
+		return nil, 0, &exitError{code: exitFailure, err: err}
 	}
-	return triples, nil
+	return triples, threshold, nil
 }
 
 // evalParallel extracts two parallel corpora and reports their agreement.
@@ -197,7 +231,7 @@ func (a *app) evalParallel(ctx context.Context, pathA, pathB string) error {
 		if err != nil {
 			return usageError("--parallel: %v", err)
 		}
-		if sides[k], err = a.extractCorpus(ctx, []string{p}); err != nil {
+		if sides[k], _, err = a.extractCorpus(ctx, []string{p}, false); err != nil {
 			return err
 		}
 	}

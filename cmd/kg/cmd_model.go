@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/extract/conllu"
 	"github.com/kgraph/kg/extract/model"
+	"github.com/kgraph/kg/extract/relmodel"
 )
 
 func newModelCmd(a *app) *cobra.Command {
@@ -150,6 +151,7 @@ model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
 	f.BoolVar(&relations, "relations", false, "train the relation model on annotated articles")
 	f.StringSliceVar(&rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines); repeat for several")
 	f.StringSliceVar(&rt.gold, "gold", nil, "with --relations: their annotations, silver format; repeat for several")
+	f.Float64Var(&rt.minPrecision, "min-precision", relmodel.DefaultMinPrecision, "with --relations: out-of-fold precision the default threshold must reach")
 	f.Float64Var(&rt.fraction, "fraction", 1, "with --relations: learn from this share of the documents (learning curves)")
 	f.StringVar(&rt.alignments, "alignments", "", "with --relations: write the annotations no candidate covers or states, for error analysis")
 	f.IntVar(&rt.folds, "folds", 5, "cross-validation folds (--relations: for calibration; else: jackknifed tags)")

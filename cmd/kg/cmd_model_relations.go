@@ -18,6 +18,7 @@ type relationTraining struct {
 	articles, gold []string
 	fraction       float64
 	folds          int
+	minPrecision   float64
 	alignments     string // file for the annotations no candidate states
 }
 
@@ -53,7 +54,7 @@ func (a *app) trainRelations(ctx context.Context, rt relationTraining, out strin
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
-	to := relmodel.TrainOptions{Folds: rt.folds, Fraction: rt.fraction}
+	to := relmodel.TrainOptions{Folds: rt.folds, Fraction: rt.fraction, MinPrecision: rt.minPrecision}
 	if !a.cfg.Quiet {
 		to.Progress = func(s string) { fmt.Fprintf(a.stderr, "kg: %s\n", s) }
 	}

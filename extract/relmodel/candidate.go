@@ -15,12 +15,20 @@ type Sentence struct {
 	relate.Sentence
 	Lang  string
 	Rules []graph.Triple
+	// Demonym gives the country of a demonym ("Polish" → Poland), so
+	// that "the Polish police" can relate the police to Poland; nil for
+	// none.
+	Demonym func(word string) (country string, ok bool)
 }
 
 // MaxPath is the longest tree path, in edges, between the two arguments
 // of a candidate. Longer paths rarely state a relation and multiply
 // candidates.
 const MaxPath = 4
+
+// maxName bounds the bytes of an argument's name: a longer one is a
+// run of words no reader would call a name (and too long for the store).
+const maxName = 200
 
 // maxArgs bounds the arguments read in one sentence (nearest to the
 // start first), so that a run-on sentence costs O(maxArgs²) candidates.
@@ -35,9 +43,10 @@ const (
 	argAuthority
 	argProper  // a proper noun no mention took
 	argConcept // a common noun phrase
+	argDemonym // an adjective naming a country: Polish, américain
 )
 
-var argKindNames = [...]string{"name", "pronoun", "desc", "authority", "proper", "concept"}
+var argKindNames = [...]string{"name", "pronoun", "desc", "authority", "proper", "concept", "demonym"}
 
 func (k argKind) String() string { return argKindNames[k] }
 
@@ -204,6 +213,12 @@ func args(s *Sentence, t *tree) []arg {
 		out = append(out, arg{word: head, mention: k, name: m.Name, text: m.Text, lemma: strings.ToLower(s.Words[head].Lemma), typ: m.Type, kind: kind, known: m.Known})
 	}
 	for i, w := range s.Words {
+		if !inMention[i] && w.UPOS == "ADJ" && s.Demonym != nil {
+			if c, ok := s.Demonym(w.Form); ok {
+				out = append(out, arg{word: i, mention: -1, name: c, text: w.Form, lemma: strings.ToLower(w.Lemma), typ: graph.GPE, kind: argDemonym, known: true})
+			}
+			continue
+		}
 		if inMention[i] || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
 			continue
 		}
@@ -225,10 +240,16 @@ func args(s *Sentence, t *tree) []arg {
 		}
 		out = append(out, a)
 	}
-	if len(out) > maxArgs {
-		out = out[:maxArgs]
+	kept := out[:0]
+	for _, a := range out {
+		if len(a.name) <= maxName && len(a.text) <= maxName {
+			kept = append(kept, a)
+		}
 	}
-	return out
+	if len(kept) > maxArgs {
+		kept = kept[:maxArgs]
+	}
+	return kept
 }
 
 // isModifier reports deprels that attach a word inside its head's phrase.

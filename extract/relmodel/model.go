@@ -18,14 +18,15 @@ import (
 )
 
 // magic starts every model file; the digit is the format's version.
-const magic = "kg relation model 1\n"
+const magic = "kg relation model 2\n"
 
 // Model is a trained relation model. It is read-only after Train or Read
 // and safe for concurrent use.
 type Model struct {
 	info   Info
 	tables *tables
-	lin    *linear
+	pair   *linear // does the candidate relate its two arguments?
+	pred   *linear // is this option the predicate that states it?
 }
 
 // Info describes a model: what it was trained on and how its scores are
@@ -86,13 +87,15 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 				continue
 			}
 			base = features(c, a, s.Lang, base)
-			conf, pick := -1.0, 0
+			pp := sigmoid(m.pair.raw(base))
+			top, pick := -1.0, 0
 			for oi := range opts {
 				buf = optionFeatures(c, &opts[oi], s.Lang, base, buf)
-				if p := sigmoid(m.info.A*m.lin.raw(buf) + m.info.B); p > conf {
-					conf, pick = p, oi
+				if p := pp * sigmoid(m.pred.raw(buf)); p > top {
+					top, pick = p, oi
 				}
 			}
+			conf := sigmoid(m.info.A*logit(top) + m.info.B)
 			if conf < Floor {
 				continue
 			}
@@ -158,22 +161,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	writeUvarint(&b, uint64(len(meta)))
 	b.Write(meta)
-	var n uint64
-	for _, x := range m.lin.w {
-		if x != 0 {
-			n++
-		}
-	}
-	writeUvarint(&b, n)
-	var rec [8]byte
-	for i, x := range m.lin.w {
-		if x == 0 {
-			continue
-		}
-		binary.LittleEndian.PutUint32(rec[:4], uint32(i))
-		binary.LittleEndian.PutUint32(rec[4:], math.Float32bits(x))
-		b.Write(rec[:])
-	}
+	writeWeights(&b, m.pair)
+	writeWeights(&b, m.pred)
 	cw := &countWriter{w: w}
 	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if _, err := zw.Write(b.Bytes()); err != nil {
@@ -216,19 +205,16 @@ func Read(r io.Reader) (*Model, error) {
 	if err := json.Unmarshal(meta, &fm); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	nw, err := binary.ReadUvarint(br)
-	if err != nil || nw*8 != uint64(br.Len()) {
-		return nil, fmt.Errorf("%w: truncated weights", ErrFormat)
+	pair, err := readWeights(br)
+	if err != nil {
+		return nil, err
 	}
-	lin := newLinear()
-	var rec [8]byte
-	for i := uint64(0); i < nw; i++ {
-		io.ReadFull(br, rec[:])
-		k := binary.LittleEndian.Uint32(rec[:4])
-		if k >= uint32(len(lin.w)) {
-			return nil, fmt.Errorf("%w: weight index out of range", ErrFormat)
-		}
-		lin.w[k] = math.Float32frombits(binary.LittleEndian.Uint32(rec[4:]))
+	pred, err := readWeights(br)
+	if err != nil {
+		return nil, err
+	}
+	if br.Len() != 0 {
+		return nil, fmt.Errorf("%w: trailing bytes", ErrFormat)
 	}
 	t := &tables{pred: fm.Pred, concept: fm.Concept}
 	for l := range t.pred {
@@ -239,7 +225,7 @@ func Read(r io.Reader) (*Model, error) {
 	if t.concept == nil {
 		t.concept = map[string]string{}
 	}
-	return &Model{info: fm.Info, tables: t, lin: lin}, nil
+	return &Model{info: fm.Info, tables: t, pair: pair, pred: pred}, nil
 }
 
 // Load reads a model file.
@@ -283,6 +269,45 @@ func (m *Model) Save(path string) error {
 		return fmt.Errorf("relation model %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeWeights writes a model's nonzero weights: their number, then
+// (index, float32) pairs in index order.
+func writeWeights(b *bytes.Buffer, m *linear) {
+	var n uint64
+	for _, x := range m.w {
+		if x != 0 {
+			n++
+		}
+	}
+	writeUvarint(b, n)
+	var rec [8]byte
+	for i, x := range m.w {
+		if x == 0 {
+			continue
+		}
+		binary.LittleEndian.PutUint32(rec[:4], uint32(i))
+		binary.LittleEndian.PutUint32(rec[4:], math.Float32bits(x))
+		b.Write(rec[:])
+	}
+}
+
+func readWeights(br *bytes.Reader) (*linear, error) {
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n*8 > uint64(br.Len()) {
+		return nil, fmt.Errorf("%w: truncated weights", ErrFormat)
+	}
+	m := newLinear()
+	var rec [8]byte
+	for i := uint64(0); i < n; i++ {
+		io.ReadFull(br, rec[:])
+		k := binary.LittleEndian.Uint32(rec[:4])
+		if k >= uint32(len(m.w)) {
+			return nil, fmt.Errorf("%w: weight index out of range", ErrFormat)
+		}
+		m.w[k] = math.Float32frombits(binary.LittleEndian.Uint32(rec[4:]))
+	}
+	return m, nil
 }
 
 func writeUvarint(b *bytes.Buffer, v uint64) {

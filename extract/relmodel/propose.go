@@ -36,10 +36,8 @@ func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidat
 			if i == j || as[i].kind == argConcept && as[j].kind == argConcept || as[i].name == as[j].name {
 				continue
 			}
-			// A concept subject is rare in annotations; only its
-			// nearest relations are worth a candidate.
 			up, down, ok := t.path(as[i].word, as[j].word)
-			if !ok || as[i].kind == argConcept && len(up)+len(down) > 3 {
+			if !ok {
 				continue
 			}
 			c := candidate{sent: sent, subj: i, obj: j, rule: -1, agree: -1}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -41,6 +42,10 @@ type goldTriple struct {
 	np     map[string]bool
 	sents  []int // sentences of its document that overlap its sentence
 }
+
+// DefaultMinPrecision is the out-of-fold precision a model's default
+// threshold must reach: below it, the threshold of best F1 is taken.
+const DefaultMinPrecision = 0.45
 
 // TrainOptions set how Train learns.
 type TrainOptions struct {
@@ -95,7 +100,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		o.Epochs = defaultTrain.epochs
 	}
 	if o.MinPrecision <= 0 {
-		o.MinPrecision = 0.6
+		o.MinPrecision = DefaultMinPrecision
 	}
 	progress := o.Progress
 	if progress == nil {
@@ -185,7 +190,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 				bl[1]++
 			}
 			if o.Debug != nil && !covered {
-				fmt.Fprintf(o.Debug, "MISS\t%s\t%v\t%v\t%v\t%s\n", d.Lang, g.S, g.P, g.O, g.Sentence)
+				fmt.Fprintf(o.Debug, "MISS\t%s\t%s\t%v\t%v\t%v\t%s\n", d.Lang, missReason(dc.an, g), g.S, g.P, g.O, g.Sentence)
 			}
 			rep.ByLang[d.Lang] = bl
 		}
@@ -196,16 +201,23 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 
 	// Cross-fitting: each fold's candidates get their predicates and
 	// concept names from tables mined on the other folds, so that the
-	// classifier learns how often a table is right on unseen documents.
-	var ex []example
-	var exFold []int
-	var exGold []*goldTriple
-	var exGroup []int // the candidate each example is an option of
+	// classifiers learn how often a table is right on unseen documents.
+	//
+	// Two models share the work: the pair model says whether a candidate
+	// relates two arguments the sentence relates (its label: the
+	// candidate covers an annotation), the predicate model which option
+	// states it as annotated (trained on covering candidates only). A
+	// triple's score is the product of both, calibrated.
+	var cands []trainCand
 	negWeight := float32(o.NegativeWeight)
 	if negWeight <= 0 {
 		negWeight = 1
 	}
-	group := 0
+	covering := map[*candidate]bool{}
+	for _, al := range aligned {
+		covering[al.c] = true
+	}
+	reach := map[*goldTriple]bool{}
 	for f := 0; f < o.Folds; f++ {
 		if err := ctx.Err(); err != nil {
 			return nil, rep, err
@@ -230,60 +242,50 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 				if len(opts) == 0 || c.sName == "" || c.oName == "" {
 					continue
 				}
-				base := features(&c, a, dc.doc.Lang, nil)
-				group++
 				if o.Debug != nil {
 					debugOptions(o.Debug, &c, &dc.cands[ci], opts, aligned, dc.gold, dc.doc.Lang)
+				}
+				base := features(&c, a, dc.doc.Lang, nil)
+				tc := trainCand{fold: f, pair: example{fs: base, label: covering[&dc.cands[ci]], weight: 1}}
+				if !tc.pair.label {
+					tc.pair.weight = negWeight
 				}
 				for oi := range opts {
 					c.pred = opts[oi].pred
 					g := match(&c, dc.gold)
-					e := example{fs: optionFeatures(&c, &opts[oi], dc.doc.Lang, base, nil), label: g != nil, weight: negWeight}
-					if e.label {
-						e.weight = 1
-					}
-					ex = append(ex, e)
-					exFold = append(exFold, f)
-					exGold = append(exGold, g)
-					exGroup = append(exGroup, group)
-					if e.label {
+					tc.opts = append(tc.opts, example{fs: optionFeatures(&c, &opts[oi], dc.doc.Lang, base, nil), label: g != nil, weight: 1})
+					tc.gold = append(tc.gold, g)
+					if g != nil {
 						rep.Positives++
+						reach[g] = true
 					}
 				}
+				rep.Examples += len(opts)
+				cands = append(cands, tc)
 			}
-		}
-	}
-	rep.Examples = len(ex)
-	reach := map[*goldTriple]bool{}
-	for _, g := range exGold {
-		if g != nil {
-			reach[g] = true
 		}
 	}
 	rep.Reachable = len(reach)
 
-	// Out-of-fold scores calibrate the final model's.
-	z := make([]float64, len(ex))
-	labels := make([]bool, len(ex))
+	// Out-of-fold scores calibrate the final models'.
 	to := defaultTrain
 	to.epochs = o.Epochs
+	var bz []float64
+	var bl []bool
+	var bg []*goldTriple
 	for f := 0; f < o.Folds; f++ {
 		if err := ctx.Err(); err != nil {
 			return nil, rep, err
 		}
 		progress(fmt.Sprintf("calibration: fold %d/%d", f+1, o.Folds))
-		var tr []example
-		for i, e := range ex {
-			if exFold[i] != f {
-				tr = append(tr, e)
+		pair, pred := fitBoth(cands, func(c *trainCand) bool { return c.fold != f }, to)
+		for i := range cands {
+			c := &cands[i]
+			if c.fold != f {
+				continue
 			}
-		}
-		m := fit(tr, to)
-		for i, e := range ex {
-			if exFold[i] == f {
-				z[i] = m.raw(e.fs)
-			}
-			labels[i] = e.label
+			z, k := score2(pair, pred, c.pair.fs, c.opts)
+			bz, bl, bg = append(bz, z), append(bl, c.gold[k] != nil), append(bg, c.gold[k])
 		}
 	}
 	info := Info{Documents: rep.Documents, Triples: rep.Annotations}
@@ -294,28 +296,58 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	if rep.Annotations > 0 {
 		info.Aligned = float64(rep.Covered) / float64(rep.Annotations)
 	}
-	// Only the best option of each candidate is ever stated: calibrate
-	// and measure on those.
-	var bz []float64
-	var bl []bool
-	var bg []*goldTriple
-	for i := 0; i < len(ex); {
-		j, top := i, i
-		for ; j < len(ex) && exGroup[j] == exGroup[i]; j++ {
-			if z[j] > z[top] {
-				top = j
-			}
-		}
-		bz, bl, bg = append(bz, z[top]), append(bl, labels[top]), append(bg, exGold[top])
-		i = j
-	}
 	info.A, info.B = platt(bz, bl)
 	info.Curve, info.Threshold = curve(bz, bg, info.A, info.B, rep.Annotations, o.MinPrecision)
 
 	progress("final model")
-	m := &Model{info: info, tables: mine(aligned, o.Lexicons), lin: fit(ex, to)}
+	pair, pred := fitBoth(cands, func(*trainCand) bool { return true }, to)
+	m := &Model{info: info, tables: mine(aligned, o.Lexicons), pair: pair, pred: pred}
 	rep.Info = info
 	return m, rep, nil
+}
+
+// trainCand is one candidate in training: its pair example and one
+// example per predicate option, with the annotation each option states.
+type trainCand struct {
+	fold int
+	pair example
+	opts []example
+	gold []*goldTriple
+}
+
+// fitBoth fits the pair model on the chosen candidates and the
+// predicate model on the options of those that cover an annotation.
+func fitBoth(cands []trainCand, use func(*trainCand) bool, to trainOptions) (pair, pred *linear) {
+	var pe, oe []example
+	for i := range cands {
+		c := &cands[i]
+		if !use(c) {
+			continue
+		}
+		pe = append(pe, c.pair)
+		if c.pair.label {
+			oe = append(oe, c.opts...)
+		}
+	}
+	return fit(pe, to), fit(oe, to)
+}
+
+// score2 returns the log-odds of a candidate's best option under both
+// models, and which option that is.
+func score2(pair, pred *linear, base []uint32, opts []example) (float64, int) {
+	pp := sigmoid(pair.raw(base))
+	best, k := -1.0, 0
+	for i, o := range opts {
+		if p := pp * sigmoid(pred.raw(o.fs)); p > best {
+			best, k = p, i
+		}
+	}
+	return logit(best), k
+}
+
+func logit(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-9), 1-1e-9)
+	return math.Log(p / (1 - p))
 }
 
 // curve computes out-of-fold precision and recall at thresholds and picks
@@ -454,4 +486,50 @@ func debugOptions(w io.Writer, c, orig *candidate, opts []option, aligned []alig
 		}
 		fmt.Fprintf(w, "OPTS\t%s\t%s | %s | neg=%v\tgold %v %v %v neg=%v\t%s\t%s\n", lang, c.sName, c.oName, c.neg, al.g.S, al.g.P, al.g.O, al.g.Neg, strings.Join(ps, "; "), c.key[0])
 	}
+}
+
+// missReason tells why no candidate covers an annotation: its sentence
+// was not found, its subject or object is no argument there, or they
+// are too far apart in the tree.
+func missReason(an []*analysed, g *goldTriple) string {
+	if len(g.sents) == 0 {
+		return "no-sentence"
+	}
+	subj, obj := false, false
+	for _, si := range g.sents {
+		a := an[si]
+		if a == nil {
+			continue
+		}
+		var sw, ow []int
+		for _, x := range a.args {
+			names := []string{score.NormName(x.name), score.NormName(x.text)}
+			if anyMatch(names, g.ns) {
+				subj = true
+				sw = append(sw, x.word)
+			}
+			if anyMatch(names, g.no) {
+				obj = true
+				ow = append(ow, x.word)
+			}
+		}
+		if subj && obj {
+			for _, i := range sw {
+				for _, j := range ow {
+					if _, _, ok := a.t.path(i, j); ok {
+						return "filtered"
+					}
+				}
+			}
+		}
+	}
+	switch {
+	case !subj && !obj:
+		return "no-args"
+	case !subj:
+		return "no-subject"
+	case !obj:
+		return "no-object"
+	}
+	return "far"
 }
