@@ -38,7 +38,8 @@ type Options struct {
 	// Emit, when set, is given every triple extracted, also from
 	// documents already in the store (which are extracted again for it).
 	Emit func(graph.Triple) error
-	// Warn is told of each skipped document or line.
+	// Warn is told of each skipped document or line, and of each
+	// document read without a part of it (reader.Warning.Kept).
 	Warn func(error)
 	// Progress, when set, receives a one-line status redrawn in place.
 	Progress io.Writer
@@ -240,6 +241,13 @@ func (w *writer) warn(s Skip, err error) {
 
 // commit takes one input in reading order.
 func (w *writer) commit(ctx context.Context, it item) error {
+	if it.warn != nil && it.warn.Kept {
+		// The document follows; nothing of the input was skipped.
+		if w.opts.Warn != nil {
+			w.opts.Warn(*it.warn)
+		}
+		return nil
+	}
 	if it.warn != nil {
 		w.warn(Skip{Path: it.warn.Path, Line: it.warn.Line, Reason: it.warn.Err.Error()}, *it.warn)
 		return nil

@@ -296,8 +296,8 @@ func (x *exportFilters) flags(f *pflag.FlagSet) {
 	f.IntVar(&x.minSupport, "min-support", 0, "only relations stated by at least N documents")
 	f.StringSliceVar(&x.predicates, "predicates", nil, "only these predicates (comma-separate)")
 	f.StringSliceVar(&x.types, "types", nil, "only relations between entities of these types: PERSON, ORG, GPE, LOC, EVENT, CONCEPT")
-	f.StringVar(&x.since, "since", "", "only sentences of documents dated YYYY-MM-DD or later")
-	f.StringVar(&x.until, "until", "", "only sentences of documents dated YYYY-MM-DD or earlier")
+	f.StringVar(&x.since, "since", "", "only sentences of documents dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")
+	f.StringVar(&x.until, "until", "", "only sentences of documents dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)")
 	f.StringVar(&x.lang, "lang", "", "only sentences in this language (fr, en)")
 	f.BoolVar(&x.path, "path", false, "draw the paths between the two entities given as arguments")
 	f.IntVar(&x.maxDepth, "max-depth", 3, "with --path, the longest path, in relations")
@@ -318,21 +318,9 @@ func (x *exportFilters) filter() (graph.Filter, error) {
 		}
 		f.Types = append(f.Types, typ)
 	}
-	for _, d := range []struct {
-		flag, value string
-		to          *time.Time
-	}{{"since", x.since, &f.Since}, {"until", x.until, &f.Until}} {
-		if d.value == "" {
-			continue
-		}
-		t, err := time.Parse(time.DateOnly, d.value)
-		if err != nil {
-			return f, usageError("--%s %q: want a date YYYY-MM-DD", d.flag, d.value)
-		}
-		*d.to = t
-	}
-	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
-		return f, usageError("--until %s is before --since %s", x.until, x.since)
+	var err error
+	if f.Since, f.Until, err = dateRange(x.since, x.until); err != nil {
+		return f, err
 	}
 	if x.lang != "" && (len(x.lang) != 2 || strings.ToLower(x.lang) != x.lang) {
 		return f, usageError("--lang %q: want an ISO 639-1 code such as fr or en", x.lang)
@@ -466,4 +454,25 @@ func (p *pngFlags) render(ctx context.Context, dot []byte) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// dateRange reads --since and --until, either of which may be "", as the
+// first day of since and the last day of until: --until 2019 is to the
+// end of 2019. A date that cannot be read, or a range that ends before it
+// starts, is a usage error naming the flag.
+func dateRange(since, until string) (first, last time.Time, err error) {
+	if since != "" {
+		if first, _, err = graph.ParseDate(since); err != nil {
+			return first, last, usageError("--since: %w", err)
+		}
+	}
+	if until != "" {
+		if _, last, err = graph.ParseDate(until); err != nil {
+			return first, last, usageError("--until: %w", err)
+		}
+	}
+	if !first.IsZero() && !last.IsZero() && last.Before(first) {
+		return first, last, usageError("--until %s is before --since %s", until, since)
+	}
+	return first, last, nil
 }

@@ -112,10 +112,8 @@ func (qf *queryFlags) check(patterns bool) error {
 	if patterns && (p.Subject != "" || p.Predicate != "" || p.Object != "") {
 		return usageError("give patterns or --subject/--predicate/--object, not both")
 	}
-	for _, d := range []struct{ flag, v string }{{"since", qf.since}, {"until", qf.until}} {
-		if d.v != "" && !isDatePrefix(d.v) {
-			return usageError("--%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", d.flag, d.v)
-		}
+	if _, _, err := dateRange(qf.since, qf.until); err != nil {
+		return err
 	}
 	if qf.modal != "" && !slices.Contains(modalities(), qf.modal) {
 		return usageError("--modality %q: want one of %s", qf.modal, strings.Join(modalities(), ", "))
@@ -132,23 +130,6 @@ func (qf *queryFlags) check(patterns bool) error {
 	qf.opts.Modality = graph.Modality(qf.modal)
 	qf.opts.Evidence = qf.evidence
 	return nil
-}
-
-// isDatePrefix reports whether s is YYYY, YYYY-MM or YYYY-MM-DD.
-func isDatePrefix(s string) bool {
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return false
-	}
-	for i, c := range []byte(s) {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-		} else if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // queryEdges lists the relations of the one pattern of the flags.

@@ -10,7 +10,8 @@
 // so that one bad file does not stop a corpus. A document over the size
 // limit is refused without being held in memory: a file by its size, a
 // .jsonl line by counting it as it is read (from standard input, up to
-// the limit is held).
+// the limit is held). A .jsonl date that graph.CheckDocumentDate refuses
+// is dropped with a Warning that is Kept: the document is read undated.
 //
 // It does not detect languages, split sentences or store anything.
 package reader

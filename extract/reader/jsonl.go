@@ -82,6 +82,15 @@ func (r *run) parseLine(line []byte, name, fileID string, n int) (graph.Document
 	if err := checkText([]byte(*rec.Text)); err != nil {
 		return fail(err)
 	}
+	// A date that cannot be read would pass or fail date filters at
+	// random (as text, "yesterday" comes after every year): the document
+	// is better undated.
+	if rec.Date != "" {
+		if err := graph.CheckDocumentDate(rec.Date); err != nil {
+			r.warn(Warning{Path: name, Line: n, Err: fmt.Errorf("%w; the document is kept, undated", err), Kept: true})
+			rec.Date = ""
+		}
+	}
 	return graph.Document{
 		ID:    id,
 		Path:  name,

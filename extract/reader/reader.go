@@ -31,11 +31,14 @@ var (
 )
 
 // Warning reports a document, or a line of a .jsonl file, that was
-// skipped.
+// skipped, or, when Kept, read without the part Err names.
 type Warning struct {
 	Path string // file as found, "-" for standard input
 	Line int    // line of a .jsonl file, 1-based; 0 otherwise
 	Err  error
+	// Kept says that the document was read all the same: only what Err
+	// names (an invalid date, say) was dropped.
+	Kept bool
 }
 
 // Error returns "path:line: message", without the line when it is 0.

@@ -53,6 +53,7 @@ func TestReadGolden(t *testing.T) {
 		{name: "order", paths: []string{"testdata/corpus/sub", "testdata/corpus/a.txt", "testdata/corpus/sub/f.txt"}},
 		{name: "stdin-jsonl", paths: []string{"-"}, stdin: "stdin.jsonl"},
 		{name: "stdin-text", paths: []string{"-"}, stdin: "stdin.txt"},
+		{name: "dates", paths: []string{"testdata/dates.jsonl"}},
 		{name: "maxbytes", paths: []string{"testdata/corpus/c.html", "testdata/corpus/d.jsonl", "-"}, opts: Options{MaxBytes: 100}, stdin: "notes.rst"},
 	}
 	for _, tt := range tests {
