@@ -65,6 +65,10 @@ type Mention struct {
 	// mention, says of its person ("elle", "Mme", "la ministre",
 	// "spokeswoman"): Feminine, Masculine, or 0 when it says nothing.
 	Gender byte
-	Known  bool // from the gazetteer
-	Plural bool // "les autorités", "ils"
+	// Institution is set for a lone institution word named as what a
+	// title is of ("Society President X"): it names the body of its kind
+	// the document named before, if any, else a body of that name.
+	Institution bool
+	Known       bool // from the gazetteer
+	Plural      bool // "les autorités", "ils"
 }

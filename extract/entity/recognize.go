@@ -399,6 +399,14 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		if !isCap(s.toks[i].Text) && e.Type != graph.Org {
 			continue
 		}
+		// "Assemblée nationale du Québec", "Senate of Belgium": the
+		// name of one country's institution with another place after
+		// it is that place's institution.
+		if e.Type == graph.Org && !e.Acronym && r.national(e.Name) {
+			if end, place, ok := r.ofPlace(s, i+n); ok && !r.ofCountry(e, place) {
+				return Mention{Start: i, End: end, Text: s.text(i, end), Kind: Name, Type: graph.Org}, true
+			}
+		}
 		m := Mention{Start: i, End: i + n, Text: phrase, Kind: Name, Name: e.Name, Type: e.Type, Known: true}
 		if e.Kind == gazetteer.Capital || (e.Kind == gazetteer.Org && e.Country != "") {
 			m.Capital = cmp.Or(e.Seat, e.Country)
@@ -407,6 +415,52 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		return m, true
 	}
 	return Mention{}, false
+}
+
+// ofPlace returns the end of "of" and a known place's name at token i
+// ("du Québec", "of Puerto Rico", "de la Belgique"), and the place's
+// canonical name.
+func (r *Recognizer) ofPlace(s *sentence, i int) (int, string, bool) {
+	for _, of := range [...]int{1, 2} {
+		k := i + of
+		if k >= len(s.toks) || !ofWords(s, i, k) || !isCap(s.toks[k].Text) {
+			continue
+		}
+		for end := min(len(s.toks), k+4); end > k; end-- {
+			if e, ok := r.gaz.Lookup(s.text(k, end)); ok && e.Type == graph.GPE && e.Kind != gazetteer.Demonym {
+				return end, e.Name, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// national reports an institution's canonical name that says its
+// country ("US Senate", "National Assembly of France", "French Senate").
+func (r *Recognizer) national(name string) bool {
+	w := strings.Fields(name)
+	for k := range w {
+		if _, ok := r.gaz.Demonym(w[k]); ok {
+			return true
+		}
+		for l := 1; l <= 3 && k+l <= len(w); l++ {
+			if e, ok := r.gaz.Lookup(strings.Join(w[k:k+l], " ")); ok && e.Kind == gazetteer.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ofCountry reports an institution of the gazetteer that is the place's
+// own: "National Assembly of France", "French Senate" for France.
+func (r *Recognizer) ofCountry(e gazetteer.Entry, place string) bool {
+	if e.Country == place || strings.HasSuffix(e.Name, " "+place) {
+		return true
+	}
+	first, _, _ := strings.Cut(e.Name, " ")
+	c, ok := r.gaz.Demonym(first)
+	return ok && c == place
 }
 
 // authority reads "les autorités allemandes" / "the German government"
@@ -569,7 +623,17 @@ func (r *Recognizer) frenchOrg(s *sentence, start int) int {
 	}
 	n := len(s.toks)
 	end := start + 1
-	for j := start + 1; j < n && j-start <= 8; {
+	// Adjectives after the head ("Cour suprême du Canada", "Banque
+	// centrale du Brésil") belong to the name when a complement follows.
+	j := start + 1
+	for j < n && j-start <= 2 && s.toks[j].Kind == segment.Word && !isCap(s.toks[j].Text) && !r.function[s.low[j]] &&
+		!connectors[s.low[j]] && !strings.ContainsAny(s.toks[j].Text, "'’") && len(r.lex.Lemma(s.low[j])) == 0 {
+		j++
+	}
+	if j < n && s.low[j] != "de" && s.low[j] != "des" && s.low[j] != "du" && s.low[j] != "d'" {
+		j = start + 1
+	}
+	for j < n && j-start <= 8 {
 		w := s.low[j]
 		if w != "de" && w != "des" && w != "du" && w != "d'" {
 			break
@@ -621,14 +685,17 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// officials", "every Democrat,") it is an adjective or a member, no
 	// name of the party; the party's own name ("Republican Party",
 	// "Democratic National Committee") has an organisation word.
-	// Before a title ("the new Conservative leader") it says whose
-	// the title is, which the relations read from it.
+	// Before a title ("the new Conservative leader") it names the
+	// party whose the title is.
 	if start < n && IsParty("en", s.toks[start].Text) && !r.bodyAhead(s, start+1) {
 		word := start+1 < n && s.toks[start+1].Kind == segment.Word
 		switch {
 		case word && isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]]:
 			start++
 		case word && r.titleAt(s, start+1):
+			// Named as the party, lest it be an entity apart from it.
+			p, _ := Party("en", s.toks[start].Text)
+			return Mention{Start: start, End: start + 1, Text: s.toks[start].Text, Kind: Name, Name: p, Type: graph.Org, Known: true}, true
 		default:
 			return Mention{}, false
 		}
@@ -739,6 +806,11 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		if r.words.is(s.low[start], orgClass) || frenchOrgHeads[s.low[start]] {
 			if start > i {
 				return Mention{}, false
+			}
+			// "Society President Ash Soni": before a title it says
+			// whose the title is, named or not.
+			if j < n && r.titleAt(s, j) {
+				return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Name, Type: graph.Org, Institution: true}, true
 			}
 			return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Description, Type: graph.Org}, true
 		}

@@ -530,7 +530,7 @@ var recognizeTests = []struct {
 	{
 		name: "en party word before a title",
 		lang: "en", text: "They chose Ann Kerr as the new Conservative leader.",
-		want: []string{`name "Ann Kerr" PERSON`, `name "Conservative" untyped`, `description "leader" PERSON role="leader"`},
+		want: []string{`name "Ann Kerr" PERSON`, `name "Conservative" → Conservative Party ORG known`, `description "leader" PERSON role="leader"`},
 	},
 	{
 		name: "en institution, event and place words type a chain",
@@ -546,6 +546,21 @@ var recognizeTests = []struct {
 		name: "en and inside an institution's name",
 		lang: "en", text: "Then the House Ethics and Budget Committee met the Senate and Assembly Committee.",
 		want: []string{`name "House Ethics and Budget Committee" ORG`, `description "Senate" ORG`, `name "Assembly Committee" ORG`},
+	},
+	{
+		name: "fr an institution's name with another country after it",
+		lang: "fr", text: "Le Sénat de Belgique et la Cour suprême du Canada ont répondu à l'Assemblée nationale de France.",
+		want: []string{
+			`name "Sénat de Belgique" ORG`,
+			`name "Cour suprême du Canada" ORG`,
+			`name "Assemblée nationale" → National Assembly of France ORG known`,
+			`name "France" → France GPE known`,
+		},
+	},
+	{
+		name: "en lone institution word before a title",
+		lang: "en", text: "Then Society President Ann Kerr spoke.",
+		want: []string{`name "Society" ORG`, `name "Ann Kerr" span="President Ann Kerr" PERSON role="president"`},
 	},
 	{
 		name: "en words before a title are what it is of",

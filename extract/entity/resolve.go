@@ -211,6 +211,10 @@ func (r *Resolver) Resolve(m *Mention, sent int) bool {
 	}
 	switch {
 	case e != nil:
+	case m.Kind == Name && m.Institution:
+		if e = r.namedOrg(graph.Fold(m.Text), sent); e == nil {
+			e = r.name(m, sent)
+		}
 	case m.Kind == Name:
 		e = r.name(m, sent)
 	case m.Kind == Authority:

@@ -579,14 +579,17 @@ func TestDocument(t *testing.T) {
 			name: "en lone institution words",
 			lang: "en",
 			text: "The Royal Widget Society met the Avon House Committee on Friday. " +
-				"The Society said the Committee was wrong. The Parliament did not reply.",
+				"The Society said the Committee was wrong. The Parliament did not reply. " +
+				"Society President Ann Kerr agreed.",
 			want: []string{
 				`0: "Royal Widget Society" → Royal Widget Society ORG`,
 				`0: "Avon House Committee" → Avon House Committee ORG`,
 				`1: "Society" → Royal Widget Society ORG`,
 				`1: "Committee" → Avon House Committee ORG`,
+				`3: "Society" → Royal Widget Society ORG`,
+				`3: "Ann Kerr" → Ann Kerr PERSON`,
 			},
-			entities: []string{`Royal Widget Society ORG []`, `Avon House Committee ORG []`},
+			entities: []string{`Royal Widget Society ORG []`, `Avon House Committee ORG []`, `Ann Kerr PERSON []`},
 		},
 	}
 	for _, tt := range tests {

@@ -120,6 +120,14 @@ func TestLookup(t *testing.T) {
 		{"Polish", "Poland", Demonym, "Poland", false},
 		{"polish", "", 0, "", false},
 		{"les Allemands", "Germany", Demonym, "Germany", false},
+		// One party, however the article names it.
+		{"United States Democratic Party", "Democratic Party", Org, "", false},
+		{"Parti démocrate américain", "Democratic Party", Org, "", false},
+		{"U.S. Republican Party", "Republican Party", Org, "", false},
+		{"British Conservative Party", "Conservative Party", Org, "", false},
+		// Legislatures, lest their names pass for persons'.
+		{"Sejm", "Sejm", Org, "", false},
+		{"la Rada", "Verkhovna Rada", Org, "", false},
 		{"", "", 0, "", false},
 		{"the", "", 0, "", false},
 	}
