@@ -20,7 +20,7 @@ import (
 )
 
 func newExtractCmd(a *app) *cobra.Command {
-	var emit string
+	var emit, stdinID string
 	var noStore bool
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
@@ -44,7 +44,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 (each named in a warning with its file and line), 4 on a store failure.`,
 		Example: `  kg extract examples/
   kg extract --emit jsonl articles.jsonl > triples.jsonl
-  cat article.txt | kg extract --lang fr -`,
+  cat article.txt | kg extract --lang fr --id article-42 -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch emit {
@@ -68,7 +68,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				st = s
 			}
 			opts := ingest.Options{
-				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes},
+				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID},
 				Stdin:   a.stdin,
 				NoStore: noStore,
 				Workers: a.cfg.Extract.Workers,
@@ -114,6 +114,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	a.bind("extract.relations", f.Lookup("relations"))
 	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl; or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
+	f.StringVar(&stdinID, "id", "", `id of a text read from "-" (default: stdin: and 12 hex digits of its SHA-256)`)
 	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "carb"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -24,7 +24,8 @@ type record struct {
 }
 
 // jsonl reads one document a line from rd. name is the file as found and
-// fileID the id of the file, from which lines without an id get theirs.
+// fileID the id of the file, from which lines without an id get theirs;
+// "" (standard input) leaves it to emit.
 func (r *run) jsonl(rd io.Reader, name, fileID string) error {
 	lr := newLineReader(rd, r.max, r.spill)
 	for n := 1; ; n++ {
@@ -73,7 +74,7 @@ func (r *run) parseLine(line []byte, name, fileID string, n int) (graph.Document
 	if err != nil {
 		return fail(err)
 	}
-	if id == "" {
+	if id == "" && fileID != "" {
 		id = fileID + ":" + strconv.Itoa(n)
 	}
 	if rec.Text == nil {

@@ -28,6 +28,7 @@ var (
 	ErrBinary      = errors.New("binary file")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("document too large")
+	ErrDuplicateID = errors.New("duplicate document id")
 )
 
 // Warning reports a document, or a line of a .jsonl file, that was
@@ -67,6 +68,11 @@ type Options struct {
 	// a .jsonl file); larger ones are skipped with a warning.
 	// 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// StdinID is the id of a text document read from standard input;
+	// "" gives it "stdin:" and the first 12 hex digits of the SHA-256 of
+	// its text, as every document of standard input without an id, so
+	// that two texts piped in are two documents.
+	StdinID string
 }
 
 // Read streams every document found under paths to fn: files,
@@ -76,7 +82,10 @@ type Options struct {
 // the same on every run.
 //
 // A document or line that cannot be read is reported to warn (which may
-// be nil) and skipped, as is a path that does not exist. Read returns the
+// be nil) and skipped, as is a path that does not exist, and a document
+// whose id an earlier one of the same call had: the first is kept, since
+// keeping the last would have a second run replace the first document
+// with it again each time. Read returns the
 // first error from fn, ctx.Err() when ctx is done, and otherwise nil.
 func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn func(graph.Document) error, warn func(Warning)) error {
 	if opts.MaxBytes <= 0 {
@@ -85,7 +94,7 @@ func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn
 	if warn == nil {
 		warn = func(Warning) {}
 	}
-	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn}
+	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn, stdinID: opts.StdinID}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -110,6 +119,10 @@ type run struct {
 	spill int64 // of a .jsonl line, see lineReader
 	fn    func(graph.Document) error
 	warn  func(Warning)
+	// stdinID is Options.StdinID; seen maps the id of each document
+	// read to where it was read.
+	stdinID string
+	seen    map[string]string
 }
 
 // format is how a file is read, chosen by its extension.
@@ -228,7 +241,7 @@ func (r *run) file(name, id string, f format) error {
 }
 
 // stdin reads standard input: JSON Lines when its first non-space byte is
-// '{', else one text document with id "stdin".
+// '{', else one text document with id r.stdinID, or one from its hash.
 func (r *run) stdin(in io.Reader) error {
 	if in == nil {
 		r.warn(Warning{Path: "-", Err: errors.New("no standard input")})
@@ -244,7 +257,7 @@ func (r *run) stdin(in io.Reader) error {
 		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			br.UnreadByte()
 			if c == '{' {
-				return r.jsonl(io.MultiReader(bytes.NewReader(lead), br), "-", "stdin")
+				return r.jsonl(io.MultiReader(bytes.NewReader(lead), br), "-", "")
 			}
 			break
 		}
@@ -258,7 +271,7 @@ func (r *run) stdin(in io.Reader) error {
 		r.warn(Warning{Path: "-", Err: err})
 		return nil
 	}
-	return r.whole(data, "-", "stdin", plain)
+	return r.whole(data, "-", r.stdinID, plain)
 }
 
 // whole makes one document of a whole file.
@@ -299,6 +312,21 @@ func (r *run) emit(doc graph.Document, line int) error {
 	}
 	sum := sha256.Sum256([]byte(doc.Text))
 	doc.Hash = hex.EncodeToString(sum[:])
+	if doc.ID == "" {
+		doc.ID = "stdin:" + doc.Hash[:12]
+	}
+	at := doc.Path
+	if line > 0 {
+		at = fmt.Sprintf("%s:%d", doc.Path, line)
+	}
+	if first, ok := r.seen[doc.ID]; ok {
+		r.warn(Warning{Path: doc.Path, Line: line, Err: fmt.Errorf("%w: %q, first read at %s, which is kept", ErrDuplicateID, doc.ID, first)})
+		return nil
+	}
+	if r.seen == nil {
+		r.seen = make(map[string]string)
+	}
+	r.seen[doc.ID] = at
 	return r.fn(doc)
 }
 

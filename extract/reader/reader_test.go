@@ -54,6 +54,8 @@ func TestReadGolden(t *testing.T) {
 		{name: "stdin-jsonl", paths: []string{"-"}, stdin: "stdin.jsonl"},
 		{name: "stdin-text", paths: []string{"-"}, stdin: "stdin.txt"},
 		{name: "dates", paths: []string{"testdata/dates.jsonl"}},
+		{name: "duplicates", paths: []string{"testdata/dups.jsonl"}},
+		{name: "stdin-id", paths: []string{"-"}, opts: Options{StdinID: "mine"}, stdin: "dups-stdin.txt"},
 		{name: "maxbytes", paths: []string{"testdata/corpus/c.html", "testdata/corpus/d.jsonl", "-"}, opts: Options{MaxBytes: 100}, stdin: "notes.rst"},
 	}
 	for _, tt := range tests {
