@@ -61,7 +61,20 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 	if steps := strings.Fields(c.path); len(steps) > 0 {
 		f.add("ends", steps[0], steps[len(steps)-1])
 		f.add("ends+kinds", steps[0], steps[len(steps)-1], kinds)
+		f.add("ends+lemma", lang, c.key[2], steps[0], steps[len(steps)-1])
 	}
+	// Annotators write most relations of an article's first sentences,
+	// and fewer of each in a sentence with many arguments.
+	f.add("sent", bucket(c.sent))
+	f.add("sent+kinds", bucket(c.sent), kinds)
+	between := 0
+	lo, hi := min(a.args[c.subj].word, a.args[c.obj].word), max(a.args[c.subj].word, a.args[c.obj].word)
+	for _, x := range a.args {
+		if x.word > lo && x.word < hi {
+			between++
+		}
+	}
+	f.add("between", bucket(between))
 	f.add("path+kinds", c.path, kinds)
 	f.add("path+types", c.path, types)
 	if c.length <= 3 {

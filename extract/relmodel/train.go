@@ -53,7 +53,7 @@ type TrainOptions struct {
 	Folds int
 	// Epochs of the learner.
 	Epochs int
-	// NegativeWeight weighs candidates no annotation states (0: 1).
+	// NegativeWeight weighs candidates no annotation covers (0: 0.5).
 	// Annotations are dense but not exhaustive: some negatives are true
 	// relations nobody wrote down.
 	NegativeWeight float64
@@ -211,7 +211,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	var cands []trainCand
 	negWeight := float32(o.NegativeWeight)
 	if negWeight <= 0 {
-		negWeight = 1
+		negWeight = 0.5
 	}
 	covering := map[*candidate]bool{}
 	for _, al := range aligned {
