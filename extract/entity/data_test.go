@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kg/extract/gazetteer"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -174,6 +175,37 @@ func TestWordsTable(t *testing.T) {
 		if w.is("may", monthClass) != (lang == "en") || w.is("mai", monthClass) != (lang == "fr") {
 			t.Errorf("loadWords(%q) mixes languages", lang)
 		}
+	}
+}
+
+func TestPeopleTable(t *testing.T) {
+	const file = "data/people.tsv"
+	gaz, err := gazetteer.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := map[string]int{}
+	rows := checkTable(t, file, peopleTSV)
+	for _, r := range rows {
+		name, country := r.cols[0], r.cols[1]
+		if len(strings.Fields(name)) < 2 {
+			t.Errorf("%s:%d: %q is no full name", file, r.line, name)
+		}
+		if e, ok := gaz.Lookup(country); !ok || e.Kind != gazetteer.Country || e.Name != country {
+			t.Errorf("%s:%d: %q is no country's canonical name", file, r.line, country)
+		}
+		k := graph.Fold(name)
+		if prev, dup := line[k]; dup {
+			t.Errorf("%s:%d: %q folds as line %d does", file, r.line, name, prev)
+		}
+		line[k] = r.line
+	}
+	people, err := loadPeople()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(people) != len(line) || people["vladimir poutine"] != "Russia" {
+		t.Errorf("loadPeople: %d names, the table has %d", len(people), len(line))
 	}
 }
 

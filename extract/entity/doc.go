@@ -22,7 +22,10 @@
 // not know; a month next to a number or a preposition is a date ("in
 // May"); time zones ("UTC", "heure de Paris") and photo credits ("Image:
 // X") name no actor. A lone institution word ("the Society") names the
-// body of its kind the document named before, or nothing.
+// body of its kind the document named before, or nothing. A state title
+// next to a politician of data/people.tsv and no country is of the
+// politician's country ("President Vladimir Putin" in a story about
+// another country).
 //
 // It works on tokens, not trees; it does not find relations.
 package entity

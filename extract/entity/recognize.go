@@ -148,6 +148,7 @@ type Recognizer struct {
 	lex      *lexicon.Lexicon
 	function map[string]bool
 	words    wordTable
+	people   map[string]string // folded full name → country
 }
 
 // NewRecognizer returns a recognizer for lang using the gazetteer and
@@ -161,7 +162,11 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, words: w}, nil
+	people, err := loadPeople()
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, words: w, people: people}, nil
 }
 
 func loadFunctionWords(lang string) (map[string]bool, error) {
@@ -222,7 +227,32 @@ func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func
 		}
 		i++
 	}
-	return r.appositions(s, out)
+	out = r.appositions(s, out)
+	r.statesOf(s, out)
+	return out
+}
+
+// statesOf gives a state title next to a known politician's name and no
+// country ("President Vladimir Putin", "la chancelière Angela Merkel")
+// the politician's country, lest it be taken for the document's. A body
+// named right before the title ("NATO Secretary General X") is what the
+// title is of, not the country.
+func (r *Recognizer) statesOf(s *sentence, ms []Mention) {
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind != Name || m.Type != graph.Person || m.Role == "" || m.RoleOf != "" || m.Complement || !StateRole(m.Role) {
+			continue
+		}
+		if k > 0 && ms[k-1].End == m.Start {
+			continue
+		}
+		if p := m.Start - 1; p >= 0 && s.toks[p].Kind == segment.Word && isCap(s.toks[p].Text) && !r.function[s.low[p]] {
+			continue
+		}
+		if c, ok := r.people[graph.Fold(m.Text)]; ok {
+			m.RoleOf = c
+		}
+	}
 }
 
 // credit reports a credit label at i: a capitalised label word of

@@ -251,10 +251,10 @@ var recognizeTests = []struct {
 		},
 	},
 	{
-		name: "fr title without country",
+		name: "fr title without country, of a known politician",
 		lang: "fr", text: "Lundi, le président Vladimir Poutine a reçu le Premier ministre britannique, David Cameron, au Kremlin.",
 		want: []string{
-			`name "Vladimir Poutine" span="président Vladimir Poutine" PERSON role="president"`,
+			`name "Vladimir Poutine" span="président Vladimir Poutine" PERSON role="president" of="Russia"`,
 			`name "David Cameron" span="Premier ministre britannique, David Cameron" PERSON role="prime minister" of="United Kingdom"`,
 			`name "Kremlin" → Kremlin ORG known capital="Russia"`,
 		},
@@ -319,8 +319,8 @@ var recognizeTests = []struct {
 		name: "fr adjectives between a title and a name",
 		lang: "fr", text: "Le président sortant Barack Obama a salué le premier ministre travailliste Gordon Brown.",
 		want: []string{
-			`name "Barack Obama" span="président sortant Barack Obama" PERSON role="president"`,
-			`name "Gordon Brown" span="premier ministre travailliste Gordon Brown" PERSON role="prime minister"`,
+			`name "Barack Obama" span="président sortant Barack Obama" PERSON role="president" of="United States"`,
+			`name "Gordon Brown" span="premier ministre travailliste Gordon Brown" PERSON role="prime minister" of="United Kingdom"`,
 		},
 	},
 	{
@@ -566,6 +566,27 @@ var recognizeTests = []struct {
 		name: "en words before a title are what it is of",
 		lang: "en", text: "Yesterday Liberal National MP Jane Doe resigned.",
 		want: []string{`name "Liberal National" ORG`, `name "Jane Doe" span="MP Jane Doe" PERSON role="member of parliament"`},
+	},
+
+	// A state title next to a known politician is of the politician's
+	// country.
+	{
+		name: "fr state title of a known politician",
+		lang: "fr", text: "Le ministre a reçu la chancelière Angela Merkel et le président Jean Dupont.",
+		want: []string{
+			`description "ministre" PERSON role="minister"`,
+			`name "Angela Merkel" span="chancelière Angela Merkel" PERSON role="chancellor" of="Germany"`,
+			`name "Jean Dupont" span="président Jean Dupont" PERSON role="president"`,
+		},
+	},
+	{
+		name: "en state title of a known politician, not a body's",
+		lang: "en", text: "Later, President Vladimir Putin met NATO Secretary General Jens Stoltenberg.",
+		want: []string{
+			`name "Vladimir Putin" span="President Vladimir Putin" PERSON role="president" of="Russia"`,
+			`name "NATO" → NATO ORG known`,
+			`name "Jens Stoltenberg" span="Secretary General Jens Stoltenberg" PERSON role="secretary-general"`,
+		},
 	},
 
 	// Pronouns.

@@ -532,8 +532,9 @@ func TestDocument(t *testing.T) {
 				`Germany GPE ["German government"]`,
 				`Paris GPE []`,
 			},
-			// President is a national title, but the text does not say of where.
-			roles: []Role{{Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
+			// The text does not say of where Obama is president; the
+			// table of politicians does.
+			roles: []Role{{Person: "Barack Obama", Role: "president", Of: "United States"}, {Person: "Angela Merkel", Role: "chancellor", Of: "Germany"}},
 		},
 		{
 			// The last "il" is Macron's, not the more recent Merkel's.
@@ -572,6 +573,7 @@ func TestDocument(t *testing.T) {
 				`1: "her" → Theresa May PERSON`,
 			},
 			entities: []string{`Theresa May PERSON []`, `Boris Johnson PERSON []`},
+			roles:    []Role{{Person: "Theresa May", Role: "prime minister", Of: "United Kingdom"}},
 		},
 		{
 			// A lone institution word names the body of its kind named

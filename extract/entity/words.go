@@ -13,6 +13,9 @@ import (
 //go:embed data/words.tsv
 var wordsTSV []byte
 
+//go:embed data/people.tsv
+var peopleTSV []byte
+
 // class is a set of the word classes of data/words.tsv.
 type class uint8
 
@@ -82,3 +85,34 @@ func splitFolded(s string) []string {
 
 // is reports whether a folded word is of class c.
 func (w wordTable) is(folded string, c class) bool { return w.class[folded]&c != 0 }
+
+// loadPeople reads data/people.tsv: folded name → country.
+func loadPeople() (map[string]string, error) {
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(peopleTSV))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, country, ok := strings.Cut(line, "\t")
+		if !ok || name == "" || country == "" {
+			return nil, fmt.Errorf("data/people.tsv:%d: want name<TAB>country", n)
+		}
+		m[graph.Fold(name)] = country
+	}
+	return m, nil
+}
+
+// StateRole reports a title held in a country's government ("president",
+// "prime minister", "foreign minister", "king"), which is of a country
+// when the text names none.
+func StateRole(role string) bool {
+	switch role {
+	case "president", "vice president", "president-elect", "prime minister", "deputy prime minister", "premier",
+		"chancellor", "vice chancellor", "head of state", "head of government", "king", "queen", "monarch",
+		"emir", "crown prince", "supreme leader", "secretary of state", "foreign secretary":
+		return true
+	}
+	return strings.HasSuffix(role, " minister")
+}
