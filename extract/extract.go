@@ -149,6 +149,10 @@ func (x *Extractor) KeepingAll() *Extractor {
 	return &y
 }
 
+// RelationModel returns the relation model the extractor uses, or nil
+// when relations are read by the rules.
+func (x *Extractor) RelationModel() *relmodel.Model { return x.rel }
+
 // Lexicon returns the lexicon of a language the extractor reads, or nil.
 func (x *Extractor) Lexicon(lang string) *lexicon.Lexicon {
 	if lg := x.langs[lang]; lg != nil {

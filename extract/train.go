@@ -16,6 +16,37 @@ import (
 // are detected; documents in a language the extractor does not read are
 // left out. The model does not depend on the number of cores.
 func (x *Extractor) TrainRelations(ctx context.Context, docs []graph.Document, anns []relmodel.Annotation, opts relmodel.TrainOptions) (*relmodel.Model, relmodel.Report, error) {
+	kept, err := x.analyseAll(ctx, docs, opts.Progress)
+	if err != nil {
+		return nil, relmodel.Report{}, err
+	}
+	if opts.Lexicons == nil {
+		opts.Lexicons = x.lexicons()
+	}
+	return relmodel.Train(ctx, kept, anns, opts)
+}
+
+// RelationCoverage measures how many annotations the relation model m
+// can find at all in the documents: see relmodel.Model.Coverage.
+func (x *Extractor) RelationCoverage(ctx context.Context, m *relmodel.Model, docs []graph.Document, anns []relmodel.Annotation) ([]relmodel.Coverage, error) {
+	kept, err := x.analyseAll(ctx, docs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return m.Coverage(kept, anns, x.lexicons()), nil
+}
+
+func (x *Extractor) lexicons() map[string]*lexicon.Lexicon {
+	out := map[string]*lexicon.Lexicon{}
+	for l, lg := range x.langs {
+		out[l] = lg.lexicon
+	}
+	return out
+}
+
+// analyseAll analyses documents on one goroutine per core, leaving out
+// those in languages the extractor does not read.
+func (x *Extractor) analyseAll(ctx context.Context, docs []graph.Document, progress func(string)) ([]relmodel.Document, error) {
 	analysed := make([]relmodel.Document, len(docs))
 	errs := make([]error, len(docs))
 	jobs := make(chan int)
@@ -37,8 +68,8 @@ func (x *Extractor) TrainRelations(ctx context.Context, docs []graph.Document, a
 		}()
 	}
 	for i := range docs {
-		if i%200 == 0 && opts.Progress != nil {
-			opts.Progress(fmt.Sprintf("analysis: %d/%d documents", i, len(docs)))
+		if i%200 == 0 && progress != nil {
+			progress(fmt.Sprintf("analysis: %d/%d documents", i, len(docs)))
 		}
 		select {
 		case jobs <- i:
@@ -51,22 +82,16 @@ func (x *Extractor) TrainRelations(ctx context.Context, docs []graph.Document, a
 	close(jobs)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, relmodel.Report{}, err
+		return nil, err
 	}
 	var kept []relmodel.Document
 	for i, d := range analysed {
 		if errs[i] != nil {
-			return nil, relmodel.Report{}, errs[i]
+			return nil, errs[i]
 		}
 		if d.ID != "" {
 			kept = append(kept, d)
 		}
 	}
-	if opts.Lexicons == nil {
-		opts.Lexicons = map[string]*lexicon.Lexicon{}
-		for l, lg := range x.langs {
-			opts.Lexicons[l] = lg.lexicon
-		}
-	}
-	return relmodel.Train(ctx, kept, anns, opts)
+	return kept, nil
 }

@@ -161,6 +161,8 @@ model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
 func newModelEvalCmd(a *app) *cobra.Command {
 	var treebanks []string
 	var split, path, lang string
+	var relations bool
+	var rt relationTraining
 	cmd := &cobra.Command{
 		Use:   "eval --treebank DIR|FILE... [--model FILE] [--split test]",
 		Short: "Score a model on a treebank split: UPOS, XPOS, Lemma, UAS, LAS, tokens/s",
@@ -169,11 +171,21 @@ tokenization: predicted tags feed the lemmatizer and the parser) and prints
 the CoNLL 2018 measures per syntactic word, with LAS on universal relations,
 and the speed of tagging, lemmatizing and parsing together on one core.
 Without --model it evaluates the built-in model of --lang, or of the
-language the treebank's file names start with.`,
+language the treebank's file names start with.
+
+With --relations it measures the relation model instead (the built-in
+one, or extract.relation_model): per language and kind of document, the
+share of annotations some candidate covers (its subject and object
+related in the annotated sentence) and the share some candidate's
+predicate option states as strict scoring wants — the ceilings of recall.`,
 		Example: `  kg model eval --treebank ../shared/data/ud/UD_English-EWT --split test
-  kg model eval --treebank ../shared/data/ud/UD_French-GSD --model fr.kgm`,
+  kg model eval --treebank ../shared/data/ud/UD_French-GSD --model fr.kgm
+  kg model eval --relations --articles ../shared/eval/silver/dev.articles.jsonl --gold ../shared/eval/silver/dev.gold.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if relations {
+				return a.relationCoverage(cmd.Context(), rt)
+			}
 			if len(treebanks) == 0 {
 				return usageError("model eval needs --treebank")
 			}
@@ -223,5 +235,8 @@ language the treebank's file names start with.`,
 	f.StringVar(&split, "split", "test", "split of a treebank folder: train, dev or test")
 	f.StringVar(&path, "model", "", "model file (default: the built-in model of the language)")
 	f.StringVar(&lang, "lang", "", "refuse a model for another language")
+	f.BoolVar(&relations, "relations", false, "measure the relation model's candidate coverage of annotated articles instead (model: extract.relation_model)")
+	f.StringSliceVar(&rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines)")
+	f.StringSliceVar(&rt.gold, "gold", nil, "with --relations: their annotations, silver format")
 	return cmd
 }

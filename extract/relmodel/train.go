@@ -117,21 +117,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		}
 		docs = kept
 	}
-	byDoc := map[string][]*goldTriple{}
-	for i := range anns {
-		a := anns[i]
-		g := &goldTriple{Annotation: a, np: map[string]bool{}}
-		for _, s := range a.S {
-			g.ns = append(g.ns, score.NormName(s))
-		}
-		for _, s := range a.O {
-			g.no = append(g.no, score.NormName(s))
-		}
-		for _, p := range a.P {
-			g.np[score.NormPred(p)] = true
-		}
-		byDoc[a.Doc] = append(byDoc[a.Doc], g)
-	}
+	byDoc := goldByDoc(anns)
 
 	// Candidates of every document, and the annotations they cover.
 	type docCands struct {
@@ -532,4 +518,24 @@ func missReason(an []*analysed, g *goldTriple) string {
 		return "no-object"
 	}
 	return "far"
+}
+
+// goldByDoc normalises annotations and groups them by document.
+func goldByDoc(anns []Annotation) map[string][]*goldTriple {
+	byDoc := map[string][]*goldTriple{}
+	for i := range anns {
+		a := anns[i]
+		g := &goldTriple{Annotation: a, np: map[string]bool{}}
+		for _, s := range a.S {
+			g.ns = append(g.ns, score.NormName(s))
+		}
+		for _, s := range a.O {
+			g.no = append(g.no, score.NormName(s))
+		}
+		for _, p := range a.P {
+			g.np[score.NormPred(p)] = true
+		}
+		byDoc[a.Doc] = append(byDoc[a.Doc], g)
+	}
+	return byDoc
 }
