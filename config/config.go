@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -51,7 +52,8 @@ type Extract struct {
 	// Aliases is a YAML file of the user's names for entities, which take
 	// precedence over recognition ("" for none).
 	Aliases string `mapstructure:"aliases"`
-	// Workers extract documents in parallel; 0 means one per CPU core.
+	// Workers extract documents in parallel; 0 means one per CPU core,
+	// and more than MaxWorkers means MaxWorkers.
 	Workers int `mapstructure:"workers"`
 	// Relations chooses who decides the relations: "learned" (the
 	// relation model) or "rules" (the hand-written rules alone).
@@ -157,6 +159,13 @@ func Load(src Source) (Config, []string, error) {
 	if src.File != "" {
 		v.SetConfigFile(src.File)
 		v.SetConfigType("yaml")
+		// kg reads the file first for the line of a syntax error, which
+		// viper passes on from yaml.v3 a line short at times.
+		if data, err := os.ReadFile(src.File); err == nil {
+			if err := checkYAML(data); err != nil {
+				return Config{}, nil, fmt.Errorf("config file %s: %w", src.File, err)
+			}
+		}
 		err := v.ReadInConfig()
 		switch {
 		case err == nil:
@@ -177,8 +186,18 @@ func Load(src Source) (Config, []string, error) {
 	if err := c.Validate(); err != nil {
 		return Config{}, warnings, err
 	}
+	// Each worker holds a document's analysis (up to hundreds of MB): a
+	// count far past the cores only costs memory.
+	if limit := MaxWorkers(); c.Extract.Workers > limit {
+		warnings = append(warnings, fmt.Sprintf("extract.workers %d is more than %d (4 per CPU core): using %d", c.Extract.Workers, limit, limit))
+		c.Extract.Workers = limit
+	}
 	return c, warnings, nil
 }
+
+// MaxWorkers is the most extract.workers kg uses: 4 per CPU core, for
+// documents that wait on the disk; more would be no faster.
+func MaxWorkers() int { return 4 * runtime.NumCPU() }
 
 // mapKeys are keys whose value is a map with keys of the user's choice.
 var mapKeys = []string{"extract.models"}

@@ -1,9 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -177,6 +179,54 @@ func TestRepoConfig(t *testing.T) {
 		leaf := k[strings.LastIndex(k, ".")+1:]
 		if !strings.Contains(string(data), leaf+":") {
 			t.Errorf("config.yaml lacks key %s", k)
+		}
+	}
+}
+
+func TestWorkersCapped(t *testing.T) {
+	limit := MaxWorkers()
+	tests := []struct {
+		env  string
+		want int
+		warn bool
+	}{
+		{"0", 0, false},
+		{"3", 3, false},
+		{strconv.Itoa(limit), limit, false},
+		{strconv.Itoa(limit + 1), limit, true},
+		{"1000000", limit, true},
+	}
+	for _, tt := range tests {
+		t.Setenv("KG_EXTRACT_WORKERS", tt.env)
+		c, warns, err := Load(Source{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := len(warns) == 1 && strings.Contains(warns[0], "extract.workers "+tt.env+" is more than")
+		if c.Extract.Workers != tt.want || warned != tt.warn {
+			t.Errorf("KG_EXTRACT_WORKERS=%s: workers %d, warnings %q; want %d, a warning %t", tt.env, c.Extract.Workers, warns, tt.want, tt.warn)
+		}
+	}
+}
+
+func TestSyntaxErrorLine(t *testing.T) {
+	tests := []struct {
+		file string
+		line int
+	}{
+		{"flow.yaml", 5},
+		{"indent.yaml", 5},
+		{"tab.yaml", 3},
+		{"quote.yaml", 2},
+		{"multiline.yaml", 5},
+		{"dupkey.yaml", 4},
+	}
+	for _, tt := range tests {
+		file := filepath.Join("testdata", "syntax", tt.file)
+		_, _, err := Load(Source{File: file, Explicit: true})
+		want := fmt.Sprintf("config file %s: line %d: ", file, tt.line)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Load(%s) = %v, want an error starting %q", tt.file, err, want)
 		}
 	}
 }

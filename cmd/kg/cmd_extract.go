@@ -106,7 +106,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	f := cmd.Flags()
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
-	f.Int("workers", 0, "documents extracted in parallel (0: one per CPU core)")
+	f.Int("workers", 0, "documents extracted in parallel (0: one per CPU core; at most 4 per core)")
 	a.bind("extract.workers", f.Lookup("workers"))
 	f.Float64("min-confidence", 0, "keep triples of at least this confidence (0: the relation model's threshold)")
 	a.bind("extract.min_confidence", f.Lookup("min-confidence"))

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -362,5 +363,22 @@ func TestUserErrors(t *testing.T) {
 	dup := "rencontrer\t-\tmeets\taction\t1\nrencontrer\t-\tencounters\taction\t1\n"
 	if _, err := Load("fr", fstest.MapFS{"fr/verbs.tsv": {Data: []byte(dup)}}); err == nil || !strings.Contains(err.Error(), "conflicts with line 1") {
 		t.Errorf("conflicting duplicate rows: error %v", err)
+	}
+}
+
+func TestUserDirErrors(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "verbs.tsv")
+	os.WriteFile(file, nil, 0o644)
+	tests := []struct {
+		dir, want string
+	}{
+		{filepath.Join("testdata", "nonexistent"), "lexicon directory " + filepath.Join("testdata", "nonexistent") + " (extract.lexicons): file does not exist"},
+		{file, "not a directory"},
+		{filepath.Join("testdata", "extra", "fr"), "holds none of"},
+	}
+	for _, tt := range tests {
+		if _, err := LoadDirs("fr", tt.dir); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("LoadDirs(%s) = %v, want an error with %q", tt.dir, err, tt.want)
+		}
 	}
 }

@@ -59,14 +59,41 @@ func Load(lang string, extra ...fs.FS) (*Lexicon, error) {
 	return load(lang, srcs)
 }
 
-// LoadDirs is Load with user extension directories (the lexicon.extra
-// paths of the configuration), each holding <lang>/*.tsv files.
+// LoadDirs is Load with user extension directories (the extract.lexicons
+// paths of the configuration), each holding <lang>/*.tsv files. A
+// directory that does not exist, or holds no <lang> directory for any
+// language, is an error: it would otherwise extend nothing, silently.
 func LoadDirs(lang string, dirs ...string) (*Lexicon, error) {
 	srcs := []source{{fsys: data, name: func(p string) string { return p }}}
 	for _, d := range dirs {
+		if err := checkDir(d); err != nil {
+			return nil, err
+		}
 		srcs = append(srcs, source{fsys: os.DirFS(d), name: func(p string) string { return filepath.Join(d, filepath.FromSlash(p)) }})
 	}
 	return load(lang, srcs)
+}
+
+// checkDir reports why d cannot be a lexicon extension directory.
+func checkDir(d string) error {
+	// The key is named for the user, who set it in config.yaml or
+	// KG_EXTRACT_LEXICONS.
+	fi, err := os.Stat(d)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("lexicon directory %s (extract.lexicons): %w", d, fs.ErrNotExist)
+	}
+	if err != nil {
+		return fmt.Errorf("lexicon directory (extract.lexicons): %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("lexicon directory %s (extract.lexicons): not a directory", d)
+	}
+	for _, l := range Languages() {
+		if fi, err := os.Stat(filepath.Join(d, l)); err == nil && fi.IsDir() {
+			return nil
+		}
+	}
+	return fmt.Errorf("lexicon directory %s (extract.lexicons): holds none of %s/: lay it out like extract/lexicon (fr/verbs.tsv, en/concepts.tsv, ...)", d, strings.Join(Languages(), "/, "))
 }
 
 // builder accumulates rows from all sources, keyed so that later sources
