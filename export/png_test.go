@@ -11,12 +11,12 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/kgraph/kg/export/raster"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/dottest"
 )
 
 // layoutOf returns the drawing go-graphviz makes of dot, as PNG draws it.
@@ -341,9 +341,7 @@ func TestPNGErrors(t *testing.T) {
 
 // TestNativePNG checks that dot -Tpng scales with dpi as PNG does.
 func TestNativePNG(t *testing.T) {
-	if _, err := exec.LookPath("dot"); err != nil {
-		t.Skip("native Graphviz dot is not on PATH")
-	}
+	dottest.Native(t, "png")
 	dot := dotOf(t, sample, Style{Title: "Ada Lovelace and friends"})
 	var sizes []image.Point
 	for _, dpi := range []float64{72, 144} {

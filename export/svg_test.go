@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/dottest"
 )
 
 func newRenderer(t testing.TB) *Renderer {
@@ -234,10 +235,7 @@ func TestSVGConcurrent(t *testing.T) {
 // same nodes and edges, though not the same coordinates (native dot
 // measures text with real fonts).
 func TestSVGNative(t *testing.T) {
-	dotPath, err := exec.LookPath("dot")
-	if err != nil {
-		t.Skip("native Graphviz dot is not on PATH")
-	}
+	dotPath := dottest.Native(t, "svg")
 	r := newRenderer(t)
 	dot := dotOf(t, sample, Style{Title: "Ada Lovelace and friends"})
 	var ours bytes.Buffer

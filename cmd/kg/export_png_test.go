@@ -5,10 +5,11 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kg/internal/dottest"
 )
 
 func TestExportPNG(t *testing.T) {
@@ -46,13 +47,14 @@ func TestExportPNG(t *testing.T) {
 		t.Errorf("PNG at 150 and 300 dpi: %v and %v, want double", at150, at300)
 	}
 
-	if _, err := exec.LookPath("dot"); err == nil {
+	t.Run("native", func(t *testing.T) {
+		dottest.Native(t, "png")
 		out, stderr, code := kg(t, "--store", store, "export", "--focus", "Lavrov", "--format", "png", "--renderer", "native")
 		if code != exitOK {
 			t.Fatalf("export --renderer native exit %d: %s", code, stderr)
 		}
 		decode(t, []byte(out))
-	}
+	})
 
 	tests := []struct {
 		name  string
