@@ -879,8 +879,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if m.Type == "" {
 		m.Type = r.guessType(s, start, j)
 	}
-	// "Democrat Spearman": a party word before a name says a member.
-	if m.Type == "" && start > 0 && IsParty("en", s.toks[start-1].Text) {
+	// "Democrat Spearman": a party word before a name says a member;
+	// before a common word capitalised ("Democratic House") it does not.
+	if m.Type == "" && start > 0 && IsParty("en", s.toks[start-1].Text) && !r.commonWord(s.low[start]) {
 		m.Type = graph.Person
 	}
 	// Words before a title that are no person's name are what the
@@ -891,6 +892,16 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 	}
 	return m, true
+}
+
+// commonWord reports a word the lexicon knows in lower case, as a verb,
+// a noun or a concept ("house", "court").
+func (r *Recognizer) commonWord(w string) bool {
+	if len(r.lex.Forms(w)) > 0 || r.lex.KnownVerb(w) {
+		return true
+	}
+	_, ok := r.lex.Concept(w)
+	return ok
 }
 
 // titleAt reports a title starting at token i ("President", "Majority

@@ -524,8 +524,8 @@ var recognizeTests = []struct {
 	},
 	{
 		name: "en party words before a name and before a common noun",
-		lang: "en", text: "Republican officials and the Democratic primary voters met Democrat Halvorsen.",
-		want: []string{`name "Halvorsen" PERSON`},
+		lang: "en", text: "Republican officials and the Democratic primary voters met Democrat Halvorsen and the Democratic House.",
+		want: []string{`name "Halvorsen" PERSON`, `name "House" untyped`},
 	},
 	{
 		name: "en party word before a title",
