@@ -21,7 +21,7 @@ import (
 
 func newExtractCmd(a *app) *cobra.Command {
 	var emit, stdinID string
-	var noStore bool
+	var noStore, followLinks bool
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Read documents, extract triples and store them",
@@ -29,7 +29,9 @@ func newExtractCmd(a *app) *cobra.Command {
 in sorted order) and "-" for standard input, extracts triples from every
 document in a supported language and stores each document with its triples
 in one transaction. Documents already stored with the same content are
-skipped, so an interrupted run resumes where it stopped.
+skipped, so an interrupted run resumes where it stopped. A symbolic link in
+a directory to a file outside it is skipped with a warning, unless
+--follow-symlinks.
 
 --emit jsonl also writes every triple to standard output, one JSON object a
 line in the form of the triple contract (documents already stored are
@@ -68,11 +70,17 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				st = s
 			}
 			opts := ingest.Options{
-				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID},
+				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks},
 				Stdin:   a.stdin,
 				NoStore: noStore,
 				Workers: a.cfg.Extract.Workers,
-				Warn:    func(err error) { a.warnf("%v", err) },
+				Warn: func(err error) {
+					if errors.Is(err, reader.ErrLinkOutside) {
+						a.warnf("%v (--follow-symlinks follows it)", err)
+						return
+					}
+					a.warnf("%v", err)
+				},
 			}
 			if !noStore {
 				opts.StoreDir = a.cfg.Store
@@ -114,6 +122,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	a.bind("extract.relations", f.Lookup("relations"))
 	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl; or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
+	f.BoolVar(&followLinks, "follow-symlinks", false, "follow symbolic links in directories to files outside them")
 	f.StringVar(&stdinID, "id", "", `id of a text read from "-" (default: stdin: and 12 hex digits of its SHA-256)`)
 	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "carb"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -61,3 +61,22 @@ func TestStdinID(t *testing.T) {
 		t.Errorf("rm of the document named by --id: exit %d, %s", code, stderr)
 	}
 }
+
+func TestFollowSymlinks(t *testing.T) {
+	dir, _ := isolate(t)
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("Orvane Tillk met Brisa Quellmann in Geneva on Monday."), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("Dorn Abbel met Brisa Quellmann in Geneva on Friday."), 0o644)
+	if err := os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(corpus, "b.txt")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	_, stderr, code := kg(t, "--store", filepath.Join(dir, "s1"), "extract", "--lang", "en", corpus)
+	if code != exitPartial || !strings.Contains(stderr, "b.txt: symbolic link out of the directory") || !strings.Contains(stderr, "--follow-symlinks") || !strings.Contains(stderr, "1 added") {
+		t.Errorf("extract of a directory with a link out of it: exit %d, %s", code, stderr)
+	}
+	_, stderr, code = kg(t, "--store", filepath.Join(dir, "s2"), "extract", "--lang", "en", "--follow-symlinks", corpus)
+	if code != exitOK || !strings.Contains(stderr, "2 added") {
+		t.Errorf("extract --follow-symlinks: exit %d, %s", code, stderr)
+	}
+}

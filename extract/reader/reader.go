@@ -29,6 +29,7 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("document too large")
 	ErrDuplicateID = errors.New("duplicate document id")
+	ErrLinkOutside = errors.New("symbolic link out of the directory")
 )
 
 // Warning reports a document, or a line of a .jsonl file, that was
@@ -73,6 +74,11 @@ type Options struct {
 	// its text, as every document of standard input without an id, so
 	// that two texts piped in are two documents.
 	StdinID string
+	// FollowLinks follows the symbolic links found in a directory to
+	// files outside it. Without it such a link is skipped with a warning
+	// (ErrLinkOutside): a link in a corpus to /etc/passwd would otherwise
+	// store it. Links that stay inside the directory are always followed.
+	FollowLinks bool
 }
 
 // Read streams every document found under paths to fn: files,
@@ -94,7 +100,7 @@ func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn
 	if warn == nil {
 		warn = func(Warning) {}
 	}
-	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn, stdinID: opts.StdinID}
+	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn, stdinID: opts.StdinID, followLinks: opts.FollowLinks}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -121,8 +127,9 @@ type run struct {
 	warn  func(Warning)
 	// stdinID is Options.StdinID; seen maps the id of each document
 	// read to where it was read.
-	stdinID string
-	seen    map[string]string
+	stdinID     string
+	seen        map[string]string
+	followLinks bool
 }
 
 // format is how a file is read, chosen by its extension.
@@ -171,6 +178,11 @@ func (r *run) path(p string) error {
 	if resolved, err := filepath.EvalSymlinks(p); err == nil && resolved != p {
 		root = resolved
 	}
+	// The tree's real place, against which links are judged.
+	realRoot, err := filepath.Abs(root)
+	if err != nil {
+		realRoot = root
+	}
 	return filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
 		isRoot := name == root
 		if root != p {
@@ -202,6 +214,12 @@ func (r *run) path(p string) error {
 			if err != nil || !fi.Mode().IsRegular() {
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 && !r.followLinks {
+				if target, ok := outside(name, realRoot); ok {
+					r.warn(Warning{Path: name, Err: fmt.Errorf("%w: it points to %s, not followed", ErrLinkOutside, target)})
+					return nil
+				}
+			}
 		}
 		rel, err := filepath.Rel(p, name)
 		if err != nil {
@@ -209,6 +227,20 @@ func (r *run) path(p string) error {
 		}
 		return r.file(name, filepath.ToSlash(rel), f)
 	})
+}
+
+// outside returns the file the link name points to, and whether it lies
+// outside the directory root (absolute, with no links).
+func outside(name, root string) (string, bool) {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return name, true
+	}
+	if target, err = filepath.Abs(target); err != nil {
+		return name, true
+	}
+	rel, err := filepath.Rel(root, target)
+	return target, err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // file reads the file name, whose document id is id, as format f.

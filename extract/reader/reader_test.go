@@ -255,3 +255,57 @@ func TestLinkedDirectory(t *testing.T) {
 		t.Errorf("read %q, want [%q]", got, want)
 	}
 }
+
+// TestLinksOutside checks that a link in a directory to a file outside
+// it is not followed unless asked, while links within it are.
+func TestLinksOutside(t *testing.T) {
+	dir := t.TempDir()
+	corpus, secret := filepath.Join(dir, "corpus"), filepath.Join(dir, "private")
+	os.MkdirAll(filepath.Join(corpus, "sub"), 0o755)
+	os.MkdirAll(secret, 0o755)
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("Velmora has a harbour."), 0o644)
+	os.WriteFile(filepath.Join(secret, "passwd.txt"), []byte("root:x:0:0"), 0o644)
+	links := map[string]string{
+		filepath.Join(corpus, "sub", "in.txt"): filepath.Join("..", "a.txt"),
+		filepath.Join(corpus, "out.txt"):       filepath.Join(secret, "passwd.txt"),
+		filepath.Join(corpus, "rel-out.txt"):   filepath.Join("..", "private", "passwd.txt"),
+		filepath.Join(dir, "corpus-link"):      corpus,
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	tests := []struct {
+		name   string
+		path   string
+		follow bool
+		ids    string
+		warns  int
+	}{
+		{"inside only", corpus, false, "a.txt sub/in.txt", 2},
+		{"through a link to the directory", filepath.Join(dir, "corpus-link"), false, "a.txt sub/in.txt", 2},
+		{"followed when asked", corpus, true, "a.txt out.txt rel-out.txt sub/in.txt", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ids []string
+			var warns []string
+			err := Read(context.Background(), []string{tt.path}, Options{FollowLinks: tt.follow}, nil, func(d graph.Document) error {
+				ids = append(ids, d.ID)
+				return nil
+			}, func(w Warning) {
+				warns = append(warns, w.Error())
+				if !errors.Is(w, ErrLinkOutside) || !strings.Contains(w.Error(), filepath.Join(secret, "passwd.txt")) {
+					t.Errorf("warning %v, want ErrLinkOutside naming the target", w)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(ids, " ") != tt.ids || len(warns) != tt.warns {
+				t.Errorf("read %q with warnings %q; want %q and %d warnings", ids, warns, tt.ids, tt.warns)
+			}
+		})
+	}
+}
