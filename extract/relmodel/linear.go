@@ -41,7 +41,7 @@ type trainOptions struct {
 	seed   uint64
 }
 
-var defaultTrain = trainOptions{epochs: 4, rate: 0.02, l2: 1e-6, seed: 1}
+var defaultTrain = trainOptions{epochs: 6, rate: 0.02, l2: 3e-5, seed: 1}
 
 // fit trains a linear model by AdaGrad on the logistic loss, visiting the
 // examples in a seeded order each epoch, so that training is
