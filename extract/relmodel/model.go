@@ -78,7 +78,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 	for i := range sents {
 		s := &sents[i]
 		a, cs := propose(s, lex, i)
-		best := map[[2]string]int{}
+		best := map[[3]string]int{}
 		start := len(out)
 		for k := range cs {
 			c := &cs[k]
@@ -101,9 +101,10 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 			}
 			c.pred = opts[pick].pred
 			t := c.triple(conf, a)
-			// One relation per pair of arguments in a sentence: the most
-			// likely reading.
-			pair := [2]string{t.Subject, t.Object}
+			// One triple per relation in a sentence, however many
+			// candidates read it; a pair may hold several relations
+			// ("Labour leader X" is leader and member of the party).
+			pair := [3]string{t.Subject, t.Predicate, t.Object}
 			if j, ok := best[pair]; ok {
 				if out[j].Confidence < t.Confidence {
 					out[j] = Found{Triple: t, Sent: i}
