@@ -18,6 +18,7 @@
 //	auxiliary.tsv form, lemma, kind (generated; not aux.tsv, a name go:embed refuses)
 //	stop.tsv      word, classes, base
 //	verblist.tsv  lemma (English only, generated from WordNet: tells a verb lemma from a lemmatizer's slip)
+//	grammar.tsv   word, classes (function words the relation rules look for: boundary, prep, reflexive...; see WordClass)
 //
 // Load reads them, then user extension files of the same formats, whose
 // rows override or extend the embedded ones.

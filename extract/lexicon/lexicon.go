@@ -123,8 +123,9 @@ type Lexicon struct {
 	modal       map[string]modalRow
 	aux         map[string]Aux
 	stop        map[string]stopRow
-	verblist    map[string]bool // the language's verbs beyond the lexicon's (WordNet's, for English)
-	drop        map[string]bool // folded determiners and pre-nominal modifiers
+	verblist    map[string]bool                 // the language's verbs beyond the lexicon's (WordNet's, for English)
+	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
+	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
 	stats       map[string]int
 }
 

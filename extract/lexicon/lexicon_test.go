@@ -353,6 +353,7 @@ func TestUserErrors(t *testing.T) {
 		"fr/stop.tsv":     "le\tarticle\t-\n",
 		"fr/forms.tsv":    "rencontrai\trencontrer\tadverb\tps\n",
 		"fr/titles.tsv":   "\tpresident\n",
+		"fr/grammar.tsv":  "que\tboundry\n",
 	}
 	for file, data := range bad {
 		_, err := Load("fr", fstest.MapFS{file: {Data: []byte("# header\n" + data)}})
@@ -363,6 +364,63 @@ func TestUserErrors(t *testing.T) {
 	dup := "rencontrer\t-\tmeets\taction\t1\nrencontrer\t-\tencounters\taction\t1\n"
 	if _, err := Load("fr", fstest.MapFS{"fr/verbs.tsv": {Data: []byte(dup)}}); err == nil || !strings.Contains(err.Error(), "conflicts with line 1") {
 		t.Errorf("conflicting duplicate rows: error %v", err)
+	}
+}
+
+func TestWordClasses(t *testing.T) {
+	fr, en := mustLoad(t, "fr"), mustLoad(t, "en")
+	tests := []struct {
+		l     *Lexicon
+		class WordClass
+		word  string
+		want  bool
+	}{
+		{fr, Boundary, "lorsqu'", true},
+		{en, Boundary, "because", true},
+		{fr, Boundary, "because", false}, // each language its own words
+		{fr, Reflexive, "s'", true},
+		{en, Determiner, "the", true},
+		{fr, Determiner, "the", false},
+		{fr, Boundary, "\"", true},
+	}
+	for _, tt := range tests {
+		if got := tt.l.Is(tt.class, tt.word); got != tt.want {
+			t.Errorf("%s Is(%s, %q) = %v, want %v", tt.l.Lang(), tt.class, tt.word, got, tt.want)
+		}
+	}
+	values := []struct {
+		l          *Lexicon
+		class      WordClass
+		word, want string
+	}{
+		{fr, PrepForm, "au", "à"},
+		{fr, CompoundPrep, "contre", "against"},
+		{fr, CompoundPrep, "a", ""}, // depends on the target
+		{en, CompoundPrep, "towards", "toward"},
+	}
+	for _, tt := range values {
+		if got, ok := tt.l.ClassValue(tt.class, tt.word); !ok || got != tt.want {
+			t.Errorf("%s ClassValue(%s, %q) = %q, %v; want %q", tt.l.Lang(), tt.class, tt.word, got, ok, tt.want)
+		}
+	}
+	bad := []struct{ row, want string }{
+		{"que\tboundry\n", `class "boundry": not a class of grammar.tsv`},
+		{"au\tprepform\n", "want prepform=value"},
+		{"que\tboundary=1\n", "takes no value"},
+		{"que\tboundary,boundary\n", "twice"},
+	}
+	for _, tt := range bad {
+		_, err := Load("fr", fstest.MapFS{"fr/grammar.tsv": {Data: []byte("# header\n" + tt.row)}})
+		if err == nil || !strings.Contains(err.Error(), "fr/grammar.tsv:2: ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("grammar.tsv row %q: error %v, want fr/grammar.tsv:2 and %q", tt.row, err, tt.want)
+		}
+	}
+	l, err := Load("fr", fstest.MapFS{"fr/grammar.tsv": {Data: []byte("que\t-\nhormis\tprep\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Is(Boundary, "que") || !l.Is(Preposition, "hormis") || !l.Is(Preposition, "dans") {
+		t.Error(`a user row "-" removes a word, a new row extends, the others stay`)
 	}
 }
 

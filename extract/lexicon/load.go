@@ -35,6 +35,7 @@ var files = []fileSpec{
 	{name: "auxiliary", min: 3, max: 3},
 	{name: "stop", min: 2, max: 3, optional: true},
 	{name: "verblist", min: 1, max: 1, optional: true},
+	{name: "grammar", min: 2, max: 2},
 }
 
 // source is one set of lexicon files: the embedded ones or a user's.
@@ -110,6 +111,7 @@ type builder struct {
 	aux      ordered[Aux]
 	stop     ordered[stopRow]
 	verblist ordered[bool]
+	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	forms    map[string][]Form
 	nForms   int
 }
@@ -327,6 +329,21 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		b.verblist.set(k, true)
 		return k, nil
+	case "grammar", "nounclass", "verbclass":
+		k := key(c[0])
+		if k == "" {
+			return "", errors.New("empty word")
+		}
+		if c[1] == "" {
+			b.words.del(file + "\t" + k)
+			return k, nil
+		}
+		cls, err := parseClasses(file, c[1])
+		if err != nil {
+			return "", err
+		}
+		b.words.set(file+"\t"+k, wordRow{word: k, classes: cls})
+		return k, nil
 	case "stop":
 		k := key(c[0])
 		if c[1] == "" {
@@ -487,6 +504,7 @@ func (b *builder) build() *Lexicon {
 		aux:         map[string]Aux{},
 		stop:        map[string]stopRow{},
 		verblist:    map[string]bool{},
+		words:       map[WordClass]map[string]string{},
 		drop:        map[string]bool{},
 		foldForms:   map[string][]Form{},
 		stats:       map[string]int{},
@@ -574,6 +592,16 @@ func (b *builder) build() *Lexicon {
 		l.stats["stop"]++
 		if slices.Contains(v.classes, "det") || slices.Contains(v.classes, "premod") {
 			l.drop[graph.Fold(k)] = true
+		}
+	})
+	b.words.each(func(k string, r wordRow) {
+		file, _, _ := strings.Cut(k, "\t")
+		l.stats[file]++
+		for c, v := range r.classes {
+			if l.words[c] == nil {
+				l.words[c] = map[string]string{}
+			}
+			l.words[c][r.word] = v
 		}
 	})
 	l.forms = b.forms

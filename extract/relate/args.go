@@ -29,7 +29,7 @@ func (a arg) entity() bool { return a.mention >= 0 || a.name != "" || a.actor }
 func (c *clauses) subjects(v int) []arg {
 	for depth := 0; v >= 0 && depth < 6; depth++ {
 		if s := c.subjectOf(v); s >= 0 {
-			if c.w[s].UPOS == "PRON" && relatives[strings.ToLower(c.w[s].Form)] || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
+			if c.w[s].UPOS == "PRON" && c.is(lexicon.Relative, strings.ToLower(c.w[s].Form)) || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
 				if c.rel(v, "acl") {
 					return c.args(c.head(v), true)
 				}
@@ -66,7 +66,7 @@ func (c *clauses) subjects(v int) []arg {
 			}
 			// « Je promets le changement » a déclaré X: "je" in a
 			// quotation is its speaker.
-			if firstPerson[strings.ToLower(c.w[s].Form)] {
+			if c.is(lexicon.FirstPerson, strings.ToLower(c.w[s].Form)) {
 				return c.quoteSpeaker()
 			}
 			// "Washington said it does not rule out": an unresolved
@@ -89,7 +89,7 @@ func (c *clauses) subjects(v int) []arg {
 			// "encouraged the firms to cease", "appelle Téhéran à
 			// cesser": the object of the governor does it.
 			return c.args(c.controller(g), true)
-		case c.rel(v, "xcomp"), c.rel(v, "advcl") && sharedAdverbial[c.mark(v)], c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
+		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.sharedSubject(v), c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
 		case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
 		case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
 			// "the party opposing X", "X, arrivée deuxième".
@@ -102,19 +102,6 @@ func (c *clauses) subjects(v int) []arg {
 	return nil
 }
 
-// controller returns the object of a verb that controls its xcomp
-// ("urge X to", "appeler X à"), or -1.
-// sharedAdverbial are the markers of adverbial clauses without a subject
-// of their own that share their governor's: participles and gerunds ("",
-// "en s'attaquant à", "by attacking", "after meeting"). Infinitives of
-// purpose ("to", "pour") are left out: the parser gives them the same
-// relation when an object controls them ("encouraged allies to
-// restrict").
-var sharedAdverbial = map[string]bool{
-	"": true, "en": true, "by": true, "while": true, "after": true, "before": true, "without": true,
-	"sans": true, "apres": true,
-}
-
 // subjectControl are the verbs with an object whose infinitive is still
 // their subject's deed.
 var subjectControl = map[string]bool{
@@ -122,6 +109,8 @@ var subjectControl = map[string]bool{
 	"promettre": true, "menacer": true, "jurer": true,
 }
 
+// controller returns the object of a verb that controls its xcomp
+// ("urge X to", "appeler X à"), or -1.
 func (c *clauses) controller(g int) int {
 	// "promised them to leave", "a menacé les grévistes de sanctions":
 	// these verbs' subjects do what they commit to.
@@ -130,7 +119,7 @@ func (c *clauses) controller(g int) int {
 	}
 	for _, d := range c.kids[g] {
 		if c.rel(d, "obj") || c.rel(d, "iobj") {
-			if reflexives[strings.ToLower(c.w[d].Form)] || timeWords[strings.ToLower(c.w[d].Form)] {
+			if c.is(lexicon.Reflexive, strings.ToLower(c.w[d].Form)) || c.is(lexicon.TimeWord, strings.ToLower(c.w[d].Form)) {
 				continue
 			}
 			return d
@@ -270,7 +259,7 @@ var locutions = map[string]bool{
 // left it out. A single word is a name only away from the sentence start.
 func (c *clauses) properName(k int) (string, bool) {
 	st := c.st
-	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || timeWords[strings.ToLower(c.w[k].Form)] {
+	if c.w[k].UPOS != "PROPN" || !isCapital(c.w[k].Form) || c.is(lexicon.TimeWord, strings.ToLower(c.w[k].Form)) {
 		return "", false
 	}
 	// "Etat-membre": a compound whose last part is a common word.
@@ -404,7 +393,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	st := c.st
 	lex := st.r.lex
 	head := strings.ToLower(c.w[k].Form)
-	if len(head) < 3 || pronounWords[head] || timeWords[head] || len(lex.StopClasses(head)) > 0 {
+	if len(head) < 3 || c.is(lexicon.Pronoun, head) || c.is(lexicon.TimeWord, head) || len(lex.StopClasses(head)) > 0 {
 		return "", false
 	}
 	in := map[int]bool{k: true}
@@ -473,7 +462,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	// A complement cut short ("members of the") goes.
 	for len(words) > 1 {
 		last := strings.ToLower(words[len(words)-1])
-		if len(lex.StopClasses(last)) == 0 && !prepositions[last] {
+		if len(lex.StopClasses(last)) == 0 && !c.is(lexicon.Preposition, last) {
 			break
 		}
 		words = words[:len(words)-1]

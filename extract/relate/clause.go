@@ -33,7 +33,7 @@ type row struct {
 }
 
 func (st *state) newClauses() *clauses {
-	c := &clauses{st: st, w: punctHeads(st.s.Words), kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
+	c := &clauses{st: st, w: punctHeads(st.s.Words, st.r.lex), kids: make([][]int, len(st.s.Words)), ment: make([]int, len(st.s.Words))}
 	for k, w := range c.w {
 		c.ment[k] = -1
 		if w.Token >= 0 && w.Token < len(st.mention) {
@@ -50,7 +50,7 @@ func (st *state) newClauses() *clauses {
 // quoted object on its opening quote: "a salué « la réforme »") depends
 // on the punctuation's head instead, and a time word read as an object
 // is a temporal modifier.
-func punctHeads(ws []Word) []Word {
+func punctHeads(ws []Word, lex *lexicon.Lexicon) []Word {
 	var out []Word
 	for k, w := range ws {
 		h := w.Head - 1
@@ -58,7 +58,7 @@ func punctHeads(ws []Word) []Word {
 			h = ws[h].Head - 1
 		}
 		// "annonçait samedi que": a day is when, never what.
-		tmod := w.Deprel == "obj" && timeWords[strings.ToLower(w.Form)]
+		tmod := w.Deprel == "obj" && lex.Is(lexicon.TimeWord, strings.ToLower(w.Form))
 		if h+1 == w.Head && !tmod {
 			continue
 		}
@@ -345,7 +345,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 					continue
 				}
 				cs := c.caseOf(d)
-				if !genericPreps[cs] || (cs == "in" || cs == "at" || cs == "over") && c.child(v, "obj") >= 0 {
+				if !c.is(lexicon.GenericPrep, cs) || (cs == "in" || cs == "at" || cs == "over") && c.child(v, "obj") >= 0 {
 					continue
 				}
 				r := row
@@ -397,7 +397,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			related[t.Object] = true
 		}
 		for _, d := range c.kids[v] {
-			if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !recipientCase[c.caseOf(d)] {
+			if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !c.is(lexicon.Recipient, c.caseOf(d)) {
 				continue
 			}
 			r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
@@ -484,10 +484,6 @@ func (c *clauses) quoteSpeaker() []arg {
 	return nil
 }
 
-// firstPerson are the subject pronouns a quoted speaker uses of
-// themselves.
-var firstPerson = map[string]bool{"je": true, "j'": true, "i": true}
-
 // topical are the speech predicates whose clause's object is their topic.
 var topical = map[string]bool{"announces": true, "confirms": true}
 
@@ -503,9 +499,6 @@ func (c *clauses) content(v int) int {
 	}
 	return -1
 }
-
-// recipientCase introduce whom a speech verb addresses.
-var recipientCase = map[string]bool{"à": true, "a": true, "to": true, "auprès de": true}
 
 // commits are the predicates of modal verbs that commit their subject to
 // what their infinitive's object names ("promised to cut taxes" →
@@ -558,7 +551,7 @@ func (c *clauses) subjectOf(v int) int {
 // agent returns the agent of a passive verb ("par X", "by X"), or -1.
 func (c *clauses) agent(v int) int {
 	for _, d := range c.kids[v] {
-		if c.rel(d, "obl") && (c.w[d].Deprel == "obl:agent" || agentPreps[c.caseOf(d)]) {
+		if c.rel(d, "obl") && (c.w[d].Deprel == "obl:agent" || c.is(lexicon.AgentPrep, c.caseOf(d))) {
 			return d
 		}
 	}
@@ -577,7 +570,7 @@ func (c *clauses) verbRows(v int, lemma string) []row {
 	}
 	reflexive := false
 	for _, d := range c.kids[v] {
-		if c.rel(d, "expl") || (c.rel(d, "obj") || c.rel(d, "iobj")) && reflexives[strings.ToLower(c.w[d].Form)] {
+		if c.rel(d, "expl") || (c.rel(d, "obj") || c.rel(d, "iobj")) && c.is(lexicon.Reflexive, strings.ToLower(c.w[d].Form)) {
 			reflexive = true
 		}
 	}
@@ -643,7 +636,7 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 		noun = en
 	}
 	try := func(d int) bool {
-		p, ok := compoundPreps[c.caseOf(d)]
+		p, ok := c.st.r.lex.ClassValue(lexicon.CompoundPrep, c.caseOf(d))
 		if !ok {
 			return false
 		}
@@ -725,22 +718,6 @@ var placedEvents = map[string]bool{
 	"attack": true, "raid": true, "bombing": true, "offensive": true, "operation": true, "summit": true,
 	"campagne": true, "visite": true, "tournée": true, "meeting": true, "frappe": true, "attaque": true,
 	"attentat": true, "bombardement": true, "opération": true, "sommet": true, "manifestation": true,
-}
-
-// compoundPreps are the prepositions that join a noun object to the
-// predicate, folded, with their English ("" for French à, which depends on
-// the target).
-var compoundPreps = map[string]string{
-	"on": "on", "against": "against", "of": "of", "to": "to", "for": "for", "with": "with",
-	"at": "at", "in": "in", "into": "into", "over": "over", "from": "from", "toward": "toward", "towards": "toward",
-	"contre": "against", "sur": "on", "de": "of", "d'": "of", "a": "", "avec": "with", "pour": "for",
-	"envers": "toward", "dans": "in", "en": "in", "aupres de": "with",
-}
-
-// genericPreps may join an unmapped English verb's predicate.
-var genericPreps = map[string]bool{
-	"to": true, "with": true, "at": true, "in": true, "on": true, "against": true, "for": true,
-	"from": true, "into": true, "about": true, "over": true, "of": true,
 }
 
 // thirdPerson returns the present third person singular of an English

@@ -22,7 +22,7 @@ func (c *clauses) nouns() []graph.Triple {
 				continue
 			}
 			r := row{p, -1}
-			if between[graph.Fold(p.Prep)] {
+			if c.is(lexicon.Between, graph.Fold(p.Prep)) {
 				out = append(out, c.between(k, r, mood{modality: graph.Asserted}, 0.15)...)
 				continue
 			}
@@ -50,16 +50,13 @@ func (c *clauses) nouns() []graph.Triple {
 	return out
 }
 
-// between introduce the two sides of a symmetric event noun.
-var between = map[string]bool{"entre": true, "between": true}
-
 // between reads the two sides "entre" / "between" introduces under word
 // k — an event noun ("talks between X and Y", "la rencontre entre X et
 // Y") or a symmetric verb ("l'accord négocié entre X et Y") — and states
 // relation r between them, with its confidence lowered by drop.
 func (c *clauses) between(k int, r row, m mood, drop float64) []graph.Triple {
 	for _, d := range c.kids[k] {
-		if !(c.rel(d, "nmod") || c.rel(d, "obl")) || !between[c.caseOf(d)] {
+		if !(c.rel(d, "nmod") || c.rel(d, "obl")) || !c.is(lexicon.Between, c.caseOf(d)) {
 			continue
 		}
 		var sides []arg
@@ -100,7 +97,7 @@ func (c *clauses) nounAgents(k int, agent string, objWord int) []arg {
 				}
 			}
 			return out
-		case c.rel(d, "det") && possessiveDets[strings.ToLower(c.w[d].Form)], c.rel(d, "nmod:poss") && c.w[d].UPOS == "PRON":
+		case c.rel(d, "det") && c.is(lexicon.Possessive, strings.ToLower(c.w[d].Form)), c.rel(d, "nmod:poss") && c.w[d].UPOS == "PRON":
 			possessive = true
 		}
 	}
@@ -111,7 +108,3 @@ func (c *clauses) nounAgents(k int, agent string, objWord int) []arg {
 	}
 	return nil
 }
-
-// possessiveDets are the singular possessive determiners: "sa visite",
-// "his visit" is the visit of the clause's subject.
-var possessiveDets = map[string]bool{"son": true, "sa": true, "ses": true, "his": true, "her": true, "its": true}

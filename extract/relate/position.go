@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
@@ -51,7 +52,7 @@ func (st *state) subject(k int) {
 		if w == "," && st.unnamedBetween(i+1, t.group) {
 			return
 		}
-		if relatives[w] {
+		if st.is(lexicon.Relative, w) {
 			for j := i - 1; j >= 0 && j >= i-2; j-- {
 				if m := st.mention[j]; m >= 0 {
 					t.subj = []int{m}
@@ -63,7 +64,7 @@ func (st *state) subject(k int) {
 			}
 			return
 		}
-		if boundaries[w] {
+		if st.is(lexicon.Boundary, w) {
 			return
 		}
 	}
@@ -78,10 +79,10 @@ func (st *state) unnamedBetween(from, to int) bool {
 		if st.mention[k] >= 0 || st.s.Tokens[k].Kind != segment.Word {
 			continue
 		}
-		if npDeterminers[w] || determiners[st.r.lang][w] {
+		if st.is(lexicon.NPDeterminer, w) || st.is(lexicon.Determiner, w) {
 			return true
 		}
-		if adverbs[w] || st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || reflexives[w] || pronounWords[w] || st.isAdverb(k) || w == "ne" || w == "n'" {
+		if st.is(lexicon.Adverb, w) || st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || st.is(lexicon.Reflexive, w) || st.is(lexicon.Pronoun, w) || st.isAdverb(k) || w == "ne" || w == "n'" {
 			continue
 		}
 		if isCapital(st.s.Tokens[k].Text) {
@@ -96,7 +97,7 @@ func (st *state) unnamedBetween(from, to int) bool {
 // the agent is the subject and the grammatical subject the object.
 func (st *state) passiveSubject(t *trigger) {
 	for i := t.end; i < len(st.low) && i <= t.end+3; i++ {
-		if agentPreps[st.low[i]] {
+		if st.is(lexicon.AgentPrep, st.low[i]) {
 			for j := i + 1; j < len(st.low) && j <= i+3; j++ {
 				if m := st.mention[j]; m >= 0 {
 					t.subj = st.coordinated(m, 1)
@@ -111,7 +112,7 @@ func (st *state) passiveSubject(t *trigger) {
 			t.objMention = st.coordinated(m, -1)
 			break
 		}
-		if boundaries[st.low[i]] || st.trigAt[i] >= 0 {
+		if st.is(lexicon.Boundary, st.low[i]) || st.trigAt[i] >= 0 {
 			break
 		}
 	}
@@ -165,7 +166,7 @@ func (st *state) hasConjunction(chain []int) bool {
 		hi = max(hi, st.s.Mentions[m].End)
 	}
 	for i := lo; i < hi; i++ {
-		if st.mention[i] < 0 && st.low[i] != "," && coordinators[st.low[i]] {
+		if st.mention[i] < 0 && st.low[i] != "," && st.is(lexicon.Coordinator, st.low[i]) {
 			return true
 		}
 	}
@@ -189,7 +190,7 @@ func (st *state) coordinates(from, to int) bool {
 	for i := from; i < to; i++ {
 		w := st.low[i]
 		switch {
-		case coordinators[w]:
+		case st.is(lexicon.Coordinator, w):
 			conj = true
 		case w == "le" || w == "la" || w == "les" || w == "l'" || w == "the":
 		default:
@@ -210,12 +211,12 @@ func (st *state) governor(k int) {
 	crossed := false
 	for i := t.group - 1; i >= 0 && i >= t.group-lookBack; i-- {
 		w := st.low[i]
-		if complementizers[w] {
+		if st.is(lexicon.Complementizer, w) {
 			crossed = true
 		}
 		j := st.trigAt[i]
 		if j < 0 || j == k {
-			if w == ";" || (boundaries[w] && !complementizers[w]) {
+			if w == ";" || (st.is(lexicon.Boundary, w) && !st.is(lexicon.Complementizer, w)) {
 				break
 			}
 			continue
@@ -266,7 +267,7 @@ func (st *state) governor(k int) {
 // it states is reported by X.
 func (st *state) reportedSource() string {
 	for i := 0; i < len(st.low); i++ {
-		if reporting[st.low[i]] {
+		if st.is(lexicon.Reporting, st.low[i]) {
 			for j := i + 1; j < len(st.low) && j <= i+3; j++ {
 				if m := st.mention[j]; m >= 0 {
 					return st.name(st.s.Mentions[m], true)
@@ -284,7 +285,7 @@ func (st *state) bareClause(g, t *trigger) bool {
 		return false
 	}
 	i := g.end
-	if i+1 < t.group && npDeterminers[st.low[i]] {
+	if i+1 < t.group && st.is(lexicon.NPDeterminer, st.low[i]) {
 		i++
 	}
 	m := st.mention[i]
@@ -374,19 +375,19 @@ func (st *state) object(k int) {
 		if t.pred.Class == classIntended && st.looksInfinitive(i) {
 			return
 		}
-		if boundaries[w] || w == "," || w == "." || w == ";" {
+		if st.is(lexicon.Boundary, w) || w == "," || w == "." || w == ";" {
 			return
 		}
 		if modal && placeholders[w] {
 			continue
 		}
-		if timeWords[w] || st.s.Tokens[i].Kind == segment.Number || st.isAdverb(i) {
+		if st.is(lexicon.TimeWord, w) || st.s.Tokens[i].Kind == segment.Number || st.isAdverb(i) {
 			continue
 		}
 		// The first content word starts the object: a noun phrase the
 		// lexicon does not know is kept in its own words ("un hôtel" →
 		// hôtel), as the contract asks.
-		if !modal && !skippable[w] && !determiners[st.r.lang][w] {
+		if !modal && !st.is(lexicon.Skippable, w) && !st.is(lexicon.Determiner, w) {
 			if np := st.nounPhrase(i); np != "" {
 				t.objConcept = np
 				t.objFallback = true
@@ -472,9 +473,9 @@ func (st *state) nounPhraseWords(i, n int) []string {
 		w := st.low[k]
 		tok := st.s.Tokens[k]
 		if st.mention[k] >= 0 || st.trigAt[k] >= 0 || tok.Kind != segment.Word || isCapital(tok.Text) ||
-			prepositions[w] || boundaries[w] || coordinators[w] || relatives[w] || skippable[w] || pronounWords[w] ||
+			st.is(lexicon.Preposition, w) || st.is(lexicon.Boundary, w) || st.is(lexicon.Coordinator, w) || st.is(lexicon.Relative, w) || st.is(lexicon.Skippable, w) || st.is(lexicon.Pronoun, w) ||
 			st.r.lex.IsAux(w) || st.r.lex.IsNegation(w) || len(st.r.lex.StopClasses(w)) > 0 ||
-			(len(words) > 0 && (st.isAdverb(k) || adverbs[w] || timeWords[w])) {
+			(len(words) > 0 && (st.isAdverb(k) || st.is(lexicon.Adverb, w) || st.is(lexicon.TimeWord, w))) {
 			break
 		}
 		// A verb form the lexicon knows ends the phrase ("the plan
@@ -498,10 +499,10 @@ func isCapital(w string) bool {
 func (st *state) npPrep(start int) int {
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
 		w := st.low[k]
-		if prepositions[w] {
+		if st.is(lexicon.Preposition, w) {
 			return k
 		}
-		if !npDeterminers[w] {
+		if !st.is(lexicon.NPDeterminer, w) {
 			return -1
 		}
 	}

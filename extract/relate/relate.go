@@ -181,14 +181,14 @@ func (st *state) findTriggers() {
 		// After a determiner a verb form is a noun ("the talks", "les
 		// appels"); after a preposition only an infinitive (or an -ing
 		// form) is a verb ("conférence de presse", "de proposer").
-		if i > 0 && determiners[st.r.lang][st.low[i-1]] {
+		if i > 0 && st.is(lexicon.Determiner, st.low[i-1]) {
 			continue
 		}
 		// "un grand débat": a determiner and an adjective before it.
-		if i > 1 && determiners[st.r.lang][st.low[i-2]] && st.premodifier(i-1) {
+		if i > 1 && st.is(lexicon.Determiner, st.low[i-2]) && st.premodifier(i-1) {
 			continue
 		}
-		if i > 0 && prepositions[st.low[i-1]] && !st.infinitiveAfterPrep(i, lemmas) {
+		if i > 0 && st.is(lexicon.Preposition, st.low[i-1]) && !st.infinitiveAfterPrep(i, lemmas) {
 			continue
 		}
 		t := st.verbTrigger(i, lemmas)
@@ -210,7 +210,7 @@ func (st *state) verbTrigger(i int, lemmas []string) *trigger {
 	// Light verbs first: "imposer de nouvelles sanctions contre".
 	for _, lemma := range lemmas {
 		for k := i + 1; k < n && k <= i+5; k++ {
-			if st.mention[k] >= 0 || boundaries[st.low[k]] {
+			if st.mention[k] >= 0 || st.is(lexicon.Boundary, st.low[k]) {
 				break
 			}
 			for _, lv := range lex.Light(lemma, lex.NounLemma(st.low[k])) {
@@ -296,12 +296,12 @@ func (st *state) verbGroup(t *trigger) {
 		switch {
 		case lex.IsAux(w):
 			aux = true
-			if passiveAux[w] {
+			if st.is(lexicon.PassiveAux, w) {
 				passive = true
 			}
 			g = k
 			continue
-		case lex.IsNegation(w), reflexives[w], w == "ne", w == "n'", w == "y", w == "en" && k == i-1,
+		case lex.IsNegation(w), st.is(lexicon.Reflexive, w), w == "ne", w == "n'", w == "y", w == "en" && k == i-1,
 			w == "to", w == "pas", w == "plus", w == "jamais", w == "also", w == "already", w == "just",
 			w == "tous", w == "deux", w == "both", w == "then", w == "still":
 			g = k
@@ -333,7 +333,7 @@ func (st *state) verbGroup(t *trigger) {
 // nouveau, former), from the lexicon's function words or a short list.
 func (st *state) premodifier(i int) bool {
 	w := st.low[i]
-	if premodifiers[w] {
+	if st.is(lexicon.Prenominal, w) {
 		return true
 	}
 	for _, c := range st.r.lex.StopClasses(w) {
@@ -402,7 +402,7 @@ func (st *state) negation(g, i int) bool {
 
 func (st *state) hasReflexive(from, to int) bool {
 	for k := from; k < to; k++ {
-		if reflexives[st.low[k]] {
+		if st.is(lexicon.Reflexive, st.low[k]) {
 			return true
 		}
 	}
@@ -411,7 +411,7 @@ func (st *state) hasReflexive(from, to int) bool {
 
 func (st *state) hasAgent(i int) bool {
 	for k := i + 1; k < len(st.low) && k <= i+3; k++ {
-		if agentPreps[st.low[k]] {
+		if st.is(lexicon.AgentPrep, st.low[k]) {
 			return true
 		}
 	}
@@ -435,7 +435,7 @@ func (st *state) prepAfter(i int, prep string) (int, bool) {
 		if next, ok := st.findPrep(k, 1, prep); ok {
 			return next, true
 		}
-		if !adverbs[st.low[k]] && !st.r.lex.IsNegation(st.low[k]) {
+		if !st.is(lexicon.Adverb, st.low[k]) && !st.r.lex.IsNegation(st.low[k]) {
 			break
 		}
 	}
@@ -457,7 +457,7 @@ func (st *state) findPrep(i, n int, prep string) (int, bool) {
 				break
 			}
 			got := st.low[k+j]
-			if f, c := prepForms[got]; c {
+			if f, c := st.r.lex.ClassValue(lexicon.PrepForm, got); c {
 				got = f
 			}
 			if got != w && st.low[k+j] != w {

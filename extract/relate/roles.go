@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -446,7 +447,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 			}
 		}
 		for _, t := range c.kids[v] {
-			if !(c.rel(t, "xcomp") && c.w[t].UPOS != "VERB" || c.rel(t, "obl") && asCase[c.caseOf(t)]) {
+			if !(c.rel(t, "xcomp") && c.w[t].UPOS != "VERB" || c.rel(t, "obl") && c.is(lexicon.As, c.caseOf(t))) {
 				continue
 			}
 			role, of, ok := c.title(t)
@@ -504,9 +505,6 @@ func (c *clauses) pastHeld(v int) bool {
 	}
 	return strings.HasSuffix(f, "ait") || strings.HasSuffix(f, "aient") || c.child(v, "aux:tense") >= 0
 }
-
-// asCase introduce the role a verb gives ("served as", "comme").
-var asCase = map[string]bool{"as": true, "comme": true, "en tant que": true}
 
 // relational returns the relation a noun such as "capital", "member" or
 // "part" states between mention m and the complement of the noun at k
@@ -594,21 +592,10 @@ func (c *clauses) title(k int) (role string, of arg, ok bool) {
 // pastMark marks a role held before ("former foreign secretary").
 const pastMark = "was:"
 
-// pastTitle are the words saying a title was held before.
-var pastTitle = map[string]bool{"former": true, "ex": true, "ancien": true, "ancienne": true, "late": true}
-
-// timeQualifiers say when a title is held without changing it ("the new
-// leader", "le président sortant").
-var timeQualifiers = map[string]bool{
-	"new": true, "current": true, "incoming": true, "outgoing": true, "acting": true, "interim": true, "then": true,
-	"nouveau": true, "nouvelle": true, "actuel": true, "actuelle": true, "sortant": true, "sortante": true,
-	"futur": true, "future": true, "intérimaire": true,
-}
-
 // past reports a title qualified as held before.
 func (c *clauses) past(k int) bool {
 	for _, d := range c.kids[k] {
-		if c.rel(d, "amod") && pastTitle[strings.ToLower(c.w[d].Form)] {
+		if c.rel(d, "amod") && c.is(lexicon.PastTitle, strings.ToLower(c.w[d].Form)) {
 			return true
 		}
 	}
@@ -624,8 +611,8 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	head := strings.ToLower(c.w[k].Form)
 	var mods []int
 	for _, d := range c.kids[k] {
-		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !pastTitle[strings.ToLower(c.w[d].Form)] &&
-			!timeQualifiers[strings.ToLower(c.w[d].Form)] {
+		if (c.rel(d, "amod") || c.rel(d, "compound")) && c.ment[d] < 0 && !c.is(lexicon.PastTitle, strings.ToLower(c.w[d].Form)) &&
+			!c.is(lexicon.TimeTitle, strings.ToLower(c.w[d].Form)) {
 			mods = append(mods, d)
 		}
 	}

@@ -109,7 +109,7 @@ func (st *state) events() []graph.Triple {
 		}
 		// "leur rencontre", "their meeting": the participants are the
 		// coordinated mentions of the sentence.
-		if row.Symmetric && i > 0 && possessivePlural[st.low[i-1]] {
+		if row.Symmetric && i > 0 && st.is(lexicon.PossPlural, st.low[i-1]) {
 			if group := st.firstGroup(); len(group) >= 2 {
 				for a := 0; a < len(group); a++ {
 					for b := a + 1; b < len(group); b++ {
