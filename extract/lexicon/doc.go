@@ -19,6 +19,8 @@
 //	stop.tsv      word, classes, base
 //	verblist.tsv  lemma (English only, generated from WordNet: tells a verb lemma from a lemmatizer's slip)
 //	grammar.tsv   word, classes (function words the relation rules look for: boundary, prep, reflexive...; see WordClass)
+//	nounclass.tsv noun, classes (nouns the relation rules treat apart: actor, authority, relational=is capital of...)
+//	verbclass.tsv lemma, classes (verbs the relation rules treat apart: appoint, holding=was...)
 //
 // Load reads them, then user extension files of the same formats, whose
 // rows override or extend the embedded ones.

@@ -382,6 +382,11 @@ func TestWordClasses(t *testing.T) {
 		{en, Determiner, "the", true},
 		{fr, Determiner, "the", false},
 		{fr, Boundary, "\"", true},
+		{fr, Actor, "manifestant", true},
+		{en, Authority, "spokesperson", true},
+		{en, PlainVerb, "be", true},
+		{fr, PlainVerb, "être", false},
+		{fr, Receiving, "recevoir", true},
 	}
 	for _, tt := range tests {
 		if got := tt.l.Is(tt.class, tt.word); got != tt.want {
@@ -397,22 +402,29 @@ func TestWordClasses(t *testing.T) {
 		{fr, CompoundPrep, "contre", "against"},
 		{fr, CompoundPrep, "a", ""}, // depends on the target
 		{en, CompoundPrep, "towards", "toward"},
+		{fr, Relational, "capitale", "is capital of"},
+		{en, Government, "administration", "administration"},
+		{fr, Holding, "quitter", "was"},
+		{en, Holding, "take up", "is"},
 	}
 	for _, tt := range values {
 		if got, ok := tt.l.ClassValue(tt.class, tt.word); !ok || got != tt.want {
 			t.Errorf("%s ClassValue(%s, %q) = %q, %v; want %q", tt.l.Lang(), tt.class, tt.word, got, ok, tt.want)
 		}
 	}
-	bad := []struct{ row, want string }{
-		{"que\tboundry\n", `class "boundry": not a class of grammar.tsv`},
-		{"au\tprepform\n", "want prepform=value"},
-		{"que\tboundary=1\n", "takes no value"},
-		{"que\tboundary,boundary\n", "twice"},
+	bad := []struct{ file, row, want string }{
+		{"fr/grammar.tsv", "que\tboundry\n", `class "boundry": not a class of grammar.tsv`},
+		{"fr/grammar.tsv", "au\tprepform\n", "want prepform=value"},
+		{"fr/grammar.tsv", "que\tboundary=1\n", "takes no value"},
+		{"fr/grammar.tsv", "que\tboundary,boundary\n", "twice"},
+		{"fr/nounclass.tsv", "manifestant\tboundary\n", `class "boundary": not a class of nounclass.tsv`},
+		{"fr/verbclass.tsv", "quitter\tholding\n", "want holding=value"},
+		{"fr/verbclass.tsv", "\tplain\n", "empty word"},
 	}
 	for _, tt := range bad {
-		_, err := Load("fr", fstest.MapFS{"fr/grammar.tsv": {Data: []byte("# header\n" + tt.row)}})
-		if err == nil || !strings.Contains(err.Error(), "fr/grammar.tsv:2: ") || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("grammar.tsv row %q: error %v, want fr/grammar.tsv:2 and %q", tt.row, err, tt.want)
+		_, err := Load("fr", fstest.MapFS{tt.file: {Data: []byte("# header\n" + tt.row)}})
+		if err == nil || !strings.Contains(err.Error(), tt.file+":2: ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s row %q: error %v, want %s:2 and %q", tt.file, tt.row, err, tt.file, tt.want)
 		}
 	}
 	l, err := Load("fr", fstest.MapFS{"fr/grammar.tsv": {Data: []byte("que\t-\nhormis\tprep\n")}})

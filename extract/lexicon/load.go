@@ -36,6 +36,8 @@ var files = []fileSpec{
 	{name: "stop", min: 2, max: 3, optional: true},
 	{name: "verblist", min: 1, max: 1, optional: true},
 	{name: "grammar", min: 2, max: 2},
+	{name: "nounclass", min: 2, max: 2},
+	{name: "verbclass", min: 2, max: 2},
 }
 
 // source is one set of lexicon files: the embedded ones or a user's.

@@ -102,19 +102,12 @@ func (c *clauses) subjects(v int) []arg {
 	return nil
 }
 
-// subjectControl are the verbs with an object whose infinitive is still
-// their subject's deed.
-var subjectControl = map[string]bool{
-	"promise": true, "threaten": true, "vow": true, "swear": true,
-	"promettre": true, "menacer": true, "jurer": true,
-}
-
 // controller returns the object of a verb that controls its xcomp
 // ("urge X to", "appeler X à"), or -1.
 func (c *clauses) controller(g int) int {
 	// "promised them to leave", "a menacé les grévistes de sanctions":
 	// these verbs' subjects do what they commit to.
-	if subjectControl[c.lemma(g)] {
+	if c.is(lexicon.SubjectControl, c.lemma(g)) {
 		return -1
 	}
 	for _, d := range c.kids[g] {
@@ -137,7 +130,7 @@ func (c *clauses) oblique(k int, prep string) []arg {
 			continue
 		}
 		if cs := c.caseOf(d); cs == want || strings.HasSuffix(cs, " "+want) {
-			if locutions[c.lemma(d)] {
+			if c.is(lexicon.Locution, c.lemma(d)) {
 				continue // "au sujet de", "en raison de": not an object
 			}
 			return c.args(d, false)
@@ -184,7 +177,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 	// its own ("French tourists").
 	lex := c.st.r.lex
 	_, title := lex.Title(strings.ToLower(c.w[k].Form))
-	stands := title || authorities[c.lemma(k)] || c.w[k].UPOS == "PROPN"
+	stands := title || c.is(lexicon.Authority, c.lemma(k)) || c.w[k].UPOS == "PROPN"
 	for _, d := range c.kids[k] {
 		if c.ment[d] < 0 {
 			continue
@@ -192,7 +185,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		// "le gouvernement Barnier", "the Trump administration": a
 		// person's (or party's) government is a body of its own; a
 		// country's is the country, as for other authorities.
-		if en, ok := governments[c.lemma(k)]; ok && (c.rel(d, "appos") || c.rel(d, "flat") || c.rel(d, "compound") || c.rel(d, "nmod") && c.caseOf(d) == "") {
+		if en, ok := c.st.r.lex.ClassValue(lexicon.Government, c.lemma(k)); ok && (c.rel(d, "appos") || c.rel(d, "flat") || c.rel(d, "compound") || c.rel(d, "nmod") && c.caseOf(d) == "") {
 			if m := c.st.s.Mentions[c.ment[d]]; m.Type != graph.GPE && m.Type != graph.Loc && m.Name != "" {
 				return arg{mention: -1, name: m.Name + " " + en}, true
 			}
@@ -201,8 +194,8 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
 			return arg{mention: c.ment[d]}, true
 		case c.rel(d, "nmod") && c.caseOf(d) == "",
-			c.rel(d, "nmod") && authorities[c.lemma(k)] && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'") && !c.elected(k, d),
-			c.rel(d, "nmod:poss") && authorities[c.lemma(k)]:
+			c.rel(d, "nmod") && c.is(lexicon.Authority, c.lemma(k)) && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'") && !c.elected(k, d),
+			c.rel(d, "nmod:poss") && c.is(lexicon.Authority, c.lemma(k)):
 			return arg{mention: c.ment[d]}, true
 		}
 	}
@@ -214,7 +207,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		// "protesters", "the police".
 		// One "député" or "expert" is a person the text does not
 		// name: only a plural or a collective noun is a group.
-		if actors[c.lemma(k)] && (collectives[c.lemma(k)] || strings.ToLower(c.w[k].Form) != c.lemma(k)) {
+		if c.is(lexicon.Actor, c.lemma(k)) && (c.is(lexicon.Collective, c.lemma(k)) || strings.ToLower(c.w[k].Form) != c.lemma(k)) {
 			if cpt, known := c.concept(k); cpt != "" {
 				return arg{mention: -1, concept: cpt, known: known, actor: true}, true
 			}
@@ -225,32 +218,6 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		return arg{mention: -1, concept: cpt, known: known}, true
 	}
 	return arg{}, false
-}
-
-// actors are the nouns of groups that act as a subject without a name
-// ("les manifestants", "critics", "the police").
-var actors = map[string]bool{
-	"dirigeant": true, "leader": true, "manifestant": true, "protester": true, "demonstrator": true,
-	"rebelle": true, "rebel": true, "insurgé": true, "insurgent": true, "militant": true, "activist": true,
-	"critic": true, "critique": true, "opposant": true, "opponent": true, "supporter": true, "partisan": true,
-	"police": true, "policier": true, "soldat": true, "soldier": true, "troop": true, "troupe": true,
-	"enquêteur": true, "investigator": true, "procureur": true, "prosecutor": true, "juge": true, "judge": true,
-	"député": true, "lawmaker": true, "sénateur": true, "senator": true, "électeur": true, "voter": true,
-	"habitant": true, "resident": true, "islamiste": true, "islamist": true, "djihadiste": true, "jihadist": true,
-	"expert": true, "analyste": true, "analyst": true, "scientifique": true, "scientist": true, "chercheur": true, "researcher": true,
-	"secouriste": true, "rescuer": true, "témoin": true, "witness": true, "syndicat": true, "union": true,
-}
-
-// collectives are the actor nouns that name a group in the singular.
-var collectives = map[string]bool{
-	"police": true, "syndicat": true, "union": true, "troupe": true, "troop": true,
-}
-
-// locutions are the nouns of prepositional phrases that frame a
-// sentence rather than complete its verb.
-var locutions = map[string]bool{
-	"sujet": true, "propos": true, "raison": true, "cours": true, "lieu": true, "cause": true,
-	"terme": true, "face": true, "issue": true, "part": true, "behalf": true, "spite": true,
 }
 
 // properName returns the name a proper noun heads with its flat,
@@ -335,23 +302,6 @@ func (c *clauses) properName(k int) (string, bool) {
 	return name, true
 }
 
-// authorities stand for the state, body or group their complement
-// names: "the government of Iran", "les combattants du Hamas", "members
-// of Hamas".
-var authorities = map[string]bool{
-	"government": true, "gouvernement": true, "authorities": true, "authority": true, "autorité": true,
-	"administration": true, "regime": true, "régime": true,
-	"member": true, "membre": true, "militant": true, "fighter": true, "combattant": true,
-	"islamiste": true, "islamist": true, "rebel": true, "rebelle": true, "force": true, "troop": true,
-	"troupe": true, "soldier": true, "soldat": true, "supporter": true, "partisan": true,
-	"leader": true, "dirigeant": true, "official": true, "responsable": true, "représentant": true,
-	"representative": true, "army": true, "armée": true, "police": true, "ministry": true, "ministère": true,
-	"diplomat": true, "diplomate": true, "lawmaker": true, "député": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "porte-parole": true, "delegation": true, "délégation": true,
-	"écologiste": true, "socialiste": true, "communiste": true, "centriste": true, "activist": true,
-	"sympathisant": true, "sympathizer": true, "élu": true, "cadre": true,
-}
-
 // elected reports "le député de la Seine", "the mayor of Paris": one
 // person elected in a place, who does not stand for the place.
 func (c *clauses) elected(k, d int) bool {
@@ -367,23 +317,6 @@ func (c *clauses) elected(k, d int) bool {
 		}
 	}
 	return false
-}
-
-// governments are the nouns that name a person's government, with their
-// English.
-var governments = map[string]string{
-	"gouvernement": "government", "government": "government", "administration": "administration",
-	"cabinet": "cabinet", "régime": "regime", "regime": "regime",
-}
-
-// vagueNouns head phrases too general to be what a clause is about
-// ("d'autres pays", "the other states", "people").
-var vagueNouns = map[string]bool{
-	"pays": true, "country": true, "countries": true, "ville": true, "villes": true, "city": true, "cities": true,
-	"etat": true, "etats": true, "state": true, "states": true, "region": true, "regions": true,
-	"endroit": true, "endroits": true, "lieu": true, "lieux": true, "place": true, "places": true,
-	"monde": true, "world": true, "gens": true, "people": true, "personnes": true, "chose": true, "choses": true,
-	"things": true, "thing": true,
 }
 
 // concept returns the phrase a noun heads, in English when the lexicon
@@ -477,7 +410,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	if en, ok := lex.Concept(head); ok && len(words) == 1 {
 		return en, true
 	}
-	if isCapital(c.w[k].Form) || vagueNouns[graph.Fold(head)] {
+	if isCapital(c.w[k].Form) || c.is(lexicon.Vague, graph.Fold(head)) {
 		// A name the recogniser left out; or a phrase too general
 		// ("d'autres pays") that the lexicon does not know as a
 		// concept ("state of emergency").

@@ -84,7 +84,7 @@ func (c *clauses) verbLemma(v int) string {
 	lex := c.st.r.lex
 	// A verb too plain to map is still the model's reading: "found the
 	// plan acceptable" is find, not found.
-	if len(lex.Verbs(l)) > 0 || c.st.r.lang == "en" && plainVerbs[l] {
+	if len(lex.Verbs(l)) > 0 || c.is(lexicon.PlainVerb, l) {
 		return l
 	}
 	// The model's lemma stands when it is one of the form's readings:
@@ -175,7 +175,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	if len(rows) == 0 {
 		// An English verb the lexicon does not map still reads as its
 		// own predicate: "defeated" → defeats, "arrived at" → arrives at.
-		if st.r.lang != "en" || plainVerbs[lemma] || strings.ContainsAny(lemma, "0123456789") {
+		if st.r.lang != "en" || c.is(lexicon.PlainVerb, lemma) || strings.ContainsAny(lemma, "0123456789") {
 			return nil, false
 		}
 		generic = true
@@ -262,7 +262,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 				}
 				continue
 			}
-			if placeholders[c.lemma(o)] {
+			if c.is(lexicon.Placeholder, c.lemma(o)) {
 				if a := c.child(o, "acl"); a >= 0 && c.child(a, "obj") >= 0 {
 					for _, s := range subj {
 						for _, ob := range c.args(c.child(a, "obj"), false) {
@@ -591,25 +591,13 @@ func (c *clauses) verbRows(v int, lemma string) []row {
 	return rows
 }
 
-// plainVerbs are English verbs too general to be a predicate of their own.
-var plainVerbs = map[string]bool{
-	"be": true, "have": true, "do": true, "get": true, "make": true, "take": true, "give": true,
-	"put": true, "let": true, "see": true, "know": true, "think": true, "seem": true, "become": true,
-	"remain": true, "include": true, "involve": true, "use": true, "need": true, "want": true,
-	"come": true, "go": true, "happen": true, "follow": true, "say": true, "tell": true, "add": true,
-	"continue": true, "begin": true, "start": true, "try": true, "keep": true, "find": true,
-	"show": true, "leave": true, "bring": true, "hold": true, "set": true, "turn": true, "mean": true,
-	"feel": true, "look": true, "call": true, "ask": true, "write": true, "note": true, "describe": true,
-	"cause": true, "allow": true, "help": true, "expect": true, "believe": true, "suggest": true,
-}
-
 // compound returns, for a verb's object noun o that names a target of its
 // own with a preposition ("attacks on the embassy", "la suspension du
 // Parlement"), the noun in English, the preposition in English and the
 // targets. Titles and authority nouns stand for persons and are left to
 // the argument rules; a French noun the lexicon cannot translate is left.
 func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
-	if c.ment[o] >= 0 || c.w[o].UPOS != "NOUN" || authorities[c.lemma(o)] {
+	if c.ment[o] >= 0 || c.w[o].UPOS != "NOUN" || c.is(lexicon.Authority, c.lemma(o)) {
 		return "", "", nil
 	}
 	lex := c.st.r.lex
@@ -709,15 +697,7 @@ func (c *clauses) isTitle(k int) bool {
 // eventNoun reports a noun naming something that happens somewhere: a
 // campaign, a visit, a strike.
 func (c *clauses) eventNoun(k int) bool {
-	return placedEvents[c.lemma(k)]
-}
-
-// placedEvents are the nouns whose place is what a clause is about.
-var placedEvents = map[string]bool{
-	"campaign": true, "visit": true, "tour": true, "rally": true, "strike": true, "airstrike": true,
-	"attack": true, "raid": true, "bombing": true, "offensive": true, "operation": true, "summit": true,
-	"campagne": true, "visite": true, "tournée": true, "meeting": true, "frappe": true, "attaque": true,
-	"attentat": true, "bombardement": true, "opération": true, "sommet": true, "manifestation": true,
+	return c.is(lexicon.PlacedEvent, c.lemma(k))
 }
 
 // thirdPerson returns the present third person singular of an English

@@ -378,7 +378,7 @@ func (st *state) object(k int) {
 		if st.is(lexicon.Boundary, w) || w == "," || w == "." || w == ";" {
 			return
 		}
-		if modal && placeholders[w] {
+		if modal && st.is(lexicon.Placeholder, w) {
 			continue
 		}
 		if st.is(lexicon.TimeWord, w) || st.s.Tokens[i].Kind == segment.Number || st.isAdverb(i) {

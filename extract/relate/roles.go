@@ -154,7 +154,7 @@ func (c *clauses) roles() []graph.Triple {
 	// "Sacramento, la capitale de la Californie" when the parser did not make the
 	// noun an apposition: the name just before the comma.
 	for k := range c.w {
-		if _, ok := relationalNouns[c.lemma(k)]; !ok || c.ment[k] >= 0 || c.rel(k, "appos") || k < 3 {
+		if !c.is(lexicon.Relational, c.lemma(k)) || c.ment[k] >= 0 || c.rel(k, "appos") || k < 3 {
 			continue
 		}
 		if c.w[k-1].UPOS == "DET" && c.w[k-2].Form == "," && c.ment[k-3] >= 0 {
@@ -200,14 +200,6 @@ func (c *clauses) roles() []graph.Triple {
 	return out
 }
 
-// Verbs that hand a ministry to someone: to the subject ("X reçoit la
-// Défense") or to the à-complement ("le ministère revient à X", "le poste
-// a été confié à X").
-var (
-	receiving = map[string]bool{"recevoir": true, "obtenir": true, "récupérer": true, "hériter": true, "décrocher": true, "conserver": true, "garder": true}
-	handing   = map[string]bool{"revenir": true, "confier": true, "attribuer": true, "échoir": true, "aller": true}
-)
-
 // portfolios reads the roles French government news states by handing
 // over a ministry: "le ministère de l'Intérieur revient à X",
 // "X reçoit la Défense", "le poste de ministre de la Santé a été confié
@@ -224,10 +216,10 @@ func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)
 		var holders []arg
 		var folios []int
 		switch {
-		case receiving[lemma]:
+		case c.is(lexicon.Receiving, lemma):
 			holders = c.subjects(v)
 			folios = append(folios, c.child(v, "obj"))
-		case handing[lemma]:
+		case c.is(lexicon.Handing, lemma):
 			for _, d := range c.kids[v] {
 				if (c.rel(d, "obl") || c.rel(d, "iobj")) && c.caseOf(d) == "a" {
 					holders = append(holders, c.args(d, false)...)
@@ -428,7 +420,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 		// "took up the post of governor", "qui occupait le poste de
 		// Premier ministre": the title an office noun names is the
 		// subject's, once held when the verb says so.
-		if o := c.child(v, "obj"); o >= 0 && offices[c.lemma(o)] && holding[c.verbLemma(v)] != "" {
+		if o := c.child(v, "obj"); o >= 0 && c.is(lexicon.Office, c.lemma(o)) && c.is(lexicon.Holding, c.verbLemma(v)) {
 			for _, t := range c.kids[o] {
 				if !c.rel(t, "nmod") || c.caseOf(t) != "of" && c.caseOf(t) != "de" {
 					continue
@@ -437,7 +429,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 				if !ok {
 					continue
 				}
-				tense := holding[c.verbLemma(v)]
+				tense, _ := c.st.r.lex.ClassValue(lexicon.Holding, c.verbLemma(v))
 				if (tense == "was" || tense == "held" && c.pastHeld(v)) && !strings.HasPrefix(role, pastMark) {
 					role = pastMark + role
 				}
@@ -455,7 +447,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 				continue
 			}
 			m := -1
-			if o := c.child(v, "obj"); o >= 0 && appointing[c.verbLemma(v)] {
+			if o := c.child(v, "obj"); o >= 0 && c.is(lexicon.Appointing, c.verbLemma(v)) {
 				m = holder(c.args(o, false))
 			} else if o >= 0 {
 				m = holder(c.subjects(v)) // "succeeded her as chancellor"
@@ -470,30 +462,6 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 		}
 	}
 	return nil
-}
-
-// appointing are the verbs whose object gets the role they name.
-var appointing = map[string]bool{
-	"appoint": true, "name": true, "elect": true, "nominate": true, "make": true, "choose": true,
-	"designate": true, "reelect": true, "re-elect": true, "install": true,
-	"nommer": true, "élire": true, "réélire": true, "désigner": true, "choisir": true, "investir": true,
-}
-
-// offices are the nouns for an office a title names ("the post of
-// Speaker").
-var offices = map[string]bool{
-	"office": true, "post": true, "position": true, "role": true, "job": true, "seat": true,
-	"poste": true, "fonction": true, "siège": true, "charge": true,
-}
-
-// holding are the verbs that give their subject an office, with the tense
-// of the role they state: taking one ("is"), or having held one ("was").
-var holding = map[string]string{
-	"resume": "is", "assume": "is", "take": "is", "take up": "is", "win": "is",
-	"hold": "held", "occupy": "held", "occuper": "held",
-	"leave": "was", "vacate": "was", "quit": "was",
-	"assumer": "is", "prendre": "is", "obtenir": "is", "retrouver": "is", "reprendre": "is",
-	"quitter": "was", "abandonner": "was",
 }
 
 // pastHeld reports a holding verb in a past tense ("held", "occupait",
@@ -511,7 +479,7 @@ func (c *clauses) pastHeld(v int) bool {
 // ("Sacramento, the capital of California"; "Corsica is part of France").
 func (c *clauses) relational(h, k int) []graph.Triple {
 	st := c.st
-	pred, ok := relationalNouns[c.lemma(k)]
+	pred, ok := c.st.r.lex.ClassValue(lexicon.Relational, c.lemma(k))
 	if !ok || c.negated(k) {
 		return nil
 	}
@@ -555,20 +523,6 @@ func (c *clauses) relational(h, k int) []graph.Triple {
 		}
 	}
 	return nil
-}
-
-// relationalNouns state a relation between the entity they describe and
-// their complement.
-var relationalNouns = map[string]string{
-	"capital": "is capital of", "capitale": "is capital of",
-	"member": "is member of", "membre": "is member of",
-	"part": "is part of", "partie": "is part of",
-	"ally": "is ally of", "allié": "is ally of",
-	"rival": "is rival of", "subsidiary": "is subsidiary of", "filiale": "is subsidiary of",
-	"founder": "is founder of", "fondateur": "is founder of", "fondatrice": "is founder of",
-	"sister": "is sister of", "sœur": "is sister of", "brother": "is brother of", "frère": "is brother of",
-	"fils": "is son of", "daughter": "is daughter of", "fille": "is daughter of",
-	"wife": "is wife of", "épouse": "is wife of", "husband": "is husband of", "mari": "is husband of",
 }
 
 // relationalTypes give the type of a name the recogniser did not know

@@ -22,11 +22,3 @@ func (c *clauses) sharedSubject(v int) bool {
 	m := c.mark(v)
 	return m == "" || c.is(lexicon.Adverbial, m)
 }
-
-// placeholders stand for the embedded proposition under a modal verb
-// ("envisager la possibilité de", "consider the option of").
-var placeholders = map[string]bool{
-	"possibilité": true, "idée": true, "option": true, "hypothèse": true, "éventualité": true,
-	"intention": true, "perspective": true,
-	"possibility": true, "idea": true, "prospect": true, "options": true,
-}
