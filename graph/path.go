@@ -186,12 +186,19 @@ func (s *pathSearch) run() ([]*foundPath, error) {
 		return nil, nil
 	}
 	var found []*foundPath
+	// What the found paths take, for the roots of the next candidates:
+	// the sources they start from and, from each, the tree of their edges.
+	started := make([]bool, len(s.sources))
+	taken := make([]*edgeTree, len(s.sources))
+	for i := range taken {
+		taken[i] = &edgeTree{}
+	}
 	cands := &pathHeap{s: s}
 	queued := make(map[string]bool)
 	for {
 		var next []*foundPath
 		if len(found) == 0 {
-			p, err := s.fromSources(nil)
+			p, err := s.fromSources(started)
 			if err != nil {
 				return nil, err
 			}
@@ -200,7 +207,7 @@ func (s *pathSearch) run() ([]*foundPath, error) {
 			}
 		} else {
 			var err error
-			if next, err = s.deviations(found); err != nil {
+			if next, err = s.deviations(found[len(found)-1], started, taken); err != nil {
 				return found, err
 			}
 		}
@@ -220,7 +227,10 @@ func (s *pathSearch) run() ([]*foundPath, error) {
 		if cands.Len() == 0 {
 			return found, nil
 		}
-		found = append(found, heap.Pop(cands).(*foundPath))
+		p := heap.Pop(cands).(*foundPath)
+		found = append(found, p)
+		started[p.rank] = true
+		taken[p.rank].add(p.edges)
 		if len(found) == s.q.K {
 			return found, nil
 		}
@@ -236,28 +246,50 @@ func pathID(p *foundPath) string {
 	return string(b)
 }
 
-// deviations returns the candidates that leave the last path found at
-// each of its nodes, or before its source.
-func (s *pathSearch) deviations(found []*foundPath) ([]*foundPath, error) {
-	last := found[len(found)-1]
+// edgeTree is the edges of the paths found from one source, as a tree of
+// their prefixes: the children of the node of a prefix are the edges the
+// paths with that prefix take next.
+type edgeTree struct {
+	next map[int32]*edgeTree
+}
+
+func (t *edgeTree) add(edges []int32) {
+	for _, e := range edges {
+		c := t.next[e]
+		if c == nil {
+			if t.next == nil {
+				t.next = make(map[int32]*edgeTree)
+			}
+			c = &edgeTree{}
+			t.next[e] = c
+		}
+		t = c
+	}
+}
+
+// deviations returns the candidates that leave last, the last path found,
+// at each of its nodes, or before its source; started and taken say what
+// the paths found so far take.
+func (s *pathSearch) deviations(last *foundPath, started []bool, taken []*edgeTree) ([]*foundPath, error) {
 	var out []*foundPath
-	p, err := s.fromSources(found)
+	p, err := s.fromSources(started)
 	if err != nil {
 		return nil, err
 	}
 	if p != nil {
 		out = append(out, p)
 	}
+	at := taken[last.rank]
+	var next []int32
 	for i := range last.edges {
 		// The root is last's first i edges; no candidate may take the
 		// edge a found path with that root takes next.
-		var taken []int32
-		for _, f := range found {
-			if f.rank == last.rank && len(f.edges) > i && slices.Equal(f.edges[:i], last.edges[:i]) {
-				taken = append(taken, f.edges[i])
-			}
+		next = next[:0]
+		for e := range at.next {
+			next = append(next, e)
 		}
-		nodes, edges, err := s.spur(last.nodes[i], last.nodes[:i], taken, s.q.MaxDepth-i)
+		at = at.next[last.edges[i]]
+		nodes, edges, err := s.spur(last.nodes[i], last.nodes[:i], next, s.q.MaxDepth-i)
 		if err != nil {
 			return nil, err
 		}
@@ -275,10 +307,10 @@ func (s *pathSearch) deviations(found []*foundPath) ([]*foundPath, error) {
 
 // fromSources returns the least path from a source that no found path
 // starts from, or nil.
-func (s *pathSearch) fromSources(found []*foundPath) (*foundPath, error) {
+func (s *pathSearch) fromSources(started []bool) (*foundPath, error) {
 	var best *foundPath
 	for rank, src := range s.sources {
-		if slices.ContainsFunc(found, func(f *foundPath) bool { return f.rank == rank }) {
+		if started[rank] {
 			continue
 		}
 		nodes, edges, err := s.spur(src, nil, nil, s.q.MaxDepth)
