@@ -126,6 +126,7 @@ type Lexicon struct {
 	verblist    map[string]bool                 // the language's verbs beyond the lexicon's (WordNet's, for English)
 	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
 	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
+	traits      Traits
 	stats       map[string]int
 }
 

@@ -420,11 +420,25 @@ func TestWordClasses(t *testing.T) {
 		{"fr/nounclass.tsv", "manifestant\tboundary\n", `class "boundary": not a class of nounclass.tsv`},
 		{"fr/verbclass.tsv", "quitter\tholding\n", "want holding=value"},
 		{"fr/verbclass.tsv", "\tplain\n", "empty word"},
+		{"fr/language.tsv", "complement-depth\tdeux\n", "want a number"},
+		{"fr/language.tsv", "word-order\tsvo\n", `property "word-order"`},
 	}
 	for _, tt := range bad {
 		_, err := Load("fr", fstest.MapFS{tt.file: {Data: []byte("# header\n" + tt.row)}})
 		if err == nil || !strings.Contains(err.Error(), tt.file+":2: ") || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s row %q: error %v, want %s:2 and %q", tt.file, tt.row, err, tt.file, tt.want)
+		}
+	}
+	traits := []struct {
+		l    *Lexicon
+		want Traits
+	}{
+		{fr, Traits{ContractWords: false, ComplementDepth: 2, TwoPartNegation: true}},
+		{en, Traits{ContractWords: true, ComplementDepth: 1, TwoPartNegation: false}},
+	}
+	for _, tt := range traits {
+		if got := tt.l.Traits(); got != tt.want {
+			t.Errorf("%s Traits() = %+v, want %+v", tt.l.Lang(), got, tt.want)
 		}
 	}
 	l, err := Load("fr", fstest.MapFS{"fr/grammar.tsv": {Data: []byte("que\t-\nhormis\tprep\n")}})

@@ -38,6 +38,7 @@ var files = []fileSpec{
 	{name: "grammar", min: 2, max: 2},
 	{name: "nounclass", min: 2, max: 2},
 	{name: "verbclass", min: 2, max: 2},
+	{name: "language", min: 2, max: 2},
 }
 
 // source is one set of lexicon files: the embedded ones or a user's.
@@ -114,6 +115,7 @@ type builder struct {
 	stop     ordered[stopRow]
 	verblist ordered[bool]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
+	traits   Traits
 	forms    map[string][]Form
 	nForms   int
 }
@@ -346,6 +348,9 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		b.words.set(file+"\t"+k, wordRow{word: k, classes: cls})
 		return k, nil
+	case "language":
+		k := key(c[0])
+		return k, b.applyTrait(k, c[1])
 	case "stop":
 		k := key(c[0])
 		if c[1] == "" {
@@ -606,6 +611,7 @@ func (b *builder) build() *Lexicon {
 			l.words[c][r.word] = v
 		}
 	})
+	l.traits = b.traits
 	l.forms = b.forms
 	for k, fs := range b.forms {
 		if f := graph.Fold(k); f != k {

@@ -332,10 +332,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	in := map[int]bool{k: true}
 	// depth is how many "de"/"of" complements may follow: French chains
 	// them ("la réforme du marché du travail").
-	depth := 1
-	if c.st.r.lang == "fr" {
-		depth = 2
-	}
+	depth := c.st.r.traits.ComplementDepth
 	var add func(k int, deep int)
 	add = func(k int, deep int) {
 		for _, d := range c.kids[k] {

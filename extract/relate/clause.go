@@ -175,7 +175,7 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	if len(rows) == 0 {
 		// An English verb the lexicon does not map still reads as its
 		// own predicate: "defeated" → defeats, "arrived at" → arrives at.
-		if st.r.lang != "en" || c.is(lexicon.PlainVerb, lemma) || strings.ContainsAny(lemma, "0123456789") {
+		if !st.r.traits.ContractWords || c.is(lexicon.PlainVerb, lemma) || strings.ContainsAny(lemma, "0123456789") {
 			return nil, false
 		}
 		generic = true
@@ -607,7 +607,7 @@ func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
 	if cpt, _ := c.concept(o); cpt == "" {
 		return "", "", nil
 	}
-	if c.st.r.lang == "en" {
+	if c.st.r.traits.ContractWords {
 		noun = strings.ToLower(c.w[o].Form)
 		// "imposed travel bans on": noun compounds stay.
 		for i := len(c.kids[o]) - 1; i >= 0; i-- {

@@ -104,7 +104,7 @@ func (c *clauses) negated(v int) bool {
 			case "neg":
 				neg = true
 			case "post":
-				if c.st.r.lang != "fr" {
+				if !c.st.r.traits.TwoPartNegation {
 					neg = true
 				} else {
 					ne = ne || neg
@@ -115,7 +115,7 @@ func (c *clauses) negated(v int) bool {
 			return true
 		}
 	}
-	if c.st.r.lang == "fr" {
+	if c.st.r.traits.TwoPartNegation {
 		return ne && neg
 	}
 	return neg

@@ -541,7 +541,7 @@ func (st *state) concept(i int) (string, int) {
 		}
 	}
 	// An English event noun names its event ("called for the release").
-	if st.r.lang == "en" && st.mention[i] < 0 && isWordKind(st, i) {
+	if st.r.traits.ContractWords && st.mention[i] < 0 && isWordKind(st, i) {
 		if rows := st.nounRows(i); len(rows) > 0 {
 			return rows[0].Lemma, 1
 		}

@@ -15,13 +15,14 @@ import (
 type Relater struct {
 	lang           string
 	lex            *lexicon.Lexicon
+	traits         lexicon.Traits // the language's properties the rules read
 	capitalAsState bool
 }
 
 // New returns a relater for lang using its lexicon. With capitalAsState a
 // capital in subject position stands for its country ("Moscou appelle").
 func New(lang string, lex *lexicon.Lexicon, capitalAsState bool) *Relater {
-	return &Relater{lang: lang, lex: lex, capitalAsState: capitalAsState}
+	return &Relater{lang: lang, lex: lex, traits: lex.Traits(), capitalAsState: capitalAsState}
 }
 
 // Sentence is one sentence with its resolved mentions.
@@ -366,7 +367,7 @@ func (st *state) infinitiveAfterPrep(i int, lemmas []string) bool {
 // negation reports a negation in the verb group [g, i] or right after it.
 func (st *state) negation(g, i int) bool {
 	lex := st.r.lex
-	if st.r.lang == "fr" {
+	if st.r.traits.TwoPartNegation {
 		// French negates with ne/n' and a second word (pas, jamais,
 		// plus); "ne ... que" restricts and does not negate.
 		ne := false

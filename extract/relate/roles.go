@@ -203,11 +203,9 @@ func (c *clauses) roles() []graph.Triple {
 // portfolios reads the roles French government news states by handing
 // over a ministry: "le ministère de l'Intérieur revient à X",
 // "X reçoit la Défense", "le poste de ministre de la Santé a été confié
-// au banquier X". The role is of the document's country.
+// au banquier X". The role is of the document's country. A language
+// whose verbclass.tsv has no receive or hand verbs states none.
 func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)) {
-	if c.st.r.lang != "fr" {
-		return
-	}
 	for v, w := range c.w {
 		if w.UPOS != "VERB" {
 			continue
@@ -581,7 +579,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 		}
 		if r, ok := lex.Title(strings.Join(words, " ")); ok {
 			role, known = r, true
-		} else if known && c.st.r.lang == "en" {
+		} else if known && c.st.r.traits.ContractWords {
 			role = strings.Join(words, " ")
 		}
 	}
