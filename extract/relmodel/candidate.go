@@ -24,7 +24,7 @@ type Sentence struct {
 // MaxPath is the longest tree path, in edges, between the two arguments
 // of a candidate. Longer paths rarely state a relation and multiply
 // candidates.
-const MaxPath = 4
+const MaxPath = 5
 
 // maxName bounds the bytes of an argument's name: a longer one is a
 // run of words no reader would call a name (and too long for the store).

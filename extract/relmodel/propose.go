@@ -37,7 +37,8 @@ func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidat
 				continue
 			}
 			up, down, ok := t.path(as[i].word, as[j].word)
-			if !ok {
+			// Phrases relate within four edges; names, rarer, within five.
+			if !ok || len(up)+len(down) > 5 && (as[i].kind == argConcept || as[j].kind == argConcept) {
 				continue
 			}
 			c := candidate{sent: sent, subj: i, obj: j, rule: -1, agree: -1}

@@ -79,20 +79,21 @@ func equal(a, b []int) bool {
 }
 
 func TestPathTooLong(t *testing.T) {
-	// A chain of six words: the ends are five edges apart.
+	// A chain of seven words: the ends are six edges apart.
 	s := sentence(t, `
 a a NOUN 2 nmod
 b b NOUN 3 nmod
 c c NOUN 4 nmod
 d d NOUN 5 nmod
 e e NOUN 6 nmod
-f f NOUN 0 root`)
+f f NOUN 7 nmod
+g g NOUN 0 root`)
 	tr := newTree(s)
-	if _, _, ok := tr.path(0, 5); ok {
-		t.Error("a path of 5 edges was accepted")
+	if _, _, ok := tr.path(0, 6); ok {
+		t.Errorf("a path of 6 edges was accepted (MaxPath %d)", MaxPath)
 	}
-	if _, _, ok := tr.path(1, 5); !ok {
-		t.Error("a path of 4 edges was refused")
+	if _, _, ok := tr.path(1, 6); !ok {
+		t.Errorf("a path of 5 edges was refused (MaxPath %d)", MaxPath)
 	}
 }
 
