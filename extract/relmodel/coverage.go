@@ -65,7 +65,7 @@ func (m *Model) Coverage(docs []Document, anns []Annotation, lexicons map[string
 					covered[g] = true
 				}
 			}
-			opts = m.tables.options(&c, an[c.sent], d.Lang, lex, opts)
+			opts = m.tables.options(&c, an[c.sent], d.Lang, lex, opts, nil)
 			for _, o := range opts {
 				c.pred = o.pred
 				if g := match(&c, gold); g != nil {

@@ -75,6 +75,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 	var out []Found
 	var base, buf []uint32
 	var opts []option
+	norms := map[string]string{}
 	for i := range sents {
 		s := &sents[i]
 		a, cs := propose(s, lex, i)
@@ -82,7 +83,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 		start := len(out)
 		for k := range cs {
 			c := &cs[k]
-			opts = m.tables.options(c, a, s.Lang, lex, opts)
+			opts = m.tables.options(c, a, s.Lang, lex, opts, norms)
 			if len(opts) == 0 || c.sName == "" || c.oName == "" {
 				continue
 			}
@@ -226,6 +227,7 @@ func Read(r io.Reader) (*Model, error) {
 	if t.concept == nil {
 		t.concept = map[string]string{}
 	}
+	t.prepare()
 	return &Model{info: fm.Info, tables: t, pair: pair, pred: pred}, nil
 }
 

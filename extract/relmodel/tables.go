@@ -19,8 +19,9 @@ type phraseStat struct {
 
 // phraseCount is one phrasing and the number of annotations accepting it.
 type phraseCount struct {
-	P string
-	N int
+	P    string
+	N    int
+	norm string // P as scoring normalises it, computed once by prepare
 }
 
 // topPhrases is how many phrasings a key keeps.
@@ -128,7 +129,20 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 	for k, m := range cc {
 		t.concept[k] = argmax(m)
 	}
+	t.prepare()
 	return t
+}
+
+// prepare normalises every phrasing once, as options compare them.
+func (t *tables) prepare() {
+	for l := range t.pred {
+		for k, st := range t.pred[l] {
+			for i := range st.Phrases {
+				st.Phrases[i].norm = score.NormPred(st.Phrases[i].P)
+			}
+			t.pred[l][k] = st
+		}
+	}
 }
 
 func argmax(m map[string]int) string {
@@ -164,17 +178,15 @@ var levelNames = [...]string{"key", "prep", "lemma"}
 // phrasings annotations gave its key at each level, the rule's, the
 // lexicon's, and for English verbs the verb itself. It also gives a
 // concept object in another language its English name.
-func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Lexicon, out []option) []option {
+//
+// norms, when not nil, caches the normalised phrasings of a document's
+// options (normalising is a good share of the work).
+func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Lexicon, out []option, norms map[string]string) []option {
 	out = out[:0]
 	if c.oKind == argConcept && lang != "en" && c.rule < 0 {
 		c.oName = t.conceptName(lang, a.args[c.obj], lex)
 	}
-	add := func(p, from string, seen int, share float32, rank int) {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			return
-		}
-		n := score.NormPred(p)
+	addNorm := func(p, n, from string, seen int, share float32, rank int) {
 		for i := range out {
 			if out[i].norm == n {
 				out[i].from = append(out[i].from, from)
@@ -186,6 +198,19 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 		}
 		out = append(out, option{pred: p, norm: n, from: []string{from}, seen: seen, share: share, rank: rank})
 	}
+	add := func(p, from string, seen int, share float32, rank int) {
+		if p = strings.TrimSpace(p); p == "" {
+			return
+		}
+		n, ok := norms[p]
+		if !ok {
+			n = score.NormPred(p)
+			if norms != nil {
+				norms[p] = n
+			}
+		}
+		addNorm(p, n, from, seen, share, rank)
+	}
 	for _, tg := range c.trigs {
 		for l, k := range tg.key {
 			if l > 0 && k == tg.key[l-1] {
@@ -196,7 +221,7 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 				continue
 			}
 			for r, ph := range st.Phrases {
-				add(ph.P, tg.pos+":"+levelNames[l], st.N, float32(ph.N)/float32(st.N), r)
+				addNorm(ph.P, ph.norm, tg.pos+":"+levelNames[l], st.N, float32(ph.N)/float32(st.N), r)
 			}
 		}
 	}

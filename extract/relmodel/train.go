@@ -224,7 +224,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			for ci := range dc.cands {
 				c := dc.cands[ci] // a copy: options name its object
 				a := dc.an[c.sent]
-				opts = t.options(&c, a, dc.doc.Lang, o.Lexicons[dc.doc.Lang], opts)
+				opts = t.options(&c, a, dc.doc.Lang, o.Lexicons[dc.doc.Lang], opts, nil)
 				if len(opts) == 0 || c.sName == "" || c.oName == "" {
 					continue
 				}
