@@ -207,10 +207,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 		if x.keepAll {
 			min = 0
 		}
-		for _, f := range x.rel.Relations(an.Sentences, lg.lexicon) {
-			if f.Confidence < min {
-				continue
-			}
+		for _, f := range x.rel.Relations(an.Sentences, lg.lexicon, min) {
 			t := f.Triple
 			t.Doc, t.Sentence, t.Lang = doc.ID, doc.Text[an.Spans[f.Sent].Start:an.Spans[f.Sent].End], doc.Lang
 			t.Span = an.Spans[f.Sent]

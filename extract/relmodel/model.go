@@ -68,10 +68,11 @@ func (m *Model) Threshold() float64 { return m.info.Threshold }
 const Floor = 0.05
 
 // Relations returns the relations the model reads in the sentences of one
-// document, with their confidence (at least Floor; the caller applies its
-// threshold). Doc, Sentence, Span and Lang are left to the caller; the
-// returned Sent field of each says which sentence it came from.
-func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
+// document, with their confidence, at least min (and at least Floor).
+// Doc, Sentence, Span and Lang are left to the caller; the returned Sent
+// field of each says which sentence it came from.
+func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) []Found {
+	min = math.Max(min, Floor)
 	var out []Found
 	var base, buf []uint32
 	var opts []option
@@ -83,12 +84,20 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 		start := len(out)
 		for k := range cs {
 			c := &cs[k]
-			opts = m.tables.options(c, a, s.Lang, lex, opts, norms)
-			if len(opts) == 0 || c.sName == "" || c.oName == "" {
+			if c.sName == "" || c.oName == "" {
 				continue
 			}
 			base = features(c, a, s.Lang, base)
 			pp := sigmoid(m.pair.raw(base))
+			// No option can score above the pair: most candidates end
+			// here, before their options are made.
+			if m.info.A > 0 && sigmoid(m.info.A*logit(pp)+m.info.B) < min-0.0005 {
+				continue
+			}
+			opts = m.tables.options(c, a, s.Lang, lex, opts, norms)
+			if len(opts) == 0 || c.oName == "" {
+				continue
+			}
 			top, pick := -1.0, 0
 			for oi := range opts {
 				buf = optionFeatures(c, &opts[oi], s.Lang, base, buf)
@@ -96,8 +105,9 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon) []Found {
 					top, pick = p, oi
 				}
 			}
-			conf := sigmoid(m.info.A*logit(top) + m.info.B)
-			if conf < Floor {
+			// Rounded as stated, so that a threshold compares what users see.
+			conf := math.Round(sigmoid(m.info.A*logit(top)+m.info.B)*1000) / 1000
+			if conf < min {
 				continue
 			}
 			c.pred = opts[pick].pred
