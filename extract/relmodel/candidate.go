@@ -183,7 +183,11 @@ func abs(n int) int {
 
 // args finds the arguments of a sentence: its mentions, then the noun
 // phrases and stray proper nouns outside them.
-func args(s *Sentence, t *tree) []arg {
+//
+// contract says the language's words are the triple contract's own
+// (English): a phrase is then named by its words, else by its lemmas
+// until a table gives its English.
+func args(s *Sentence, t *tree, contract bool) []arg {
 	var out []arg
 	inMention := make([]bool, len(s.Words))
 	for k, m := range s.Mentions {
@@ -233,7 +237,7 @@ func args(s *Sentence, t *tree) []arg {
 		a := arg{word: i, mention: -1, text: text, lemma: strings.ToLower(w.Lemma), kind: argConcept, typ: graph.Concept}
 		if w.UPOS == "PROPN" {
 			a.kind, a.typ, a.name = argProper, "", text
-		} else if s.Lang == "en" {
+		} else if contract {
 			a.name = strings.ToLower(text)
 		} else {
 			a.name = lemmas

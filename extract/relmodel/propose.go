@@ -28,7 +28,7 @@ func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidat
 		return nil, nil
 	}
 	t := newTree(s)
-	as := args(s, t)
+	as := args(s, t, contractWords(lex))
 	a := &analysed{s: s, t: t, args: as}
 	var out []candidate
 	for i := range as {
@@ -258,4 +258,11 @@ func (a *analysed) find(name string) int {
 		}
 	}
 	return -1
+}
+
+// contractWords reports a language whose words are the contract's own
+// (lexicon language.tsv): its verbs are their own predicates, its
+// phrases their own concepts.
+func contractWords(lex *lexicon.Lexicon) bool {
+	return lex != nil && lex.Traits().ContractWords
 }

@@ -96,7 +96,7 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 		}
 		// A concept object written in another language than English: the
 		// annotation's first form is its English.
-		if a.c.oKind == argConcept && a.lang != "en" && len(a.g.O) > 0 {
+		if a.c.oKind == argConcept && !contractWords(lexicons[a.lang]) && len(a.g.O) > 0 {
 			en := strings.TrimSpace(a.g.O[0])
 			if graph.Fold(en) != graph.Fold(a.c.oText) {
 				for _, k := range []string{a.lang + "|" + graph.Fold(a.c.oText), a.lang + "|" + graph.Fold(a.c.oName)} {
@@ -183,7 +183,7 @@ var levelNames = [...]string{"key", "prep", "lemma"}
 // options (normalising is a good share of the work).
 func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Lexicon, out []option, norms map[string]string) []option {
 	out = out[:0]
-	if c.oKind == argConcept && lang != "en" && c.rule < 0 {
+	if c.oKind == argConcept && !contractWords(lex) && c.rule < 0 {
 		c.oName = t.conceptName(lang, a.args[c.obj], lex)
 	}
 	addNorm := func(p, n, from string, seen int, share float32, rank int) {
@@ -233,15 +233,15 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 	}
 	for _, tg := range c.trigs {
 		if tg.word >= 0 {
-			lexical(a, tg, lang, lex, add)
+			lexical(a, tg, lex, add)
 		}
 	}
 	return out
 }
 
-// lexical adds the predicates the lexicon gives a trigger, and for an
-// English verb the verb itself.
-func lexical(a *analysed, tg trig, lang string, lex *lexicon.Lexicon, add func(p, from string, seen int, share float32, rank int)) {
+// lexical adds the predicates the lexicon gives a trigger, and, in a
+// language whose words are the contract's (English), the verb itself.
+func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string, seen int, share float32, rank int)) {
 	w := a.s.Words[tg.word]
 	lemma := strings.ToLower(w.Lemma)
 	prep := ""
@@ -261,7 +261,7 @@ func lexical(a *analysed, tg trig, lang string, lex *lexicon.Lexicon, add func(p
 			}
 		}
 	}
-	if lang == "en" && w.UPOS == "VERB" && lemma != "be" && lemma != "have" {
+	if contractWords(lex) && w.UPOS == "VERB" && !lex.IsAux(lemma) {
 		v := thirdPerson(lemma)
 		if prt := childLemma(a.t, tg.word, "compound:prt"); prt != "" {
 			v += " " + prt
