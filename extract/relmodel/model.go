@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -27,7 +28,13 @@ type Model struct {
 	tables *tables
 	pair   *linear // does the candidate relate its two arguments?
 	pred   *linear // is this option the predicate that states it?
+	sum    uint32  // CRC-32 of the model's bytes, which names it
 }
+
+// Checksum returns a CRC-32 of the model as read: two models with the
+// same checksum are, for any practical purpose, the same. Extraction
+// fingerprints documents with it.
+func (m *Model) Checksum() uint32 { return m.sum }
 
 // Info describes a model: what it was trained on and how its scores are
 // calibrated.
@@ -190,6 +197,9 @@ type fileMeta struct {
 	Concept map[string]string        `json:"concept"`
 }
 
+// maxModelBytes bounds a model once inflated.
+const maxModelBytes = 256 << 20
+
 // ErrFormat is returned for a file that is not a relation model.
 var ErrFormat = errors.New("not a kg relation model")
 
@@ -199,9 +209,14 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	data, err := io.ReadAll(zr)
+	// A model holds at most 2^20 weights and tables of a few MB: a file
+	// that inflates beyond maxModelBytes is no model (or a gzip bomb).
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if len(data) > maxModelBytes {
+		return nil, fmt.Errorf("%w: larger than %d MB once inflated", ErrFormat, maxModelBytes>>20)
 	}
 	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, ErrFormat
@@ -238,7 +253,7 @@ func Read(r io.Reader) (*Model, error) {
 		t.concept = map[string]string{}
 	}
 	t.prepare()
-	return &Model{info: fm.Info, tables: t, pair: pair, pred: pred}, nil
+	return &Model{info: fm.Info, tables: t, pair: pair, pred: pred, sum: crc32.ChecksumIEEE(data)}, nil
 }
 
 // Load reads a model file.

@@ -207,7 +207,8 @@ func TestReadAnnotations(t *testing.T) {
 }
 
 func TestReadCorrupt(t *testing.T) {
-	for _, data := range [][]byte{nil, []byte("not gzip"), gz(t, "kg relation model 9\n"), gz(t, magic+"\xff")} {
+	bomb := gz(t, magic+strings.Repeat("\x00", maxModelBytes+1))
+	for _, data := range [][]byte{nil, []byte("not gzip"), gz(t, "kg relation model 9\n"), gz(t, magic+"\xff"), bomb} {
 		if _, err := Read(bytes.NewReader(data)); !errors.Is(err, ErrFormat) {
 			t.Errorf("Read(%q) = %v, want ErrFormat", data, err)
 		}
