@@ -239,7 +239,7 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 		}
 	}
 	for i := range tree {
-		if tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == rt.Object {
+		if tree[i].rule < 0 && tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == rt.Object {
 			tree[i].ruleAgrees = true
 			tree[i].agree = r
 			// The rule read negation and modality with more care.
