@@ -63,6 +63,8 @@ type Extractor struct {
 	langs    map[string]*language
 	rel      *relmodel.Model // nil: relations by the rules
 	keepAll  bool            // return the relation model's triples below the threshold too
+	known    []string        // languages kg knows: detected or with a lexicon
+	prints   map[string]string
 }
 
 // New loads the embedded models and lexicons (and the extra lexicon files
@@ -87,6 +89,12 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	supported := lexicon.Languages()
+	x.known = slices.Compact(slices.Sorted(slices.Values(append(det.Languages(), supported...))))
+	// A language kg does not know would be stored as the document's, and
+	// the document never extracted.
+	if opts.Lang != "" && !slices.Contains(x.known, opts.Lang) {
+		return nil, fmt.Errorf("extract: language %q: kg knows %s", opts.Lang, strings.Join(x.known, ", "))
+	}
 	for _, l := range opts.Languages {
 		if !slices.Contains(supported, l) {
 			return nil, fmt.Errorf("extract: no lexicon for language %q (have %s)", l, strings.Join(supported, ", "))
@@ -127,7 +135,34 @@ func New(opts Options) (*Extractor, error) {
 	default:
 		return nil, fmt.Errorf("extract: relations %q: want learned or rules", opts.Relations)
 	}
+	if x.prints, err = x.fingerprints(); err != nil {
+		return nil, err
+	}
 	return x, nil
+}
+
+// KnownLanguages returns, sorted, the ISO 639-1 codes of the languages kg
+// knows: those it detects and those it extracts.
+func (x *Extractor) KnownLanguages() []string { return slices.Clone(x.known) }
+
+// Fingerprint names what the extractor reads a document in lang with,
+// besides its text: "" when lang is not extracted. Two extractors with
+// the same fingerprint for a language extract the same triples from its
+// documents, so a store need not extract a document again unless its text,
+// language or fingerprint changed. See fingerprints for what it covers.
+func (x *Extractor) Fingerprint(lang string) string { return x.prints[lang] }
+
+// Identify sets what Extract will read doc with: its language (from
+// Options.Lang, else the document's own, else by detection) and
+// doc.Extraction, the fingerprint of that language.
+func (x *Extractor) Identify(doc *graph.Document) {
+	if x.opts.Lang != "" {
+		doc.Lang = x.opts.Lang
+	}
+	if doc.Lang == "" {
+		doc.Lang, _ = x.detector.Detect(doc.Text)
+	}
+	doc.Extraction = x.prints[doc.Lang]
 }
 
 // Threshold returns the confidence from which the extractor states a
@@ -172,8 +207,8 @@ type Result struct {
 	Skipped string
 }
 
-// Extract extracts the triples of doc. It sets doc.Lang when it was
-// empty: from Options.Lang, else by detection.
+// Extract extracts the triples of doc. It sets doc.Lang and
+// doc.Extraction as Identify does.
 func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Result, err error) {
 	// A rule that fails on some odd sentence must cost that document,
 	// not the run: the caller reports the error and goes on.
@@ -182,13 +217,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			res, err = Result{}, fmt.Errorf("extraction failed (a bug in kg; please report it with this document): %v", p)
 		}
 	}()
-	if x.opts.Lang != "" {
-		doc.Lang = x.opts.Lang
-	}
-	if doc.Lang == "" {
-		l, _ := x.detector.Detect(doc.Text)
-		doc.Lang = l
-	}
+	x.Identify(doc)
 	lg := x.langs[doc.Lang]
 	if lg == nil {
 		why := fmt.Sprintf("language %q is not extracted", doc.Lang)

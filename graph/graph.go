@@ -51,7 +51,11 @@ type Document struct {
 	URL   string `json:"url,omitempty"`
 	Lang  string `json:"lang,omitempty"` // ISO 639-1; empty until detected
 	Hash  string `json:"hash,omitempty"` // hex SHA-256 of Text
-	Text  string `json:"-"`
+	// Extraction is the fingerprint of what extracted the document
+	// (extract.Extractor.Fingerprint); empty when it was not extracted,
+	// or was stored before kg kept fingerprints.
+	Extraction string `json:"extraction,omitempty"`
+	Text       string `json:"-"`
 	// Unmapped counts the lemmas of the document's verbs that the
 	// lexicon maps to no predicate, as extraction found them: what a
 	// lexicon extension would add.

@@ -21,12 +21,16 @@ import (
 
 // Extractor turns a document into triples; *extract.Extractor is one.
 type Extractor interface {
+	// Identify sets the language and extraction fingerprint that Extract
+	// will read a document with, which decide, with its text, whether the
+	// stored version is current.
+	Identify(doc *graph.Document)
 	Extract(ctx context.Context, doc *graph.Document) (extract.Result, error)
 }
 
 // Store keeps documents with their triples; *storage.Store is one.
 type Store interface {
-	HasDocument(ctx context.Context, id, hash string) (bool, error)
+	HasDocument(ctx context.Context, doc graph.Document) (bool, error)
 	PutDocument(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple) (storage.PutResult, error)
 	PutSkipped(ctx context.Context, doc graph.Document, reason string) (storage.PutResult, error)
 }
@@ -82,8 +86,8 @@ type Skip struct {
 type Summary struct {
 	Documents   int           `json:"documents"`   // read
 	Added       int           `json:"added"`       // new in the store
-	Replaced    int           `json:"replaced"`    // same id, new content
-	Unchanged   int           `json:"unchanged"`   // already stored with this content
+	Replaced    int           `json:"replaced"`    // same id, new content, language or extraction
+	Unchanged   int           `json:"unchanged"`   // already stored with this content, read the same way
 	Unsupported int           `json:"unsupported"` // stored, language not extracted
 	Sentences   int           `json:"sentences"`
 	Tokens      int           `json:"tokens"`
@@ -206,7 +210,10 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 // already, and if not, what does it state.
 func extractItem(ctx context.Context, it *item, x Extractor, st Store, opts Options) {
 	if !opts.NoStore && opts.Emit == nil {
-		have, err := st.HasDocument(ctx, it.doc.ID, it.doc.Hash)
+		// A document stored from the same text is extracted again when
+		// it would now be read in another language or by another model.
+		x.Identify(&it.doc)
+		have, err := st.HasDocument(ctx, it.doc)
 		if err != nil {
 			it.fail = fmt.Errorf("store: document %s: %w", it.doc.ID, err)
 			return

@@ -333,8 +333,8 @@ func TestEmit(t *testing.T) {
 // refuse is a Store that must not be used.
 type refuse struct{ t *testing.T }
 
-func (r refuse) HasDocument(ctx context.Context, id, hash string) (bool, error) {
-	r.t.Errorf("HasDocument(%s) with NoStore", id)
+func (r refuse) HasDocument(ctx context.Context, doc graph.Document) (bool, error) {
+	r.t.Errorf("HasDocument(%s) with NoStore", doc.ID)
 	return false, nil
 }
 
@@ -356,6 +356,8 @@ type cancelling struct {
 	cancel context.CancelFunc
 	calls  int
 }
+
+func (c *cancelling) Identify(doc *graph.Document) { c.x.Identify(doc) }
 
 func (c *cancelling) Extract(ctx context.Context, doc *graph.Document) (extract.Result, error) {
 	c.calls++
@@ -428,6 +430,8 @@ type failing struct {
 	doc string
 	err error
 }
+
+func (f failing) Identify(doc *graph.Document) { f.x.Identify(doc) }
 
 func (f failing) Extract(ctx context.Context, doc *graph.Document) (extract.Result, error) {
 	if doc.ID == f.doc {
@@ -502,11 +506,11 @@ type broken struct {
 	err         error
 }
 
-func (b broken) HasDocument(ctx context.Context, id, hash string) (bool, error) {
-	if b.method == "HasDocument" && id == b.doc {
+func (b broken) HasDocument(ctx context.Context, doc graph.Document) (bool, error) {
+	if b.method == "HasDocument" && doc.ID == b.doc {
 		return false, b.err
 	}
-	return b.Store.HasDocument(ctx, id, hash)
+	return b.Store.HasDocument(ctx, doc)
 }
 
 func (b broken) PutDocument(ctx context.Context, doc graph.Document, es []graph.Entity, ts []graph.Triple) (storage.PutResult, error) {
@@ -610,5 +614,82 @@ func TestWorkersSameStore(t *testing.T) {
 	}
 	if !reflect.DeepEqual(stores[0], stores[1]) {
 		t.Errorf("the store of 4 workers differs from one worker's")
+	}
+}
+
+// TestReadAgain runs the corpus into one store with extractors that read
+// it differently: a document stored from the same text is extracted again,
+// replacing its triples, when its language or the extraction changed, and
+// once when it was stored before kg kept fingerprints.
+func TestReadAgain(t *testing.T) {
+	st := openStore(t)
+	with := func(opts extract.Options) Extractor {
+		opts.Languages, opts.CapitalAsState = []string{"fr", "en"}, true
+		x, err := extract.New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	detect := with(extract.Options{})
+	// forget makes each document look stored by an older kg: same text
+	// and language, no fingerprint.
+	forget := func(t *testing.T) {
+		ctx := context.Background()
+		var docs []storage.DocumentInfo
+		if err := st.Documents(ctx, func(d storage.DocumentInfo) error { docs = append(docs, d); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			d.Extraction = ""
+			var err error
+			if d.Skipped != "" {
+				_, err = st.PutSkipped(ctx, d.Document, d.Skipped)
+			} else {
+				_, err = st.PutDocument(ctx, d.Document, nil, nil)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	steps := []struct {
+		name   string
+		x      Extractor
+		before func(t *testing.T)
+		want   counts
+	}{
+		// A wrong --lang: stored, not extracted.
+		{"as German", with(extract.Options{Lang: "de"}), nil, counts{Documents: 7, Added: 7, Unsupported: 7}},
+		{"detected", detect, nil, counts{Documents: 7, Replaced: 6, Unchanged: 1}},
+		{"again", detect, nil, counts{Documents: 7, Unchanged: 7}},
+		{"by the rules", with(extract.Options{Relations: "rules"}), nil, counts{Documents: 7, Replaced: 6, Unchanged: 1}},
+		{"stricter", with(extract.Options{Relations: "rules", MinConfidence: 0.9}), nil, counts{Documents: 7, Replaced: 6, Unchanged: 1}},
+		{"stored before fingerprints", detect, forget, counts{Documents: 7, Replaced: 6, Unchanged: 1}},
+		{"after", detect, nil, counts{Documents: 7, Unchanged: 7}},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			if step.before != nil {
+				step.before(t)
+			}
+			sum, err := Run(context.Background(), []string{corpus}, step.x, st, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := countsOf(sum); got != step.want {
+				t.Errorf("counts %+v, want %+v", got, step.want)
+			}
+			ctx := context.Background()
+			info, err := st.Document(ctx, "en-summit.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := graph.Document{Lang: "en"}
+			step.x.Identify(&want)
+			if info.Lang != want.Lang || info.Extraction != want.Extraction {
+				t.Errorf("en-summit.txt stored as %s/%s, want %s/%s", info.Lang, info.Extraction, want.Lang, want.Extraction)
+			}
+		})
 	}
 }

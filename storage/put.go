@@ -49,11 +49,12 @@ type DocumentInfo struct {
 
 // PutDocument stores a document with its entities and triples in one
 // transaction: afterwards either all of them are stored or, on error,
-// none. Storing a document whose id is stored with the same hash (and not
-// as skipped) does nothing and returns Unchanged, even if the metadata or
-// triples differ; with another hash, the old document's triples and entity
-// contributions are retracted in the same transaction and Replaced is
-// returned. An empty doc.Hash is computed from doc.Text; the text itself
+// none. Storing a document whose id is stored with the same hash,
+// language and extraction fingerprint (and not as skipped) does nothing
+// and returns Unchanged, even if the metadata or triples differ; with
+// another, the old document's triples and entity contributions are
+// retracted in the same transaction and Replaced is returned. An empty
+// doc.Hash is computed from doc.Text; the text itself
 // is not stored, only the sentences of triples.
 //
 // Triples with an empty Doc are taken to be doc's, and an empty Lang is
@@ -151,7 +152,7 @@ func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.En
 	old, err := getDocument(txn, p.info.ID)
 	d := newDeltas()
 	switch {
-	case err == nil && old.Hash == p.info.Hash && old.Skipped == p.info.Skipped && !force:
+	case err == nil && same(old.Document, p.info.Document) && old.Skipped == p.info.Skipped && !force:
 		return Unchanged, nil
 	case err == nil:
 		res = Replaced

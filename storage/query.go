@@ -20,16 +20,25 @@ import (
 // checkEvery is how many keys a scan reads between looks at its context.
 const checkEvery = 1024
 
-// HasDocument reports whether the document id is stored with this hash.
-func (s *Store) HasDocument(ctx context.Context, id, hash string) (bool, error) {
-	info, err := s.Document(ctx, id)
+// HasDocument reports whether doc is stored as it is: its id with its
+// hash, language and extraction fingerprint, so that storing it again
+// would change nothing.
+func (s *Store) HasDocument(ctx context.Context, doc graph.Document) (bool, error) {
+	info, err := s.Document(ctx, doc.ID)
 	if errors.Is(err, ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	return info.Hash == hash, nil
+	return same(info.Document, doc), nil
+}
+
+// same reports whether a stored document and a new version of it hold
+// the same text read the same way. A document stored before kg kept
+// fingerprints has none, so it is extracted again once.
+func same(stored, doc graph.Document) bool {
+	return stored.Hash == doc.Hash && stored.Lang == doc.Lang && stored.Extraction == doc.Extraction
 }
 
 // Document returns the stored document id, or an error wrapping

@@ -205,7 +205,7 @@ func (a *app) extractCorpus(ctx context.Context, paths []string, all bool) ([]gr
 	}
 	var triples []graph.Triple
 	_, err = ingest.Run(ctx, paths, x, nil, ingest.Options{
-		Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes},
+		Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, Languages: x.KnownLanguages()},
 		Stdin:   a.stdin,
 		NoStore: true,
 		Warn:    func(err error) { a.warnf("%v", err) },

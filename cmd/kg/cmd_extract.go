@@ -28,8 +28,10 @@ func newExtractCmd(a *app) *cobra.Command {
 		Long: `Extract reads .txt, .md, .html and .jsonl files, directories (recursively,
 in sorted order) and "-" for standard input, extracts triples from every
 document in a supported language and stores each document with its triples
-in one transaction. Documents already stored with the same content are
-skipped, so an interrupted run resumes where it stopped. A symbolic link in
+in one transaction. Documents already stored with the same content, read
+in the same language by the same models and settings, are skipped, so an
+interrupted run resumes where it stopped; one whose language or
+extraction changed is extracted again. A symbolic link in
 a directory to a file outside it is skipped with a warning, unless
 --follow-symlinks.
 
@@ -70,7 +72,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				st = s
 			}
 			opts := ingest.Options{
-				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks},
+				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks, Languages: x.KnownLanguages()},
 				Stdin:   a.stdin,
 				NoStore: noStore,
 				Workers: a.cfg.Extract.Workers,
@@ -112,7 +114,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 		},
 	}
 	f := cmd.Flags()
-	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
+	f.String("lang", "", "language of every document (ISO 639-1: de, en, es, fr, it, nl, pt), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	f.Int("workers", 0, "documents extracted in parallel (0: one per CPU core; at most 4 per core)")
 	a.bind("extract.workers", f.Lookup("workers"))

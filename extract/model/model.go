@@ -22,7 +22,14 @@ type Model struct {
 	Tagger     *tag.Tagger
 	Lemmatizer *lemma.Lemmatizer
 	Parser     *parse.Parser
+
+	sum uint32 // CRC-32 of the file, which names this model
 }
+
+// Checksum returns the CRC-32 the model's file ends with: two models
+// with the same checksum are, for any practical purpose, the same.
+// Extraction fingerprints documents with it.
+func (m *Model) Checksum() uint32 { return m.sum }
 
 // The file starts with magic and a format version; sections follow, each
 // a name and a length-prefixed body, and a CRC-32 (IEEE) of everything
@@ -91,7 +98,7 @@ func Read(r io.Reader) (*Model, error) {
 	if crc32.ChecksumIEEE(body) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch (truncated or damaged)", ErrCorrupt)
 	}
-	m := &Model{}
+	m := &Model{sum: sum}
 	if m.Lang, err = readString(rd); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,9 @@
 // limit is refused without being held in memory: a file by its size, a
 // .jsonl line by counting it as it is read (from standard input, up to
 // the limit is held). A .jsonl date that graph.CheckDocumentDate refuses
-// is dropped with a Warning that is Kept: the document is read undated.
+// is dropped with a Warning that is Kept: the document is read undated;
+// so is a "lang" not among Options.Languages, the language then left to
+// detection.
 //
 // It does not detect languages, split sentences or store anything.
 package reader

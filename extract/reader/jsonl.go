@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/kgraph/kg/graph"
@@ -92,6 +94,13 @@ func (r *run) parseLine(line []byte, name, fileID string, n int) (graph.Document
 			rec.Date = ""
 		}
 	}
+	if rec.Lang != "" {
+		l, ok := r.language(rec.Lang)
+		if !ok {
+			r.warn(Warning{Path: name, Line: n, Err: fmt.Errorf("lang %q: kg knows %s; the document's language is detected instead", rec.Lang, strings.Join(r.langs, ", ")), Kept: true})
+		}
+		rec.Lang = l
+	}
 	return graph.Document{
 		ID:    id,
 		Path:  name,
@@ -102,6 +111,22 @@ func (r *run) parseLine(line []byte, name, fileID string, n int) (graph.Document
 		Lang:  rec.Lang,
 		Text:  *rec.Text,
 	}, true
+}
+
+// language returns the code of a line's lang field ("EN", "en-GB" →
+// "en"), or "" and false when it is not one of r.langs.
+func (r *run) language(lang string) (string, bool) {
+	if r.langs == nil {
+		return lang, true
+	}
+	l := strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexAny(l, "-_"); i > 0 {
+		l = l[:i]
+	}
+	if !slices.Contains(r.langs, l) {
+		return "", false
+	}
+	return l, true
 }
 
 // recordID reads an id given as a string or a number; it is "" when

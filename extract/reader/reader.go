@@ -79,6 +79,12 @@ type Options struct {
 	// (ErrLinkOutside): a link in a corpus to /etc/passwd would otherwise
 	// store it. Links that stay inside the directory are always followed.
 	FollowLinks bool
+	// Languages are the codes a .jsonl line's "lang" may give (matched
+	// in any case, and "en-GB" as "en"); another is warned about and
+	// dropped, the document's language then detected, since a language
+	// kg does not know would keep the document from being extracted. Nil
+	// accepts any.
+	Languages []string
 }
 
 // Read streams every document found under paths to fn: files,
@@ -100,7 +106,7 @@ func Read(ctx context.Context, paths []string, opts Options, stdin io.Reader, fn
 	if warn == nil {
 		warn = func(Warning) {}
 	}
-	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn, stdinID: opts.StdinID, followLinks: opts.FollowLinks}
+	r := &run{ctx: ctx, max: opts.MaxBytes, spill: spillBytes, fn: fn, warn: warn, stdinID: opts.StdinID, followLinks: opts.FollowLinks, langs: opts.Languages}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -130,6 +136,7 @@ type run struct {
 	stdinID     string
 	seen        map[string]string
 	followLinks bool
+	langs       []string // Options.Languages
 }
 
 // format is how a file is read, chosen by its extension.

@@ -55,6 +55,7 @@ func TestReadGolden(t *testing.T) {
 		{name: "stdin-text", paths: []string{"-"}, stdin: "stdin.txt"},
 		{name: "dates", paths: []string{"testdata/dates.jsonl"}},
 		{name: "duplicates", paths: []string{"testdata/dups.jsonl"}},
+		{name: "langs", paths: []string{"testdata/langs.jsonl"}, opts: Options{Languages: []string{"de", "en", "fr"}}},
 		{name: "stdin-id", paths: []string{"-"}, opts: Options{StdinID: "mine"}, stdin: "dups-stdin.txt"},
 		{name: "maxbytes", paths: []string{"testdata/corpus/c.html", "testdata/corpus/d.jsonl", "-"}, opts: Options{MaxBytes: 100}, stdin: "notes.rst"},
 	}

@@ -134,16 +134,23 @@ func testPutGet(t *testing.T, s *storage.Store) {
 	if _, err := s.Document(ctx, "nope"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("Document(nope) error = %v, want ErrNotFound", err)
 	}
+	// A document is had only with the same text read the same way: the
+	// language and the extraction fingerprint count too.
 	for _, c := range []struct {
-		id, hash string
-		want     bool
+		name string
+		edit func(*graph.Document)
+		want bool
 	}{
-		{"d1", want.Hash, true},
-		{"d1", hash("other"), false},
-		{"nope", want.Hash, false},
+		{"same", func(*graph.Document) {}, true},
+		{"other text", func(d *graph.Document) { d.Hash = hash("other") }, false},
+		{"other language", func(d *graph.Document) { d.Lang = "de" }, false},
+		{"other extraction", func(d *graph.Document) { d.Extraction = "0123456789abcdef" }, false},
+		{"other id", func(d *graph.Document) { d.ID = "nope" }, false},
 	} {
-		if got, err := s.HasDocument(ctx, c.id, c.hash); err != nil || got != c.want {
-			t.Errorf("HasDocument(%s, %.8s) = %v, %v; want %v", c.id, c.hash, got, err, c.want)
+		doc := want
+		c.edit(&doc)
+		if got, err := s.HasDocument(ctx, doc); err != nil || got != c.want {
+			t.Errorf("HasDocument(d1, %s) = %v, %v; want %v", c.name, got, err, c.want)
 		}
 	}
 	var docs []string
@@ -184,6 +191,22 @@ func testIdempotent(t *testing.T, s *storage.Store) {
 	}
 	if after := stats(t, s); !reflect.DeepEqual(before, after) {
 		t.Errorf("stats changed by re-put:\n%+v\n%+v", before, after)
+	}
+	// Same hash read another way (another language, or another model):
+	// the triples may differ, so the document is replaced.
+	for _, edit := range []func(*graph.Document){
+		func(d *graph.Document) { d.Extraction = "0123456789abcdef" },
+		func(d *graph.Document) { d.Lang = "fr" },
+	} {
+		d1 := f.doc("d1")
+		edit(&d1.doc)
+		if got := put(t, s, d1); got != storage.Replaced {
+			t.Errorf("put d1 as %s/%s = %v, want replaced", d1.doc.Lang, d1.doc.Extraction, got)
+		}
+		info, err := s.Document(context.Background(), "d1")
+		if err != nil || info.Lang != d1.doc.Lang || info.Extraction != d1.doc.Extraction {
+			t.Errorf("Document(d1) = %+v, %v; want language %s, extraction %s", info, err, d1.doc.Lang, d1.doc.Extraction)
+		}
 	}
 }
 
