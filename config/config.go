@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -18,11 +19,14 @@ import (
 // config.yaml; the environment variable of a key is KG_ followed by the key
 // in upper case with dots as underscores (extract.lang → KG_EXTRACT_LANG).
 type Config struct {
-	Store   string  `mapstructure:"store"`
-	Format  string  `mapstructure:"format"`
-	Quiet   bool    `mapstructure:"quiet"`
-	Extract Extract `mapstructure:"extract"`
-	Export  Export  `mapstructure:"export"`
+	Store  string `mapstructure:"store"`
+	Format string `mapstructure:"format"`
+	Quiet  bool   `mapstructure:"quiet"`
+	// Wait bounds how long a command waits for a store another kg
+	// process holds; 0 fails at once.
+	Wait    time.Duration `mapstructure:"wait"`
+	Extract Extract       `mapstructure:"extract"`
+	Export  Export        `mapstructure:"export"`
 }
 
 // Extract holds the settings of kg extract.
@@ -83,6 +87,7 @@ func Default() Config {
 	return Config{
 		Store:  "./kg-data",
 		Format: "table",
+		Wait:   10 * time.Second,
 		Extract: Extract{
 			Languages:        []string{"fr", "en"},
 			MaxDocumentBytes: 4 << 20,
@@ -106,6 +111,7 @@ func defaults(c Config) map[string]any {
 		"store":                      c.Store,
 		"format":                     c.Format,
 		"quiet":                      c.Quiet,
+		"wait":                       c.Wait,
 		"extract.lang":               c.Extract.Lang,
 		"extract.languages":          c.Extract.Languages,
 		"extract.max_document_bytes": c.Extract.MaxDocumentBytes,
@@ -228,6 +234,9 @@ func (c Config) Validate() error {
 	}
 	if !slices.Contains(Formats, c.Format) {
 		return bad("format", c.Format, "want one of "+strings.Join(Formats, ", "))
+	}
+	if c.Wait < 0 {
+		return bad("wait", c.Wait, "want a duration of 0 or more, such as 30s or 2m")
 	}
 	if c.Extract.Lang != "" && !isLangCode(c.Extract.Lang) {
 		return bad("extract.lang", c.Extract.Lang, "want an ISO 639-1 code such as fr or en")

@@ -20,8 +20,13 @@ import (
 )
 
 func main() {
+	os.Exit(runMain())
+}
+
+// runMain runs kg on the process's arguments and streams; SIGINT (Ctrl-C)
+// and SIGTERM cancel it.
+func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }

@@ -19,7 +19,7 @@ import (
 // need a real process (kill and resume, the store lock).
 func TestMain(m *testing.M) {
 	if os.Getenv("KG_TEST_AS_KG") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(runMain())
 	}
 	os.Exit(m.Run())
 }

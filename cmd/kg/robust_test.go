@@ -265,6 +265,7 @@ func TestStoreInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	msg := "store " + store + " is in use by another kg process"
+	t.Setenv("KG_WAIT", "0") // refused at once; TestWaitForStore tests waiting
 	for _, args := range [][]string{{"extract", filepath.Join(ex, "wikinews-en.jsonl")}, {"stats"}} {
 		_, stderr, ps := kgProcess(t, nil, append([]string{"--store", store}, args...)...)
 		if ps.ExitCode() != exitFailure || !strings.Contains(stderr, msg) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -54,6 +55,7 @@ func usageError(format string, args ...any) error {
 // app is what every command is given: the loaded settings and the
 // process's streams.
 type app struct {
+	ctx      context.Context // the command's: Ctrl-C ends waits for the store
 	cfg      config.Config
 	stdin    io.Reader
 	stdout   io.Writer
@@ -95,7 +97,7 @@ func (a *app) warnf(format string, args ...any) {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string][]*pflag.Flag{}}
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string][]*pflag.Flag{}}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -163,9 +165,11 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 	pf.String("store", "./kg-data", "directory of the embedded store")
 	pf.String("format", "table", "output of listings: table, json, jsonl or csv")
 	pf.BoolP("quiet", "q", false, "print nothing on stderr but errors")
+	pf.Duration("wait", 10*time.Second, "wait this long for a store another kg process holds (0: fail at once)")
 	a.bind("store", pf.Lookup("store"))
 	a.bind("format", pf.Lookup("format"))
 	a.bind("quiet", pf.Lookup("quiet"))
+	a.bind("wait", pf.Lookup("wait"))
 	root.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(config.Formats, cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(

@@ -9,17 +9,38 @@ import (
 	"github.com/kgraph/kg/storage"
 )
 
-// openStore opens the configured store. Every failure to open is exit
-// status 4 with the store's own message, which names the directory.
+// openStore opens the configured store, waiting up to --wait while
+// another kg process holds it. Every failure to open is exit status 4 with
+// the store's own message, which names the directory.
 func (a *app) openStore(readOnly bool) (*storage.Store, error) {
-	s, err := storage.Open(a.cfg.Store, storage.Options{ReadOnly: readOnly})
+	s, err := storage.OpenWait(a.ctx, a.cfg.Store, storage.Options{ReadOnly: readOnly}, a.cfg.Wait, func(err error) {
+		// Said even with --quiet: without it a wait looks like a hang.
+		fmt.Fprintf(a.stderr, "kg: %v%s: waiting up to %s for it to finish (--wait 0 fails at once; Ctrl-C stops)\n", err, holder(a.cfg.Store), a.cfg.Wait)
+	})
 	if err != nil {
+		if a.ctx.Err() != nil {
+			return nil, err // interrupted: run says so
+		}
+		switch {
+		case errors.Is(err, storage.ErrLocked) && a.cfg.Wait > 0:
+			err = fmt.Errorf("%w%s, after waiting %s (kg extract holds its store until it ends; a longer --wait waits for it)", err, holder(a.cfg.Store), a.cfg.Wait)
+		case errors.Is(err, storage.ErrLocked):
+			err = fmt.Errorf("%w%s (kg extract holds its store until it ends; --wait DURATION waits for it)", err, holder(a.cfg.Store))
+		}
 		if errors.Is(err, storage.ErrNotFound) {
 			err = fmt.Errorf("%w (run kg extract first, or name the store with --store or KG_STORE)", err)
 		}
 		return nil, &exitError{code: exitFailure, err: err}
 	}
 	return s, nil
+}
+
+// holder names the process holding the store's lock, when known.
+func holder(dir string) string {
+	if pid := storage.LockHolder(dir); pid > 0 {
+		return fmt.Sprintf(" (process %d)", pid)
+	}
+	return ""
 }
 
 // resolve returns the canonical names a name or alias stands for in the
