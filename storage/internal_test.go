@@ -366,9 +366,14 @@ func TestEmptyMemtableAfterKill(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s, err = Open(dir, Options{ReadOnly: readOnly})
+		var told []string
+		s, err = Open(dir, Options{ReadOnly: readOnly, Notify: func(msg string) { told = append(told, msg) }})
 		if err != nil {
 			t.Fatalf("open (read-only %v) with an empty memtable log: %v", readOnly, err)
+		}
+		// Said, as the repair writes the store's files (as root, a user's).
+		if want := "store " + dir + " was not closed cleanly"; len(told) != 1 || !strings.HasPrefix(told[0], want) {
+			t.Errorf("open (read-only %v) after a kill told %q, want one message starting %q", readOnly, told, want)
 		}
 		if err := s.Verify(context.Background()); err != nil {
 			t.Error(err)

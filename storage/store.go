@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,6 +51,12 @@ type Options struct {
 	// InMemory keeps everything in memory and ignores the directory; for
 	// tests.
 	InMemory bool
+	// MustExist refuses to create a store: a missing one is ErrNotFound,
+	// as it always is for ReadOnly.
+	MustExist bool
+	// Notify, when set, is told of what Open does to the files before it
+	// does it: repairing a store whose writer was killed.
+	Notify func(msg string)
 
 	// memTableSize overrides Badger's memtable size, which bounds the
 	// transaction size; for tests of ErrTooBig.
@@ -75,14 +78,17 @@ type Store struct {
 	merges merges // the merge rules; replaced under mu, never modified
 }
 
-// Open opens the store in dir, creating it unless opts.ReadOnly.
+// Open opens the store in dir, creating it unless opts.ReadOnly or
+// opts.MustExist. It refuses (ErrNotStore) a directory that holds other
+// files and no store, rather than write Badger's files among them.
 //
 // Writes are not fsynced (Badger's SyncWrites=false): a committed
 // PutDocument is in the OS page cache, so it survives the kg process being
 // killed at any point, but not a crash of the machine, which may lose the
 // last few seconds of documents (never part of one). Re-running the
 // command adds them again. Opening read-only a store whose writer was
-// killed first repairs it as the next writer would (Badger requires it).
+// killed first repairs it as the next writer would (Badger requires it),
+// after telling opts.Notify.
 func Open(dir string, opts Options) (*Store, error) {
 	if opts.InMemory && opts.ReadOnly {
 		return nil, fmt.Errorf("open store: an in-memory store cannot be read-only")
@@ -90,10 +96,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.InMemory {
 		dir = "(in memory)" // for messages
 	}
-	if opts.ReadOnly {
-		// Badger would report a missing MANIFEST; say what it means.
-		if _, err := os.Stat(filepath.Join(dir, badger.ManifestFilename)); errors.Is(err, fs.ErrNotExist) {
-			return nil, &storeError{dir, "does not exist", ErrNotFound}
+	if !opts.InMemory {
+		// Badger would report a missing MANIFEST, or make a store among
+		// a user's files; say what it means.
+		if err := checkDir(dir, opts.ReadOnly || opts.MustExist); err != nil {
+			return nil, err
 		}
 	}
 	db, err := openBadger(dir, opts)
@@ -104,6 +111,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		// sizes the empty file, then refuses it as new, and the file, now
 		// well formed and empty, opens on a second try. Repair as the next
 		// writer would, then open as asked.
+		if opts.Notify != nil {
+			opts.Notify(fmt.Sprintf("store %s was not closed cleanly (a kg process writing it was stopped): repairing it as the next kg extract would", dir))
+		}
 		rw := opts
 		rw.ReadOnly = false
 		rdb, rerr := openBadger(dir, rw)

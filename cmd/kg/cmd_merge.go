@@ -43,7 +43,7 @@ and undone exactly by kg entities split FROM.`,
   kg entities merge UNSC "United Nations Security Council"`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(false)
+			st, err := a.openExisting()
 			if err != nil {
 				return err
 			}
@@ -97,7 +97,7 @@ Exit status 1 when NAME is not merged.`,
 		Example: `  kg entities split "Sergey Lavrov"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(false)
+			st, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -26,7 +26,7 @@ Exit status 1 when a document is not in the store; the others are removed.`,
   kg rm frwikinews-kp100:44337 frwikinews-kp100:44355`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(false)
+			st, err := a.openExisting()
 			if err != nil {
 				return err
 			}
