@@ -44,5 +44,3 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	google.golang.org/protobuf v1.36.7 // indirect
 )
-
-replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
