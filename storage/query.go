@@ -168,7 +168,7 @@ func resolveField(ctx context.Context, txn *badger.Txn, name string) ([]string, 
 	if name == "" {
 		return []string{""}, nil
 	}
-	names, err := resolve(ctx, txn, name)
+	names, err := lookup(ctx, txn, name)
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", name, err)
 	}
@@ -251,11 +251,15 @@ func compareBool(a, b bool) int {
 }
 
 // Resolve returns, sorted, the canonical names of the entities whose name
-// or an alias equals name after graph.Fold.
+// or an alias equals name after graph.Fold, else of those whose name ends
+// with it as whole words ("Lavrov" → Sergei Lavrov); with each person its
+// surname PERSON, or each surname PERSON its person, when the surname is
+// the last word of exactly one person's name in the store ("Donald Trump"
+// → Donald Trump and Trump). Patterns (Edges, Triples) match the same.
 func (s *Store) Resolve(ctx context.Context, name string) ([]string, error) {
 	var names []string
 	err := s.db.View(func(txn *badger.Txn) (err error) {
-		names, err = resolve(ctx, txn, name)
+		names, err = lookup(ctx, txn, name)
 		return err
 	})
 	if err != nil {

@@ -35,7 +35,7 @@ func (sn *Snapshot) Close() { sn.txn.Discard() }
 
 // Resolve is Store.Resolve in the snapshot.
 func (sn *Snapshot) Resolve(ctx context.Context, name string) ([]string, error) {
-	names, err := resolve(ctx, sn.txn, name)
+	names, err := lookup(ctx, sn.txn, name)
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", name, err)
 	}

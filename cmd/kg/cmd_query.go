@@ -40,7 +40,9 @@ variable (?x), a name or predicate, a quoted name ("Sergei Lavrov"), or * or _
 for anything. Bare words next to each other are split where the middle is a
 predicate the store knows ('Sergei Lavrov meets ?y'); when that is ambiguous
 the query is refused, with its position: quote the names. Names match
-canonical names and aliases, any case and accents, and a surname its person;
+canonical names and aliases, any case and accents, and a surname its person
+(a surname stored as a person of its own and the one person it names across
+the store are looked up together: "Donald Trump" finds "Trump" too);
 predicates match the canonical English predicates (kg stats lists them), or
 with --source the lemmas they were read from (rencontrer, meet). A pattern
 matches stated relations; write "not" before the predicate, or give
@@ -136,6 +138,15 @@ func (qf *queryFlags) check(patterns bool) error {
 func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) error {
 	o := qf.opts
 	p := qf.pattern
+	// A name that finds no entity is said, not shown as an empty table.
+	for _, name := range []string{p.Subject, p.Object} {
+		if name == "" {
+			continue
+		}
+		if _, err := resolve(cmd.Context(), st, name); err != nil {
+			return err
+		}
+	}
 	f := storage.Filter{Since: o.Since, Until: o.Until, Lang: o.Lang, Modality: o.Modality}
 	if o.Negated {
 		f.Polarity = storage.Denied
@@ -185,8 +196,12 @@ func queryPatterns(cmd *cobra.Command, a *app, st *storage.Store, args []string,
 	if qf.explain {
 		explain(a.stderr, q, res)
 	}
-	if err := writeRows(a, res, qf.evidence); err != nil {
-		return err
+	// A name or predicate the store does not hold is said, not shown as
+	// an empty table.
+	if res.Total > 0 || len(res.Unknown) == 0 {
+		if err := writeRows(a, res, qf.evidence); err != nil {
+			return err
+		}
 	}
 	if res.Total > 0 {
 		return nil
@@ -197,7 +212,7 @@ func queryPatterns(cmd *cobra.Command, a *app, st *storage.Store, args []string,
 		if u.Predicate {
 			what = "predicate"
 		}
-		why = append(why, fmt.Sprintf("no %s %q in the store (query %d, column %d)", what, u.Text, u.Pos.Query, u.Pos.Column))
+		why = append(why, fmt.Sprintf("no %s named %q in the store (query %d, column %d)", what, u.Text, u.Pos.Query, u.Pos.Column))
 	}
 	if len(why) == 0 {
 		return &exitError{code: exitNoMatch}

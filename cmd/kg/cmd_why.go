@@ -32,10 +32,11 @@ func newWhyCmd(a *app) *cobra.Command {
 		Short: "Show every sentence that supports a relation",
 		Long: `Why lists each sentence that states the relation, with its document, title,
 date, url and the byte span of the sentence in the document. Subject and
-object match names and aliases, any case and accents; the predicate is the
-canonical one (kg query --subject NAME shows them).
+object match names and aliases, any case and accents, and a person its
+surname (see kg query); the predicate is the canonical one (kg query
+--subject NAME shows them).
 
-Exit status 1 when no stored sentence states it.`,
+Exit status 1 when no stored sentence states it, or a name finds no entity.`,
 		Example: `  kg why "Sergei Lavrov" meets "Jean-Marc Ayrault"
   kg why Germany considers sanctions --format json`,
 		Args: cobra.ExactArgs(3),
@@ -45,6 +46,13 @@ Exit status 1 when no stored sentence states it.`,
 				return err
 			}
 			defer st.Close()
+			// A name that finds no entity is said, not shown as an empty
+			// table.
+			for _, name := range []string{args[0], args[2]} {
+				if _, err := resolve(cmd.Context(), st, name); err != nil {
+					return err
+				}
+			}
 			edges, err := st.Edges(cmd.Context(), storage.Pattern{Subject: args[0], Predicate: args[1], Object: args[2]}, true)
 			if err != nil {
 				return &exitError{code: exitFailure, err: err}

@@ -57,3 +57,24 @@ func TestNoStore(t *testing.T) {
 		t.Errorf("%s holds %d files, want the user's one", user, len(entries))
 	}
 }
+
+// TestRepairSaid reads a store whose writer was killed as it made a new
+// memtable log: the read repairs it, and says so first.
+func TestRepairSaid(t *testing.T) {
+	dir, _ := isolate(t)
+	store := filepath.Join(dir, "store")
+	doc := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(doc, []byte("Prime Minister Karel Vondrak met Chancellor Ilse Marten in Velmora.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := kg(t, "--store", store, "extract", "--lang", "en", doc); code != exitOK {
+		t.Fatalf("extract: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(store, "00009.mem"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := kg(t, "--store", store, "stats")
+	if want := "kg: warning: store " + store + " was not closed cleanly"; code != exitOK || !strings.HasPrefix(stderr, want) {
+		t.Errorf("stats after a kill: exit %d, stderr %q; want exit 0 and %q", code, stderr, want)
+	}
+}

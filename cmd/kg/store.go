@@ -13,7 +13,8 @@ import (
 // another kg process holds it. Every failure to open is exit status 4 with
 // the store's own message, which names the directory.
 func (a *app) openStore(readOnly bool) (*storage.Store, error) {
-	s, err := storage.OpenWait(a.ctx, a.cfg.Store, storage.Options{ReadOnly: readOnly}, a.cfg.Wait, func(err error) {
+	opts := storage.Options{ReadOnly: readOnly, Notify: func(msg string) { a.warnf("%s", msg) }}
+	s, err := storage.OpenWait(a.ctx, a.cfg.Store, opts, a.cfg.Wait, func(err error) {
 		// Said even with --quiet: without it a wait looks like a hang.
 		fmt.Fprintf(a.stderr, "kg: %v%s: waiting up to %s for it to finish (--wait 0 fails at once; Ctrl-C stops)\n", err, holder(a.cfg.Store), a.cfg.Wait)
 	})
@@ -51,7 +52,7 @@ func resolve(ctx context.Context, st *storage.Store, name string) ([]string, err
 		return nil, failure(ctx, err)
 	}
 	if len(names) == 0 {
-		return nil, &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
+		return nil, &exitError{code: exitNoMatch, err: fmt.Errorf("no entity named %q in the store (try kg entities)", name)}
 	}
 	return names, nil
 }
