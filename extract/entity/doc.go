@@ -27,5 +27,10 @@
 // politician's country ("President Vladimir Putin" in a story about
 // another country).
 //
+// The words its rules look for (honorifics, name particles, pronouns,
+// classifier nouns, gendered title words...) live in
+// data/<lang>/wordclass.tsv, with the words of names in any language in
+// data/any/wordclass.tsv: a language is a folder of data.
+//
 // It works on tokens, not trees; it does not find relations.
 package entity

@@ -71,4 +71,11 @@ type Mention struct {
 	Institution bool
 	Known       bool // from the gazetteer
 	Plural      bool // "les autorités", "ils"
+	// Refers marks an organisation description whose noun refers back
+	// to the organisation last named ("la société", "the party"), not
+	// a lone institution word ("the Society"); OrgKind is the word that
+	// organisation's name carries when the noun asks for a kind
+	// ("party"), "" for any.
+	Refers  bool
+	OrgKind string
 }

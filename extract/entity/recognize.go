@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,41 +21,6 @@ import (
 //go:embed data/function.tsv
 var functionTSV []byte
 
-// Common nouns (folded) that classify the name after them: "l'entreprise PSA",
-// "the company Apple", "la ville de Lyon".
-var classifiers = map[string]graph.EntityType{
-	"entreprise": graph.Org, "societe": graph.Org, "groupe": graph.Org, "compagnie": graph.Org,
-	"constructeur": graph.Org, "banque": graph.Org, "parti": graph.Org, "journal": graph.Org,
-	"quotidien": graph.Org, "hebdomadaire": graph.Org, "chaine": graph.Org, "agence": graph.Org,
-	"organisation": graph.Org, "association": graph.Org, "syndicat": graph.Org, "firme": graph.Org,
-	"operateur": graph.Org, "club": graph.Org, "equipe": graph.Org, "mouvement": graph.Org,
-	"company": graph.Org, "firm": graph.Org, "group": graph.Org, "party": graph.Org,
-	"newspaper": graph.Org, "agency": graph.Org, "organization": graph.Org,
-	"network": graph.Org, "carrier": graph.Org, "airline": graph.Org, "bank": graph.Org,
-	"union": graph.Org, "team": graph.Org, "charity": graph.Org, "broadcaster": graph.Org,
-	"ville": graph.GPE, "village": graph.GPE, "commune": graph.GPE, "province": graph.GPE,
-	"region": graph.GPE, "city": graph.GPE, "town": graph.GPE, "state": graph.GPE,
-}
-
-// Nouns for the authorities of a country, read with a demonym.
-var authorityWords = map[string]bool{
-	"autorites": true, "gouvernement": true, "gouvernements": true, "executif": true,
-	"diplomatie": true, "administration": true, "regime": true, "pouvoir": true,
-	"armee": true, "forces": true, "justice": true, "parlement": true, "etat": true,
-	"dirigeants": true, "responsables": true, "officiels": true, "autorite": true,
-	"government": true, "governments": true, "authorities": true, "regime's": true,
-	"army": true, "military": true, "officials": true, "leadership": true, "parliament": true,
-	"diplomats": true, "troops": true, "side": true, "camp": true, "cote": true, "partie": true,
-	"police": true, "state": true,
-}
-
-// Honorifics that start a person's name and are not part of it.
-var honorifics = map[string]bool{
-	"m.": true, "mme": true, "mme.": true, "mlle": true, "mr": true, "mr.": true, "mrs": true,
-	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "sir": true, "lord": true,
-	"mlle.": true, "madame": true, "mademoiselle": true, "monsieur": true,
-}
-
 // maxNameWords bounds a capitalised chain: longer runs are headlines or
 // lists, not one name.
 const maxNameWords = 8
@@ -62,37 +28,11 @@ const maxNameWords = 8
 // maxNameBytes bounds a name's length in bytes, for the same reason.
 const maxNameBytes = 200
 
-// Lower-case words allowed inside a capitalised name chain.
-var connectors = map[string]bool{
-	"de": true, "du": true, "des": true, "d'": true, "la": true, "von": true, "van": true,
-	"der": true, "den": true, "bin": true, "ben": true, "al": true, "el": true, "of": true,
-	"y": true, "di": true, "da": true, "dos": true, "do": true, "le": true, "ibn": true, "abu": true,
-}
-
-// parties are the adjectives and nouns that name a political party when
-// they qualify a person ("Republican Mitch McConnell", "le socialiste X"):
-// English ones capitalised, as the party is; French ones folded. Words
-// whose party depends on the country (conservateur) are left out.
-var parties = map[string]map[string]string{
-	"en": {
-		"Republican": "Republican Party", "Democrat": "Democratic Party", "Democratic": "Democratic Party",
-		"Conservative": "Conservative Party", "Tory": "Conservative Party", "Labour": "Labour Party",
-	},
-	"fr": {
-		"republicain": "Republican Party", "democrate": "Democratic Party",
-		"socialiste": "Socialist Party", "travailliste": "Labour Party",
-		"ecologiste": "Green Party",
-	},
-}
-
 // Party returns the party a word names in lang ("Republican",
-// "socialiste").
+// "socialiste"). The relation rules call it with no recogniser at hand:
+// it reads the word classes of data/<lang>/wordclass.tsv once.
 func Party(lang, word string) (string, bool) {
-	if lang == "fr" {
-		word = graph.Fold(word)
-	}
-	p, ok := parties[lang][word]
-	return p, ok
+	return partyWords()[lang].party(word)
 }
 
 // IsParty reports a word naming a political party in lang.
@@ -101,44 +41,16 @@ func IsParty(lang, word string) bool {
 	return ok
 }
 
-// corporateQualifiers make a title a company's ("senior vice president").
-var corporateQualifiers = map[string]bool{
-	"senior": true, "executive": true, "corporate": true, "assistant": true, "associate": true, "regional": true,
-}
-
-// commonAcronyms are acronyms of common nouns, no names (folded).
-var commonAcronyms = map[string]bool{
-	"pme": true, "pmi": true, "pdg": true, "tva": true, "pib": true, "cdi": true, "cdd": true, "tgv": true,
-	"hlm": true, "sdf": true, "ivg": true, "rsa": true, "ong": true, "ceo": true, "cfo": true, "gdp": true,
-	"vat": true, "ngo": true, "sme": true, "ipo": true, "suv": true, "gmo": true, "ogm": true, "vih": true,
-	"hiv": true, "aids": true, "sida": true, "covid": true, "adn": true, "dna": true, "it": true,
-}
-
-// nameArticles are the articles that begin place names when capitalised
-// (Le Mans, La Paz, Los Angeles, El Paso).
-var nameArticles = map[string]bool{"des": true, "le": true, "la": true, "les": true, "los": true, "las": true, "el": true}
-
-// personParticles are the connectors found in persons' names rather than
-// in institutions' ("von", "bin"; not "of", "de").
-var personParticles = map[string]bool{
-	"von": true, "van": true, "der": true, "den": true, "bin": true, "ben": true, "ibn": true,
-	"al": true, "el": true, "abu": true, "dos": true, "da": true, "di": true, "y": true,
-}
-
-// nameParticlePairs are the two-word particles inside persons' names.
-var nameParticlePairs = map[string]bool{
-	"von der": true, "van der": true, "van den": true, "van de": true, "de la": true, "de los": true,
-	"de las": true, "del la": true, "da la": true, "von und": true, "ibn al": true, "bin al": true,
-}
-
-// Prepositions after which an unknown single name is a place.
-var locatives = map[string]bool{
-	"a": true, "en": true, "au": true, "aux": true, "in": true, "at": true, "near": true, "vers": true,
-}
-
-// pronouns are the personal pronouns (folded: "-t-il" folds to "t il")
-// that can stand for a person.
-var pronouns = map[string]bool{"il": true, "elle": true, "t il": true, "t elle": true, "he": true, "she": true}
+// partyWords are the word classes of each language, read once and never
+// changed, for Party.
+var partyWords = sync.OnceValue(func() map[string]wordClasses {
+	m, err := loadAllWordClasses()
+	if err != nil {
+		// The files are embedded and TestWordClasses checks them.
+		panic(err)
+	}
+	return m
+})
 
 // Recognizer finds mentions in the sentences of one language. It is
 // read-only after New and safe for concurrent use.
@@ -147,6 +59,7 @@ type Recognizer struct {
 	gaz      *gazetteer.Gazetteer
 	lex      *lexicon.Lexicon
 	function map[string]bool
+	wc       wordClasses
 	words    wordTable
 	people   map[string]string // folded full name → country
 }
@@ -166,7 +79,11 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, words: w, people: people}, nil
+	wc, err := loadWordClasses(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people}, nil
 }
 
 func loadFunctionWords(lang string) (map[string]bool, error) {
@@ -229,6 +146,12 @@ func (r *Recognizer) Sentence(src string, toks []segment.Token, capitalised func
 	}
 	out = r.appositions(s, out)
 	r.statesOf(s, out)
+	for k := range out {
+		if m := &out[k]; m.Kind == Description && m.Type == graph.Org {
+			noun, _, _ := strings.Cut(graph.Fold(m.Text), " ")
+			m.OrgKind, m.Refers = r.wc.value(orgDescClass, noun)
+		}
+	}
 	return out
 }
 
@@ -326,10 +249,12 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 	if m, ok := r.orgDescription(s, i); ok {
 		return m, true
 	}
-	if pronouns[s.low[i]] || r.lang == "en" && s.low[i] == "him" || r.lang == "en" && s.low[i] == "her" && objectHer(s, i) {
-		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person, Gender: pronounGender(t.Text)}, true
+	// "her" is a possessive too: a pronoun only where no noun phrase
+	// follows.
+	if r.wc.is(pronounClass, s.low[i]) && (!r.wc.is(possessiveClass, s.low[i]) || objectHer(s, i)) {
+		return Mention{Start: i, End: i + 1, Text: t.Text, Kind: Pronoun, Type: graph.Person, Gender: r.wc.gender(pronounClass, s.low[i])}, true
 	}
-	if isNameWord(t.Text) {
+	if r.isNameWord(t.Text) {
 		return r.chain(s, i, capitalised)
 	}
 	return Mention{}, false
@@ -341,32 +266,15 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 func (r *Recognizer) institutionAfter(s *sentence, i int) (int, bool) {
 	end, org := i, false
 	for end < len(s.toks) && end-i < 4 && s.toks[end].Kind == segment.Word && isCap(s.toks[end].Text) && !r.function[s.low[end]] {
-		org = institutionWords[s.low[end]] || r.words.is(s.low[end], orgClass) && s.low[end] != "international"
+		org = r.wc.is(institutionClass, s.low[end]) || r.words.is(s.low[end], orgClass) && s.low[end] != "international"
 		end++
 	}
 	// "Kenya Ministry of Health": the name goes on past a
 	// connector; that is the gazetteer's or the chain's to read.
-	if end < len(s.toks) && connectors[s.low[end]] {
+	if end < len(s.toks) && r.wc.is(connectorClass, s.low[end]) {
 		return 0, false
 	}
 	return end, end > i && org
-}
-
-// institutionWords end the names of institutions a place's name opens.
-var institutionWords = map[string]bool{
-	"airport": true, "embassy": true, "consulate": true, "aeroport": true, "ambassade": true,
-	"stadium": true, "station": true, "prison": true, "zoo": true, "museum": true, "musee": true,
-}
-
-// orgDescriptions are the nouns that, after a definite article, refer
-// back to an organization named before ("la société", "the party"), with
-// the word its name would carry when it says which kind ("" when any
-// organization will do).
-var orgDescriptions = map[string]string{
-	"parti": "party", "party": "party",
-	"societe": "", "entreprise": "", "groupe": "", "constructeur": "", "firme": "", "compagnie": "",
-	"organisation": "", "company": "", "firm": "", "group": "", "organization": "", "carmaker": "",
-	"syndicat": "union", "union": "union", "ong": "", "ngo": "",
 }
 
 // orgDescription reads "la société coréenne", "the company", "le parti"
@@ -384,7 +292,7 @@ func (r *Recognizer) orgDescription(s *sentence, i int) (Mention, bool) {
 	if j >= len(s.toks) || isCap(s.toks[j].Text) && s.low[j] != "ong" && s.low[j] != "ngo" {
 		return Mention{}, false
 	}
-	if _, ok := orgDescriptions[s.low[j]]; !ok {
+	if !r.wc.is(orgDescClass, s.low[j]) {
 		return Mention{}, false
 	}
 	end := j + 1
@@ -497,12 +405,12 @@ func (r *Recognizer) ofCountry(e gazetteer.Entry, place string) bool {
 // and a people by demonym ("les Allemands") as the country.
 func (r *Recognizer) authority(s *sentence, i int) (Mention, bool) {
 	n := len(s.toks)
-	if authorityWords[s.low[i]] && i+1 < n && !isCap(s.toks[i+1].Text) {
+	if r.wc.is(authorityClass, s.low[i]) && i+1 < n && !isCap(s.toks[i+1].Text) {
 		if c, ok := r.gaz.Demonym(s.toks[i+1].Text); ok && r.lang != "en" {
 			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true, Plural: strings.HasSuffix(s.low[i], "s")}, true
 		}
 	}
-	if isCap(s.toks[i].Text) && i+1 < n && authorityWords[s.low[i+1]] {
+	if isCap(s.toks[i].Text) && i+1 < n && r.wc.is(authorityClass, s.low[i+1]) {
 		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && r.lang == "en" {
 			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true}, true
 		}
@@ -538,8 +446,8 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	// "Current President", "l'ancien président": a time qualifier
 	// before the title is not part of it.
 	past := false
-	if start+1 < len(s.toks) && titleQualifiers[s.low[start]] {
-		past = pastQualifiers[s.low[start]]
+	if start+1 < len(s.toks) && r.wc.is(whenClass, s.low[start]) {
+		past = r.wc.is(pastClass, s.low[start])
 		start++
 	}
 	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-start)
@@ -604,21 +512,12 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 		}
 		// "senior vice president", "executive director": a company's
 		// title, not a country's.
-		if i > 0 && corporateQualifiers[s.low[i-1]] && c == "" {
+		if i > 0 && r.wc.is(corporateClass, s.low[i-1]) && c == "" {
 			m.Complement = true
 		}
 		return m, true
 	}
 	return Mention{}, false
-}
-
-// titleQualifiers (folded) say when a title was or will be held ("former
-// president", "l'actuel Premier ministre").
-var titleQualifiers = map[string]bool{
-	"current": true, "former": true, "acting": true, "outgoing": true, "incoming": true, "interim": true,
-	"then": true, "late": true, "future": true,
-	"actuel": true, "actuelle": true, "ancien": true, "ancienne": true, "futur": true,
-	"nouveau": true, "nouvelle": true, "sortant": true, "sortante": true, "interimaire": true,
 }
 
 // objectHer reports "her" as an object ("appointed her as", "met her.")
@@ -635,13 +534,6 @@ func objectHer(s *sentence, i int) bool {
 	return false
 }
 
-// pastQualifiers (folded) say the title was held before.
-var pastQualifiers = map[string]bool{"former": true, "late": true, "ancien": true, "ancienne": true}
-
-// frenchOrgHeads are capitalised heads of French institution names that
-// the org words of data/words.tsv do not list.
-var frenchOrgHeads = map[string]bool{"coalition": true, "ligue": true, "confederation": true, "syndicat": true, "alliance": true, "haut-commissariat": true}
-
 // frenchOrg returns the end of a French institution name whose
 // capitalised head is at start and whose complements are lower case: "de"
 // or "des"/"du" (and "la", "l'"), then nouns and adjectives, up to six
@@ -657,7 +549,7 @@ func (r *Recognizer) frenchOrg(s *sentence, start int) int {
 	// centrale du Brésil") belong to the name when a complement follows.
 	j := start + 1
 	for j < n && j-start <= 2 && s.toks[j].Kind == segment.Word && !isCap(s.toks[j].Text) && !r.function[s.low[j]] &&
-		!connectors[s.low[j]] && !strings.ContainsAny(s.toks[j].Text, "'’") && len(r.lex.Lemma(s.low[j])) == 0 {
+		!r.wc.is(connectorClass, s.low[j]) && !strings.ContainsAny(s.toks[j].Text, "'’") && len(r.lex.Lemma(s.low[j])) == 0 {
 		j++
 	}
 	if j < n && s.low[j] != "de" && s.low[j] != "des" && s.low[j] != "du" && s.low[j] != "d'" {
@@ -673,7 +565,7 @@ func (r *Recognizer) frenchOrg(s *sentence, start int) int {
 			j++
 		}
 		k := j
-		for k < n && k-start <= 8 && s.toks[k].Kind == segment.Word && !r.function[s.low[k]] && !connectors[s.low[k]] &&
+		for k < n && k-start <= 8 && s.toks[k].Kind == segment.Word && !r.function[s.low[k]] && !r.wc.is(connectorClass, s.low[k]) &&
 			!strings.ContainsAny(s.toks[k].Text, "'’") && (len(r.lex.Lemma(s.low[k])) == 0 || r.participle(s.low[k])) {
 			k++
 			if isCap(s.toks[k-1].Text) {
@@ -695,8 +587,8 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// Honorifics and capitalised function words are not part of names,
 	// except a capitalised article inside a sentence before a name: "à
 	// La Rochelle", "Le Mans".
-	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (honorifics[s.low[start]] || r.function[s.low[start]]) {
-		if start == i && nameArticles[s.low[start]] && !isSentenceStart(s, start) && start+1 < n &&
+	for start < n && start < i+maxNameWords && isCap(s.toks[start].Text) && (r.wc.is(honorificClass, s.low[start]) || r.function[s.low[start]]) {
+		if start == i && r.wc.is(articleClass, s.low[start]) && !isSentenceStart(s, start) && start+1 < n &&
 			isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]] && s.toks[start+1].Kind == segment.Word {
 			break
 		}
@@ -717,21 +609,21 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// "Democratic National Committee") has an organisation word.
 	// Before a title ("the new Conservative leader") it names the
 	// party whose the title is.
-	if start < n && IsParty("en", s.toks[start].Text) && !r.bodyAhead(s, start+1) {
+	if start < n && r.wc.isParty(s.toks[start].Text) && !r.bodyAhead(s, start+1) {
 		word := start+1 < n && s.toks[start+1].Kind == segment.Word
 		switch {
 		case word && isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]]:
 			start++
 		case word && r.titleAt(s, start+1):
 			// Named as the party, lest it be an entity apart from it.
-			p, _ := Party("en", s.toks[start].Text)
+			p, _ := r.wc.party(s.toks[start].Text)
 			return Mention{Start: start, End: start + 1, Text: s.toks[start].Text, Kind: Name, Name: p, Type: graph.Org, Known: true}, true
 		default:
 			return Mention{}, false
 		}
 	}
-	honorific := start > i && honorifics[s.low[i]]
-	if start >= n || !isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
+	honorific := start > i && r.wc.is(honorificClass, s.low[i])
+	if start >= n || !r.isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
 		return Mention{}, false
 	}
 	if start > i {
@@ -749,7 +641,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		// A function word ends a name, unless it names an institution
 		// ("Thames Valley Police").
-		if s.toks[j].Kind == segment.Word && isNameWord(s.toks[j].Text) && (!r.function[s.low[j]] || r.words.is(s.low[j], orgClass)) {
+		if s.toks[j].Kind == segment.Word && r.isNameWord(s.toks[j].Text) && (!r.function[s.low[j]] || r.words.is(s.low[j], orgClass)) {
 			// A title ends the name before it: "Senate President Thomas
 			// Rivera Schatz" is the Senate, then a president; "Liberal
 			// National MP John Smith" a party, then a member.
@@ -769,7 +661,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			j++
 			continue
 		}
-		if connectors[s.low[j]] && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
+		if r.wc.is(connectorClass, s.low[j]) && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
 			// "Karsten Warholm of Norway" is a person from a country;
 			// "Bank of England", "Association of ... of Mali" are names.
 			if j-start >= 2 && !r.hasOrgWord(s, start, j) {
@@ -780,7 +672,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		// "Ursula von der Leyen", "Abd al Aziz": two particles before
 		// the name's last part.
-		if j+2 < n && nameParticlePairs[s.low[j]+" "+s.low[j+1]] && isCap(s.toks[j+2].Text) && s.toks[j+2].Kind == segment.Word &&
+		if j+2 < n && r.wc.is(pairClass, s.low[j]+" "+s.low[j+1]) && isCap(s.toks[j+2].Text) && s.toks[j+2].Kind == segment.Word &&
 			(j-start < 2 || r.hasOrgWord(s, start, j)) {
 			j += 3
 			continue
@@ -789,7 +681,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	words := j - start
 	// "la PME", "le PDG", "the CEO": acronyms of common nouns.
-	if words == 1 && commonAcronyms[s.low[start]] {
+	if words == 1 && r.wc.is(acronymClass, s.low[start]) {
 		return Mention{}, false
 	}
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
@@ -802,7 +694,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// French names an institution by its head and lower-case complements:
 	// "l'Association des maires ruraux de France", "la Ligue des droits de
 	// l'homme".
-	if words == 1 && (r.words.is(s.low[start], orgClass) || frenchOrgHeads[s.low[start]]) {
+	if words == 1 && (r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start])) {
 		if e := r.frenchOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
 				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
@@ -833,7 +725,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	// the resolver looks for it. In French, a lone capitalised noun
 	// after an article ("la Défense") names nothing in particular.
 	if words == 1 && !IsAcronym(s.toks[start].Text) {
-		if r.words.is(s.low[start], orgClass) || frenchOrgHeads[s.low[start]] {
+		if r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start]) {
 			if start > i {
 				return Mention{}, false
 			}
@@ -858,7 +750,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	if honorific {
 		m.Type = graph.Person
 		for k := i; k < start && m.Gender == 0; k++ {
-			m.Gender = honorificGender[s.low[k]]
+			m.Gender = r.wc.gender(honorificClass, s.low[k])
 		}
 	}
 	if e, ok := r.gaz.Lookup(text); ok && e.Kind != gazetteer.Demonym {
@@ -871,7 +763,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	// "l'ONG Human Rights Watch": a known name after a capitalised
 	// classifier is that name.
-	if k := start + 1; k < j && (IsAcronym(s.toks[start].Text) || classifiers[s.low[start]] != "") {
+	if k := start + 1; k < j && (IsAcronym(s.toks[start].Text) || r.wc.is(classifierClass, s.low[start])) {
 		if e, ok := r.gaz.Lookup(s.text(k, j)); ok && e.Kind != gazetteer.Demonym {
 			return Mention{Start: k, End: j, Text: s.text(k, j), Kind: Name, Name: e.Name, Type: e.Type, Known: true}, true
 		}
@@ -881,7 +773,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	// "Democrat Spearman": a party word before a name says a member;
 	// before a common word capitalised ("Democratic House") it does not.
-	if m.Type == "" && start > 0 && IsParty("en", s.toks[start-1].Text) && !r.commonWord(s.low[start]) {
+	if m.Type == "" && start > 0 && r.wc.isParty(s.toks[start-1].Text) && !r.commonWord(s.low[start]) {
 		m.Type = graph.Person
 	}
 	// Words before a title that are no person's name are what the
@@ -942,13 +834,25 @@ func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
 	return false
 }
 
+// classifier returns the type a classifier noun (folded) gives the name
+// after it.
+func (r *Recognizer) classifier(w string) (graph.EntityType, bool) {
+	switch v, _ := r.wc.value(classifierClass, w); v {
+	case "org":
+		return graph.Org, true
+	case "gpe":
+		return graph.GPE, true
+	}
+	return "", false
+}
+
 // guessType types an unknown name from its words and context; "" when
 // only resolution can tell (a single word may be a surname).
 func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	// "l'organisation humanitaire Terre Solidaire": a classifier before the
 	// name, with an adjective or "de" between.
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
-		if t, ok := classifiers[s.low[k]]; ok && !isCap(s.toks[k].Text) {
+		if t, ok := r.classifier(s.low[k]); ok && !isCap(s.toks[k].Text) {
 			return t
 		}
 		if s.low[k] != "de" && s.low[k] != "d'" && s.low[k] != "of" &&
@@ -961,7 +865,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		if r.words.is(s.low[k], orgClass) {
 			return graph.Org
 		}
-		if connectors[s.low[k]] && !personParticles[s.low[k]] {
+		if r.wc.is(connectorClass, s.low[k]) && !r.wc.is(particleClass, s.low[k]) {
 			hasConnector = true
 		}
 	}
@@ -980,7 +884,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	}
 	// "à La Rochelle", "in Los Alamos": an article-led name after a
 	// locative is a place.
-	if words > 1 && start > 0 && locatives[s.low[start-1]] && nameArticles[s.low[start]] {
+	if words > 1 && start > 0 && r.wc.is(locativeClass, s.low[start-1]) && r.wc.is(articleClass, s.low[start]) {
 		return graph.GPE
 	}
 	if IsAcronym(s.toks[start].Text) && words > 1 {
@@ -991,7 +895,7 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 		if IsAcronym(w) {
 			return graph.Org
 		}
-		if start > 0 && locatives[s.low[start-1]] {
+		if start > 0 && r.wc.is(locativeClass, s.low[start-1]) {
 			return graph.GPE
 		}
 		return ""
@@ -1137,7 +1041,7 @@ func (r *Recognizer) adjectives(s *sentence, from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		t := s.toks[k]
-		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || connectors[s.low[k]] ||
+		if t.Kind != segment.Word || isCap(t.Text) || r.function[s.low[k]] || r.wc.is(connectorClass, s.low[k]) ||
 			len(r.lex.Lemma(s.low[k])) > 0 && !r.participle(s.low[k]) || strings.ContainsAny(t.Text, "'’") {
 			return false
 		}
@@ -1225,21 +1129,15 @@ func CommonCompound(w string) bool {
 
 // isNameWord reports a word that may be part of a name: capitalised, or
 // an Arabic article joined to a capitalised name ("al-Masri", "el-Sisi").
-func isNameWord(w string) bool {
+func (r *Recognizer) isNameWord(w string) bool {
 	if isCap(w) {
 		return true
 	}
 	p, rest, ok := strings.Cut(w, "-")
-	if !ok || !nameParticles[p] {
+	if !ok || !r.wc.is(hyphenClass, p) {
 		return false
 	}
 	return isCap(rest)
-}
-
-// nameParticles are the lower-case articles names carry before a hyphen.
-var nameParticles = map[string]bool{
-	"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true,
-	"an": true, "ud": true, "ul": true, "bin": true, "ibn": true, "abu": true,
 }
 
 // IsAcronym reports a word of two to six letters, all capitals ("NATO",

@@ -359,8 +359,8 @@ func (r *Resolver) known(name string, typ graph.EntityType, surface string) *ent
 // organization was named in the last three sentences.
 func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 	noun, _, _ := strings.Cut(graph.Fold(m.Text), " ")
-	kind, common := orgDescriptions[noun]
-	if !common {
+	kind := m.OrgKind
+	if !m.Refers {
 		// "the Society", "le Parlement": a capitalised institution
 		// word names the body whose name has it, or none.
 		return r.namedOrg(noun, sent)
