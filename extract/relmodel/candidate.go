@@ -246,7 +246,7 @@ func args(s *Sentence, t *tree, contract bool) []arg {
 	}
 	kept := out[:0]
 	for _, a := range out {
-		if len(a.name) <= maxName && len(a.text) <= maxName {
+		if len(a.name) <= maxName && len(a.text) <= maxName && !hasControl(a.name) && !hasControl(a.text) {
 			kept = append(kept, a)
 		}
 	}
@@ -309,4 +309,10 @@ func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, lemmas string)
 
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// hasControl reports a control character (a NUL, a tab): no name holds
+// one, and the store refuses them.
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, unicode.IsControl) >= 0
 }
