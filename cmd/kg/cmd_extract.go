@@ -19,6 +19,10 @@ import (
 	"github.com/kgraph/kg/ingest"
 )
 
+// wrapStore, when set, wraps the store kg extract writes to. Only tests
+// set it: TestKillAndResume stops the process at a document count.
+var wrapStore func(ingest.Store) ingest.Store
+
 func newExtractCmd(a *app) *cobra.Command {
 	var emit, stdinID string
 	var noStore, followLinks bool
@@ -70,6 +74,9 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				}
 				defer s.Close()
 				st = s
+				if wrapStore != nil {
+					st = wrapStore(st)
+				}
 			}
 			opts := ingest.Options{
 				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks, Languages: x.KnownLanguages()},
