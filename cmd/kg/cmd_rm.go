@@ -23,7 +23,7 @@ running kg extract on the file again puts one back.
 
 Exit status 1 when a document is not in the store; the others are removed.`,
 		Example: `  kg rm lavrov-ayrault-fr.txt
-  kg rm frwikinews-kp100:44337 frwikinews-kp100:44355`,
+  kg rm frwikinews-kp100:44618 frwikinews-kp100:44672`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := a.openExisting()

@@ -26,12 +26,12 @@ func TestEntitiesMergeSplit(t *testing.T) {
 		return b.String()
 	}
 	before := snapshot()
-	const q = `"US Congress" * ?x`
+	const q = `House * ?x`
 	if _, _, code := run("query", q); code != exitOK {
 		t.Fatalf("%s before the merge: exit %d", q, code)
 	}
-	_, stderr, code := run("entities", "merge", "Congress", "United States")
-	if code != exitOK || !strings.Contains(stderr, `merged "US Congress" into "United States" (2 documents stored again)`) {
+	_, stderr, code := run("entities", "merge", "House", "House of Representatives")
+	if code != exitOK || !strings.Contains(stderr, `merged "House" into "US House of Representatives" (2 documents stored again)`) {
 		t.Fatalf("merge: exit %d, %s", code, stderr)
 	}
 	// The merged name finds the entity it is merged into.
@@ -39,22 +39,22 @@ func TestEntitiesMergeSplit(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"?x":`) {
 		t.Errorf("%s after the merge: exit %d\n%s", q, code, out)
 	}
-	if out, _, _ := run("entities"); strings.Contains(out, `"name":"US Congress"`) {
-		t.Errorf("US Congress still listed after the merge:\n%s", out)
+	if out, _, _ := run("entities"); strings.Contains(out, `"name":"House"`) {
+		t.Errorf("House still listed after the merge:\n%s", out)
 	}
-	if out, _, code := run("entities", "merges"); code != exitOK || !strings.Contains(out, `"from":"US Congress","into":"United States"`) {
+	if out, _, code := run("entities", "merges"); code != exitOK || !strings.Contains(out, `"from":"House","into":"US House of Representatives"`) {
 		t.Errorf("merges: exit %d\n%s", code, out)
 	}
-	if _, stderr, code := run("entities", "merge", "US Congress", "Donald Trump"); code != exitUsage {
+	if _, stderr, code := run("entities", "merge", "House", "Donald Trump"); code != exitUsage {
 		t.Errorf("merge a merged entity elsewhere: exit %d, %s", code, stderr)
 	}
-	if _, _, code := run("entities", "split", "us congress"); code != exitOK {
+	if _, _, code := run("entities", "split", "house"); code != exitOK {
 		t.Fatalf("split: exit %d", code)
 	}
 	if after := snapshot(); after != before {
 		t.Errorf("after merge and split the store reads differently:\n%s\nwant\n%s", after, before)
 	}
-	if _, _, code := run("entities", "split", "US Congress"); code != exitNoMatch {
+	if _, _, code := run("entities", "split", "House"); code != exitNoMatch {
 		t.Errorf("split again: exit %d, want %d", code, exitNoMatch)
 	}
 	out, _, code = run("entities", "log")

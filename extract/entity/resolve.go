@@ -366,7 +366,7 @@ func (r *Resolver) describedOrg(m *Mention, sent int) *entity {
 		return r.namedOrg(noun, sent)
 	}
 	// One named in an earlier sentence first: in its own sentence a name
-	// is most often a complement ("la convention de la CPI, l'ONG a
+	// is most often a complement ("selon le rapport de l'OMS, l'ONG a
 	// demandé").
 	var best, same, last *entity
 	for _, e := range r.order {
