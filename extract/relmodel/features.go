@@ -124,6 +124,15 @@ func optionFeatures(c *candidate, o *option, lang string, base []uint32, buf []u
 		f.add("o:from+share+seen", kind, from, share(o.share), bucket(o.seen))
 	}
 	f.add("o:nfrom", strconv.Itoa(len(o.from)))
+	// Whether the phrasing says the trigger's own word ("wins" for win,
+	// "is president of" for president): annotators mostly keep it.
+	for _, tg := range c.trigs {
+		if tg.word >= 0 {
+			w, _, _ := strings.Cut(tg.key[2], " ")
+			m := mainWord(o.norm)
+			f.add("o:own", tg.pos, strconv.FormatBool(w != "" && m != "" && commonPrefix(w, m) >= min(4, len(w), len(m))))
+		}
+	}
 	f.add("o:pred", lang, o.norm)
 	f.add("o:pred+types", lang, o.norm, types)
 	f.add("o:pred+key1", lang, c.key[1], o.norm)
