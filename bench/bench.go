@@ -131,7 +131,7 @@ func Extract(ctx context.Context, paths []string, workers int, dir string, x ing
 	if err != nil {
 		return Sample{}, err
 	}
-	sum, err := ingest.Run(ctx, paths, x, st, ingest.Options{Reader: opts, Workers: workers, StoreDir: dir})
+	sum, err := ingest.Run(ctx, paths, x, st, ingest.Options{Reader: opts, Workers: workers})
 	if cerr := st.Close(); err == nil {
 		err = cerr
 	}

@@ -51,28 +51,7 @@ type Options struct {
 	NoStore bool
 	// Workers extract in parallel; 0 means one per CPU core.
 	Workers int
-	// StoreDir is the store's directory. When set, the run checks
-	// before each write that the disk holding it has MinFree bytes free,
-	// and stops with an error wrapping ErrDiskFull when it has not:
-	// Badger writes through memory maps, and a write to a full disk
-	// kills the process (SIGBUS) instead of failing.
-	StoreDir string
-	// MinFree is that margin; 0 means DefaultMinFree.
-	MinFree int64
-
-	// free returns the bytes free on the disk of a directory; DiskFree
-	// when nil. For tests.
-	free func(dir string) (int64, error)
 }
-
-// DefaultMinFree is the free disk space below which a run stops writing:
-// room for Badger to flush its memtables (16 MiB each) and compact
-// levels after the last document, with a wide margin.
-const DefaultMinFree = 256 << 20
-
-// ErrDiskFull means the store's disk has less free space than
-// Options.MinFree.
-var ErrDiskFull = errors.New("disk nearly full")
 
 // Skip is an input that did not go in, and why.
 type Skip struct {
@@ -305,9 +284,6 @@ func (w *writer) commit(ctx context.Context, it item) error {
 		unsupported("not extracted")
 		return nil
 	}
-	if err := w.checkFree(doc); err != nil {
-		return err
-	}
 	// A document extracted whole is stored even when the run is being
 	// cancelled: the write is one short transaction.
 	wctx := context.WithoutCancel(ctx)
@@ -325,6 +301,12 @@ func (w *writer) commit(ctx context.Context, it item) error {
 			reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, err)})
 		return nil
 	}
+	var full *storage.DiskFullError
+	if errors.As(err, &full) {
+		// The store refused to write before its disk fills (Badger dies
+		// on a full one): the run stops, and resumes once there is room.
+		return fmt.Errorf("%w; document %s and those after it were not stored (free some space and run again to resume)", full, doc.ID)
+	}
 	if err != nil {
 		return fmt.Errorf("store: document %s: %w", doc.ID, err)
 	}
@@ -338,27 +320,6 @@ func (w *writer) commit(ctx context.Context, it item) error {
 		sum.Unchanged++
 	}
 	return nil
-}
-
-// checkFree refuses to store doc when the store's disk is nearly full.
-// A disk whose free space cannot be known is not checked.
-func (w *writer) checkFree(doc graph.Document) error {
-	if w.opts.StoreDir == "" {
-		return nil
-	}
-	free, need := w.opts.free, w.opts.MinFree
-	if free == nil {
-		free = DiskFree
-	}
-	if need <= 0 {
-		need = DefaultMinFree
-	}
-	n, err := free(w.opts.StoreDir)
-	if err != nil || n >= need {
-		return nil
-	}
-	return fmt.Errorf("store %s: %w: %d MiB free on its disk, under the %d MiB kg keeps free so that the store stays whole; document %s and those after it were not stored (free some space and run again to resume)",
-		w.opts.StoreDir, ErrDiskFull, n>>20, need>>20, doc.ID)
 }
 
 // totalBytes sums the sizes of the named inputs, for the progress line's

@@ -314,6 +314,9 @@ func notFound(err error) error {
 // writeRules replaces the rules old by next in the store and in memory,
 // and logs e.
 func (s *Store) writeRules(old, next merges, e LogEntry) error {
+	if err := s.checkFree(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	txn := s.db.NewTransaction(true)
@@ -377,6 +380,9 @@ func lastLog(txn *badger.Txn) (uint64, error) {
 // logCount records in the last log entry how many documents it stored
 // again.
 func (s *Store) logCount(ctx context.Context, n int) error {
+	if err := s.checkFree(); err != nil {
+		return fmt.Errorf("log the documents stored again: %w", err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.db.Update(func(txn *badger.Txn) error {

@@ -96,6 +96,9 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) error {
 	if _, err := getDocument(txn, id); err != nil {
 		return fmt.Errorf("delete %w", err) // "delete document "x": not found"
 	}
+	if err := s.checkFree(); err != nil {
+		return fmt.Errorf("delete document %q: nothing removed: %w", id, err)
+	}
 	d := newDeltas()
 	if err := retract(txn, id, d); err != nil {
 		return fmt.Errorf("delete document %q: %w", id, err)
@@ -133,6 +136,9 @@ func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.En
 	}
 	if s.readOnly {
 		return 0, fmt.Errorf("put document %q: %w", doc.ID, ErrReadOnly)
+	}
+	if err := s.checkFree(); err != nil {
+		return 0, fmt.Errorf("put document %q: nothing written: %w", doc.ID, err)
 	}
 	s.mu.Lock()
 	rules := s.merges

@@ -57,6 +57,13 @@ type Options struct {
 	// Notify, when set, is told of what Open does to the files before it
 	// does it: repairing a store whose writer was killed.
 	Notify func(msg string)
+	// MinFree is the free space the store keeps on its disk: every write
+	// is refused with a *DiskFullError when there is less. 0 means
+	// DefaultMinFree.
+	MinFree int64
+	// DiskFree returns the bytes free on the disk holding a directory;
+	// nil means the package's DiskFree. Tests set it to fill a disk.
+	DiskFree func(dir string) (int64, error)
 
 	// memTableSize overrides Badger's memtable size, which bounds the
 	// transaction size; for tests of ErrTooBig.
@@ -70,6 +77,8 @@ type Store struct {
 	dir      string
 	readOnly bool
 	inMemory bool
+	minFree  int64
+	diskFree func(dir string) (int64, error)
 
 	mu sync.Mutex // serializes writes so counters need no conflict retries
 
@@ -135,7 +144,10 @@ func Open(dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory}
+	s := &Store{db: db, dir: dir, readOnly: opts.ReadOnly, inMemory: opts.InMemory, minFree: opts.MinFree, diskFree: opts.DiskFree}
+	if s.minFree <= 0 {
+		s.minFree = DefaultMinFree
+	}
 	if opts.ReadOnly {
 		s.meta = &metaCache{m: make(map[string]docMeta)}
 	}

@@ -91,9 +91,6 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 					a.warnf("%v", err)
 				},
 			}
-			if !noStore {
-				opts.StoreDir = a.cfg.Store
-			}
 			if a.progress {
 				opts.Progress = a.stderr
 			}

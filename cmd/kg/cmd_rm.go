@@ -37,10 +37,14 @@ Exit status 1 when a document is not in the store; the others are removed.`,
 					continue
 				}
 				err := st.DeleteDocument(cmd.Context(), id)
+				var full *storage.DiskFullError
 				switch {
 				case errors.Is(err, storage.ErrNotFound):
 					missing++
 					fmt.Fprintf(a.stderr, "kg: no document %q in the store\n", id)
+				case errors.As(err, &full):
+					// Refused before writing: Badger dies on a full disk.
+					return &exitError{code: exitFailure, err: fmt.Errorf("%w; document %s and those after it were not removed (%d removed before it; free some space and run kg rm again)", full, id, removed)}
 				case err != nil:
 					return &exitError{code: exitFailure, err: err}
 				default:

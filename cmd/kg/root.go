@@ -65,6 +65,9 @@ type app struct {
 	// may bind their own flag to one key (extract --lang, eval --lang).
 	bindings map[string][]*pflag.Flag
 	cfgFile  string
+	// diskFree, when set, replaces the store's measure of its disk's
+	// free space: tests fill the disk with it.
+	diskFree func(dir string) (int64, error)
 }
 
 // bind makes a flag set the config key.
@@ -97,7 +100,13 @@ func (a *app) warnf(format string, args ...any) {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, bindings: map[string][]*pflag.Flag{}}
+	return runApp(&app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}, args)
+}
+
+// runApp runs kg with a's context and streams, and its test hooks.
+func runApp(a *app, args []string) int {
+	ctx, stdin, stdout, stderr := a.ctx, a.stdin, a.stdout, a.stderr
+	a.bindings = map[string][]*pflag.Flag{}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)

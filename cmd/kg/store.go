@@ -13,7 +13,7 @@ import (
 // another kg process holds it. Every failure to open is exit status 4 with
 // the store's own message, which names the directory.
 func (a *app) openStore(readOnly bool) (*storage.Store, error) {
-	opts := storage.Options{ReadOnly: readOnly, Notify: func(msg string) { a.warnf("%s", msg) }}
+	opts := storage.Options{ReadOnly: readOnly, Notify: func(msg string) { a.warnf("%s", msg) }, DiskFree: a.diskFree}
 	s, err := storage.OpenWait(a.ctx, a.cfg.Store, opts, a.cfg.Wait, func(err error) {
 		// Said even with --quiet: without it a wait looks like a hang.
 		fmt.Fprintf(a.stderr, "kg: %v%s: waiting up to %s for it to finish (--wait 0 fails at once; Ctrl-C stops)\n", err, holder(a.cfg.Store), a.cfg.Wait)
