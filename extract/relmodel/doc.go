@@ -12,11 +12,13 @@
 // phrasing that annotated data most often accepts for that key, backing
 // off to coarser keys, the rules' predicate and the lexicon.
 //
-// A logistic model over hashed features (tree path, trigger, argument
+// Two logistic models over hashed features (tree path, trigger, argument
 // types and kinds, the rule that proposed it, how reliable its predicate
-// key was in training) scores each candidate; scores are calibrated by
-// cross-validation on the training documents, so Confidence is an
-// estimate of the chance that the triple is right as it stands.
+// key was in training) score each candidate: the pair model, whether the
+// sentence relates its two arguments, and the predicate model, which
+// option states it. Their product is calibrated by cross-validation on
+// the training documents, so Confidence estimates the chance that the
+// triple is right as it stands.
 //
 // Train builds a Model from documents annotated in the silver format of
 // spec/annotation.md (triples with the verbatim sentence that states
