@@ -131,15 +131,14 @@ func WriteDOT(w io.Writer, edges []graph.Edge, st Style) error {
 		fmt.Fprintf(&b, "\tn%d [label=%s, %s];\n", i, quote(n.Name), typeStyle(n.Type).attrs())
 	}
 
+	// Arrows follow the nodes they leave and reach, so that a node's
+	// arrows are written together; graph.CompareEdges orders the rest.
 	sorted := slices.Clone(edges)
 	slices.SortStableFunc(sorted, func(x, y graph.Edge) int {
 		return cmp.Or(
 			cmp.Compare(ids[x.Subject], ids[y.Subject]),
 			cmp.Compare(ids[x.Object], ids[y.Object]),
-			cmp.Compare(x.Predicate, y.Predicate),
-			boolCompare(x.Negated, y.Negated),
-			cmp.Compare(x.Support, y.Support),
-			cmp.Compare(x.Modality, y.Modality),
+			graph.CompareEdges(x, y),
 		)
 	})
 	for _, e := range sorted {
@@ -292,14 +291,4 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-func boolCompare(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
 }

@@ -9,9 +9,8 @@ import (
 )
 
 // sortEdges returns a copy of edges in the order every interchange format
-// writes them: by subject, predicate and object as bytes, asserted before
-// negated, each edge's evidence by document, span and sentence. The input
-// is left as it is.
+// writes them, graph.CompareEdges, each edge's evidence by document, span
+// and sentence. The input is left as it is.
 func sortEdges(edges []graph.Edge) []graph.Edge {
 	out := slices.Clone(edges)
 	for i := range out {
@@ -19,18 +18,7 @@ func sortEdges(edges []graph.Edge) []graph.Edge {
 		slices.SortStableFunc(ev, compareEvidence)
 		out[i].Evidence = ev
 	}
-	slices.SortStableFunc(out, func(a, b graph.Edge) int {
-		return cmp.Or(
-			strings.Compare(a.Subject, b.Subject),
-			strings.Compare(a.Predicate, b.Predicate),
-			strings.Compare(a.Object, b.Object),
-			boolCompare(a.Negated, b.Negated),
-			cmp.Compare(a.Support, b.Support),
-			cmp.Compare(a.Modality, b.Modality),
-			cmp.Compare(a.SubjectType, b.SubjectType),
-			cmp.Compare(a.ObjectType, b.ObjectType),
-		)
-	})
+	slices.SortStableFunc(out, graph.CompareEdges)
 	return out
 }
 

@@ -18,7 +18,9 @@ import (
 // every stated relation and every row.
 type Options struct {
 	// Since and Until bound the article dates of the sentences that
-	// count, inclusively (storage.Filter).
+	// count, inclusively, as graph.ParseDate reads them: Until 2016-10 is
+	// to the end of October (see graph.Filter.KeepsDate). Run refuses
+	// others with an error wrapping graph.ErrDate.
 	Since, Until string
 	Lang         string         // only sentences in this language count
 	Modality     graph.Modality // only sentences stating it so count
@@ -35,6 +37,24 @@ type Options struct {
 	// Evidence lists the relations of each returned row with their
 	// sentences.
 	Evidence bool
+}
+
+// filter returns the sentence rules of o, its dates read by
+// graph.ParseDate: the first day of Since, the last of Until.
+func (o Options) filter() (graph.Filter, error) {
+	f := graph.Filter{Lang: o.Lang, Modality: o.Modality}
+	var err error
+	if o.Since != "" {
+		if f.Since, _, err = graph.ParseDate(o.Since); err != nil {
+			return f, fmt.Errorf("since: %w", err)
+		}
+	}
+	if o.Until != "" {
+		if _, f.Until, err = graph.ParseDate(o.Until); err != nil {
+			return f, fmt.Errorf("until: %w", err)
+		}
+	}
+	return f, nil
 }
 
 // ErrTooBroad means a query would make more intermediate rows than
@@ -153,7 +173,11 @@ func KnownPredicates(ctx context.Context, sn *storage.Snapshot, source bool) fun
 // returned.
 func Run(ctx context.Context, sn *storage.Snapshot, q *Query, opts Options) (*Result, error) {
 	res := &Result{Vars: q.Vars}
-	x := &executor{sn: sn, vars: make(map[string]int), names: q.Vars, opts: opts}
+	f, err := opts.filter()
+	if err != nil {
+		return nil, err
+	}
+	x := &executor{sn: sn, vars: make(map[string]int), names: q.Vars, opts: opts, f: f}
 	for i, v := range q.Vars {
 		x.vars[v] = i
 	}
@@ -197,13 +221,14 @@ type pattern struct {
 	// for, or "" for a variable or wildcard.
 	alts [3][]string
 	vars [3]int // variable of each place, -1 for none
-	f    storage.Filter
+	f    graph.Filter
 	est  int
 }
 
 type executor struct {
 	sn    *storage.Snapshot
 	opts  Options
+	f     graph.Filter // of opts, before a pattern's polarity and lemma
 	vars  map[string]int
 	names []string   // the variables in order, shared by every row
 	pats  []*pattern // in query order
@@ -212,13 +237,10 @@ type executor struct {
 // compile resolves a pattern's constants, returning those that match
 // nothing.
 func (x *executor) compile(ctx context.Context, i int, p Pattern) (*pattern, []Unknown, error) {
-	c := &pattern{index: i, f: storage.Filter{
-		Polarity: storage.Stated,
-		Since:    x.opts.Since, Until: x.opts.Until,
-		Lang: x.opts.Lang, Modality: x.opts.Modality,
-	}}
+	c := &pattern{index: i, f: x.f}
+	c.f.Polarity = graph.Stated
 	if p.Negated || x.opts.Negated {
-		c.f.Polarity = storage.Denied
+		c.f.Polarity = graph.Denied
 	}
 	var unknown []Unknown
 	for place, t := range p.terms() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -233,6 +234,24 @@ func TestRunReports(t *testing.T) {
 	res = run(t, st, []string{"?x meets ?y"}, Options{Limit: 1})
 	if res.Total != 3 || len(res.Rows) != 1 {
 		t.Errorf("Total %d, %d rows; want 3 and 1", res.Total, len(res.Rows))
+	}
+}
+
+// TestRunBadDate checks that Run refuses a date ParseDate cannot read,
+// which comparing text let through (2019-13 came after 2019-12).
+func TestRunBadDate(t *testing.T) {
+	st := fixtureStore(t)
+	ctx := context.Background()
+	sn := st.Snapshot()
+	defer sn.Close()
+	q, err := Parse([]string{"?x meets ?y"}, KnownPredicates(ctx, sn, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []Options{{Since: "2019-13"}, {Until: "yesterday"}} {
+		if _, err := Run(ctx, sn, q, o); !errors.Is(err, graph.ErrDate) {
+			t.Errorf("Run(%+v) = %v, want graph.ErrDate", o, err)
+		}
 	}
 }
 

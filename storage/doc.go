@@ -12,7 +12,7 @@
 // case and accents (graph.Fold). Edges aggregates triples into relations
 // with their support (the number of distinct documents stating them),
 // their sources (distinct sites, see Site) and first and last article
-// dates; EdgesWhere counts only the sentences passing a Filter (polarity,
+// dates; EdgesWhere counts only the sentences passing a graph.Filter (polarity,
 // dates, language, modality, source lemma). A Snapshot is a consistent
 // view for a series of lookups by exact canonical names — what the query
 // package joins — with index counts for planning them.

@@ -4,72 +4,12 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// Polarity selects relations by whether they are stated or denied.
-type Polarity uint8
-
-// The polarities of a Filter.
-const (
-	Either Polarity = iota // stated or denied
-	Stated                 // not negated
-	Denied                 // negated
-)
-
-// Filter says which stored sentences count towards a relation. The zero
-// Filter counts them all.
-type Filter struct {
-	Polarity Polarity
-	// Since and Until bound the date of the sentence's document,
-	// inclusively, compared as text with the date cut to their length:
-	// "2019" as Until means to the end of 2019. With either set, the
-	// sentences of undated documents do not count.
-	Since, Until string
-	// Lang keeps the sentences of this language ("fr", "en").
-	Lang string
-	// Modality keeps the sentences stating the relation this way.
-	Modality graph.Modality
-	// Lemma keeps the sentences whose predicate was read from this lemma
-	// (graph.Triple.Source), compared after graph.Fold.
-	Lemma string
-}
-
-// needsEvidence reports whether f reads the evidence record of a triple.
-func (f Filter) needsEvidence() bool { return f.Lang != "" || f.Modality != "" || f.Lemma != "" }
-
-// keepsKey reports whether the polarity of k passes f.
-func (f Filter) keepsKey(k tripleKey) bool {
-	switch f.Polarity {
-	case Stated:
-		return !k.Neg
-	case Denied:
-		return k.Neg
-	}
-	return true
-}
-
-// keepsDate reports whether a document dated date passes f.
-func (f Filter) keepsDate(date string) bool {
-	if f.Since == "" && f.Until == "" {
-		return true
-	}
-	if date == "" {
-		return false
-	}
-	if f.Since != "" && date < f.Since {
-		return false
-	}
-	if f.Until != "" && date[:min(len(date), len(f.Until))] > f.Until {
-		return false
-	}
-	return true
-}
-
 // edgeBuilder aggregates the hits of a scan, in index order, into edges.
 // A relation's hits are consecutive and in document order in every
 // index, so a change of relation ends an edge and a change of document
 // is a new document.
 type edgeBuilder struct {
-	filter   Filter
-	lemma    string // graph.Fold(filter.Lemma)
+	filter   graph.Filter
 	docs     *docCache
 	evidence bool // list every sentence on its edge
 	edges    []graph.Edge
@@ -81,39 +21,38 @@ type edgeBuilder struct {
 	infos   map[string]DocumentInfo // for evidence
 }
 
-func newEdgeBuilder(docs *docCache, f Filter, evidence bool) *edgeBuilder {
+func newEdgeBuilder(docs *docCache, f graph.Filter, evidence bool) *edgeBuilder {
 	return &edgeBuilder{
-		filter: f, lemma: graph.Fold(f.Lemma), docs: docs, evidence: evidence,
+		filter: f, docs: docs, evidence: evidence,
 		sites: make(map[string]bool), infos: make(map[string]DocumentInfo),
 	}
 }
 
-// keep reports whether the hit passes the builder's filter, returning
-// its evidence when it had to read it.
+// keep reports whether the hit passes the sentence rules of the
+// builder's filter, returning its evidence when it had to read it. The
+// cheap tests come first: polarity is in the key, a date in the cache.
 func (b *edgeBuilder) keep(h *hit) (bool, *evidence, error) {
 	f := b.filter
-	if !f.keepsKey(h.key) {
+	if !f.KeepsPolarity(h.key.Neg) {
 		return false, nil, nil
 	}
 	var ev *evidence
-	if f.needsEvidence() {
+	if f.ReadsSentence() {
 		e, err := h.evidence()
 		if err != nil {
 			return false, nil, err
 		}
-		if f.Lang != "" && e.Lang != f.Lang ||
-			f.Modality != "" && e.Modality != f.Modality ||
-			f.Lemma != "" && graph.Fold(e.Source) != b.lemma {
+		if !f.KeepsSentence(e.Lang, e.Modality, e.Source) {
 			return false, nil, nil
 		}
 		ev = &e
 	}
-	if f.Since != "" || f.Until != "" {
+	if f.Dated() {
 		m, err := b.docs.get(h.key.Doc)
 		if err != nil {
 			return false, nil, err
 		}
-		if !f.keepsDate(m.date) {
+		if !f.KeepsDate(m.date) {
 			return false, nil, nil
 		}
 	}

@@ -202,14 +202,15 @@ func (s *Store) Triples(ctx context.Context, p Pattern, fn func(graph.Triple) er
 // document order. With evidence, each edge lists every triple stating it,
 // with its document's title, date and URL.
 func (s *Store) Edges(ctx context.Context, p Pattern, evidence bool) ([]graph.Edge, error) {
-	return s.EdgesWhere(ctx, p, Filter{}, evidence)
+	return s.EdgesWhere(ctx, p, graph.Filter{}, evidence)
 }
 
 // EdgesWhere is Edges counting only the triples that pass f: a relation
 // none of whose triples passes is left out, and the others' support,
 // sources, dates, types, modality and evidence are those of the triples
-// that pass.
-func (s *Store) EdgesWhere(ctx context.Context, p Pattern, f Filter, evidence bool) ([]graph.Edge, error) {
+// that pass. f's Predicates, Types and MinSupport then apply to those
+// edges, as in graph.Filter.Apply.
+func (s *Store) EdgesWhere(ctx context.Context, p Pattern, f graph.Filter, evidence bool) ([]graph.Edge, error) {
 	var edges []graph.Edge
 	err := s.db.View(func(txn *badger.Txn) error {
 		docs := newDocCache(txn, s.meta)
@@ -226,28 +227,11 @@ func (s *Store) EdgesWhere(ctx context.Context, p Pattern, f Filter, evidence bo
 	if err != nil {
 		return nil, fmt.Errorf("edges %v: %w", p, err)
 	}
+	edges = slices.DeleteFunc(edges, func(e graph.Edge) bool { return !f.KeepsEdge(e) })
 	slices.SortFunc(edges, func(a, b graph.Edge) int {
-		if c := cmp.Compare(b.Support, a.Support); c != 0 {
-			return c
-		}
-		return cmp.Or(
-			strings.Compare(a.Subject, b.Subject),
-			strings.Compare(a.Predicate, b.Predicate),
-			strings.Compare(a.Object, b.Object),
-			compareBool(a.Negated, b.Negated),
-		)
+		return cmp.Or(cmp.Compare(b.Support, a.Support), graph.CompareEdges(a, b))
 	})
 	return edges, nil
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
 }
 
 // Resolve returns, sorted, the canonical names of the entities whose name

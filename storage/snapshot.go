@@ -85,7 +85,9 @@ func (sn *Snapshot) Count(ctx context.Context, sel Select, max int) (int, error)
 // documents of those sentences in order of id. Relations come in the
 // order of the index sel selects (see Store.Triples). Unless f reads
 // sentences (Lang, Modality, Lemma) or dates, only the index is read.
-func (sn *Snapshot) Relations(ctx context.Context, sel Select, f Filter, fn func(rel graph.Key, docs []string) error) error {
+// f's rules on edges (Predicates, Types, MinSupport) are left to the
+// caller, who sees the relations and documents.
+func (sn *Snapshot) Relations(ctx context.Context, sel Select, f graph.Filter, fn func(rel graph.Key, docs []string) error) error {
 	var (
 		cur  graph.Key
 		docs []string
@@ -99,7 +101,7 @@ func (sn *Snapshot) Relations(ctx context.Context, sel Select, f Filter, fn func
 		return fn(cur, d)
 	}
 	var err error
-	if f.needsEvidence() || f.Since != "" || f.Until != "" {
+	if f.ReadsSentence() || f.Dated() {
 		b := newEdgeBuilder(sn.docs, f, false)
 		err = scan(ctx, sn.txn, sel, func(h *hit) error {
 			ok, _, err := b.keep(h)
@@ -128,7 +130,7 @@ func (sn *Snapshot) Relations(ctx context.Context, sel Select, f Filter, fn func
 			if rel == nil || len(k) < len(rel)+5 {
 				return fmt.Errorf("key %q: %w", k, errBadKey)
 			}
-			if neg := rel[len(rel)-1] == '1'; f.Polarity == Stated && neg || f.Polarity == Denied && !neg {
+			if !f.KeepsPolarity(rel[len(rel)-1] == '1') {
 				return nil
 			}
 			if !bytes.Equal(rel, last) {
@@ -163,11 +165,11 @@ func (sn *Snapshot) Relations(ctx context.Context, sel Select, f Filter, fn func
 }
 
 // Edge returns the relation rel aggregated over its sentences passing f
-// (f.Polarity is ignored: rel says it), as Store.Edges would, with every
-// sentence when evidence is set. An edge of no such sentence has Support
-// 0.
-func (sn *Snapshot) Edge(ctx context.Context, rel graph.Key, f Filter, evidence bool) (graph.Edge, error) {
-	f.Polarity = Either
+// (f.Polarity is ignored: rel says it; so are f's rules on edges), as
+// Store.Edges would, with every sentence when evidence is set. An edge of
+// no such sentence has Support 0.
+func (sn *Snapshot) Edge(ctx context.Context, rel graph.Key, f graph.Filter, evidence bool) (graph.Edge, error) {
+	f.Polarity = graph.Either
 	b := newEdgeBuilder(sn.docs, f, evidence)
 	r := relation{rel.Subject, rel.Predicate, rel.Object, rel.Negated}
 	pre := prefix(tableSPO, r.S, r.P, r.O)

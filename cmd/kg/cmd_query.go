@@ -147,9 +147,13 @@ func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) er
 			return err
 		}
 	}
-	f := storage.Filter{Since: o.Since, Until: o.Until, Lang: o.Lang, Modality: o.Modality}
+	since, until, err := dateRange(o.Since, o.Until)
+	if err != nil {
+		return err
+	}
+	f := graph.Filter{Since: since, Until: until, Lang: o.Lang, Modality: o.Modality}
 	if o.Negated {
-		f.Polarity = storage.Denied
+		f.Polarity = graph.Denied
 	}
 	if o.Source {
 		f.Lemma, p.Predicate = p.Predicate, ""

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/storage"
@@ -386,43 +387,63 @@ func testEdgeCoverage(t *testing.T, s *storage.Store) {
 	}
 }
 
+// firstDay and lastDay return the first and last days of a date as
+// --since and --until read it.
+func firstDay(t *testing.T, date string) time.Time {
+	t.Helper()
+	d, _, err := graph.ParseDate(date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func lastDay(t *testing.T, date string) time.Time {
+	t.Helper()
+	_, d, err := graph.ParseDate(date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 func testEdgesWhere(t *testing.T, s *storage.Store) {
 	load(t, s)
 	tests := []struct {
 		name string
 		p    storage.Pattern
-		f    storage.Filter
+		f    graph.Filter
 		want []string
 	}{
-		{"stated", storage.Pattern{Object: russia}, storage.Filter{Polarity: storage.Stated}, []string{
+		{"stated", storage.Pattern{Object: russia}, graph.Filter{Polarity: graph.Stated}, []string{
 			"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
 		}},
-		{"denied", storage.Pattern{Object: russia}, storage.Filter{Polarity: storage.Denied}, []string{
+		{"denied", storage.Pattern{Object: russia}, graph.Filter{Polarity: graph.Denied}, []string{
 			"Germany|!imposes sanctions on|Russia 1 1 2016-10-07 2016-10-07",
 		}},
-		{"since", storage.Pattern{Predicate: "meets"}, storage.Filter{Since: "2016-10-08"}, []string{
+		{"since", storage.Pattern{Predicate: "meets"}, graph.Filter{Since: firstDay(t, "2016-10-08")}, []string{
 			"Emmanuel Macron|meets|Angela Merkel 2 2 2016-10-08 2016-11-02",
 			"Angela Merkel|meets|Emmanuel Macron 1 1 2016-11-02 2016-11-02",
 		}},
-		{"until a month", storage.Pattern{Predicate: "meets"}, storage.Filter{Until: "2016-10"}, []string{
+		{"until a month", storage.Pattern{Predicate: "meets"}, graph.Filter{Until: lastDay(t, "2016-10")}, []string{
 			"Emmanuel Macron|meets|Angela Merkel 2 1 2016-10-07 2016-10-08",
 		}},
-		{"until a year", storage.Pattern{Predicate: "meets"}, storage.Filter{Until: "2016"}, []string{
+		{"until a year", storage.Pattern{Predicate: "meets"}, graph.Filter{Until: lastDay(t, "2016")}, []string{
 			"Emmanuel Macron|meets|Angela Merkel 3 2 2016-10-07 2016-11-02",
 			"Angela Merkel|meets|Emmanuel Macron 1 1 2016-11-02 2016-11-02",
 		}},
-		{"lang", storage.Pattern{Subject: macron}, storage.Filter{Lang: "fr"}, []string{
+		{"lang", storage.Pattern{Subject: macron}, graph.Filter{Lang: "fr"}, []string{
 			"Emmanuel Macron|meets|Angela Merkel 1 1 2016-10-08 2016-10-08",
 		}},
-		{"modality", storage.Pattern{}, storage.Filter{Modality: graph.Considered}, []string{
+		{"modality", storage.Pattern{}, graph.Filter{Modality: graph.Considered}, []string{
 			"Germany|considers|sanctions 1 1 2016-10-08 2016-10-08",
 			"Germany|imposes sanctions on|Russia 1 1 2016-10-08 2016-10-08",
 		}},
-		{"lemma", storage.Pattern{}, storage.Filter{Lemma: "LEMMA-VISITS"}, []string{
+		{"lemma", storage.Pattern{}, graph.Filter{Lemma: "LEMMA-VISITS"}, []string{
 			"Emmanuel Macron|visits|Berlin 1 1 2016-10-07 2016-10-07",
 			"Emmanuel Macron|visits|Paris 1 1 2016-11-02 2016-11-02",
 		}},
-		{"nothing passes", storage.Pattern{Subject: macron}, storage.Filter{Lang: "de"}, nil},
+		{"nothing passes", storage.Pattern{Subject: macron}, graph.Filter{Lang: "de"}, nil},
 	}
 	for _, tt := range tests {
 		edges, err := s.EdgesWhere(context.Background(), tt.p, tt.f, true)
@@ -433,7 +454,7 @@ func testEdgesWhere(t *testing.T, s *storage.Store) {
 		for _, e := range edges {
 			got = append(got, coverageLabel(e))
 			for _, ev := range e.Evidence {
-				if ev.Date < tt.f.Since || tt.f.Lang != "" && ev.Lang != tt.f.Lang {
+				if !tt.f.KeepsDate(ev.Date) || tt.f.Lang != "" && ev.Lang != tt.f.Lang {
 					t.Errorf("%s: evidence %+v does not pass the filter", tt.name, ev)
 				}
 			}
@@ -478,7 +499,7 @@ func testSnapshot(t *testing.T, s *storage.Store) {
 		}
 	}
 	var rels []string
-	err := sn.Relations(ctx, storage.Select{Subject: macron}, storage.Filter{Since: "2016-10-08"}, func(k graph.Key, docs []string) error {
+	err := sn.Relations(ctx, storage.Select{Subject: macron}, graph.Filter{Since: firstDay(t, "2016-10-08")}, func(k graph.Key, docs []string) error {
 		rels = append(rels, fmt.Sprintf("%s|%s|%s %v", k.Subject, k.Predicate, k.Object, docs))
 		return nil
 	})
@@ -487,16 +508,16 @@ func testSnapshot(t *testing.T, s *storage.Store) {
 	}
 	for _, c := range []struct {
 		sel  storage.Select
-		f    storage.Filter
+		f    graph.Filter
 		want []string
 	}{
-		{storage.Select{Predicate: "meets"}, storage.Filter{}, []string{
+		{storage.Select{Predicate: "meets"}, graph.Filter{}, []string{
 			"Emmanuel Macron|meets|Angela Merkel [d1 d2 d3]", "Angela Merkel|meets|Emmanuel Macron [d3]"}},
-		{storage.Select{Object: russia}, storage.Filter{Polarity: storage.Denied}, []string{
+		{storage.Select{Object: russia}, graph.Filter{Polarity: graph.Denied}, []string{
 			"Germany|imposes sanctions on|Russia [d1]"}},
-		{storage.Select{Object: russia}, storage.Filter{Polarity: storage.Stated}, []string{
+		{storage.Select{Object: russia}, graph.Filter{Polarity: graph.Stated}, []string{
 			"Germany|imposes sanctions on|Russia [d2]"}},
-		{storage.Select{Subject: germany}, storage.Filter{Modality: graph.Considered}, []string{
+		{storage.Select{Subject: germany}, graph.Filter{Modality: graph.Considered}, []string{
 			"Germany|considers|sanctions [d2]", "Germany|imposes sanctions on|Russia [d2]"}},
 	} {
 		rels = nil
@@ -508,11 +529,11 @@ func testSnapshot(t *testing.T, s *storage.Store) {
 			t.Errorf("Relations(%+v, %+v) = %q, %v; want %q", c.sel, c.f, rels, err, c.want)
 		}
 	}
-	e, err := sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel}, storage.Filter{Lang: "en"}, true)
+	e, err := sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel}, graph.Filter{Lang: "en"}, true)
 	if err != nil || coverageLabel(e) != "Emmanuel Macron|meets|Angela Merkel 2 2 2016-10-07 2016-11-02" || len(e.Evidence) != 3 {
 		t.Errorf("Edge = %s with %d sentences, %v", coverageLabel(e), len(e.Evidence), err)
 	}
-	e, err = sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel, Negated: true}, storage.Filter{}, false)
+	e, err = sn.Edge(ctx, graph.Key{Subject: macron, Predicate: "meets", Object: merkel, Negated: true}, graph.Filter{}, false)
 	if err != nil || e.Support != 0 {
 		t.Errorf("Edge of a denial never stated = %+v, %v", e, err)
 	}
