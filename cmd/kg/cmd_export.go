@@ -21,6 +21,7 @@ import (
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/internal/outfile"
 	"github.com/kgraph/kg/storage"
+	"github.com/kgraph/kg/subgraph"
 )
 
 func newExportCmd(a *app) *cobra.Command {
@@ -158,7 +159,7 @@ always written.`,
 					return &exitError{code: exitFailure, err: err}
 				}
 			}
-			if err := a.writeOut(out, data); err != nil {
+			if err := outError(outfile.Put(a.stdout, out, data, a.cfg.Store)); err != nil {
 				return err
 			}
 			if out != "" && !a.cfg.Quiet {
@@ -195,33 +196,19 @@ func focusNote(focus []string) string {
 	return " around " + strings.Join(focus, ", ")
 }
 
-// selectEdges returns the relations sel selects, with focus the names
-// or aliases to centre on and ends those to draw the paths between, and a
-// caption saying what they are: the store, its documents and triples, and
-// the selection. It warns of what sel.MaxNodes pruned.
+// selectEdges returns the relations sel selects in st, as
+// subgraph.Select, and the caption that says what they are; it warns of
+// what sel.MaxNodes pruned and gives the errors their exit status.
 func (a *app) selectEdges(ctx context.Context, st *storage.Store, sel graph.Selection, focus, ends []string, evidence bool) ([]graph.Edge, string, error) {
-	all, err := st.Edges(ctx, storage.Pattern{}, evidence)
-	if err != nil {
-		return nil, "", failure(ctx, err)
-	}
-	for _, f := range focus {
-		resolved, err := resolve(ctx, st, f)
-		if err != nil {
-			return nil, "", err
-		}
-		sel.Focus = append(sel.Focus, resolved...)
-	}
-	if len(ends) == 2 {
-		if sel.From, err = resolve(ctx, st, ends[0]); err != nil {
-			return nil, "", err
-		}
-		if sel.To, err = resolve(ctx, st, ends[1]); err != nil {
-			return nil, "", err
-		}
-	}
-	picked, err := graph.Select(ctx, all, sel)
-	if err != nil {
+	picked, err := subgraph.Select(ctx, st, sel, focus, ends, evidence)
+	var unknown *subgraph.UnknownError
+	switch {
+	case errors.As(err, &unknown):
+		return nil, "", &exitError{code: exitNoMatch, err: fmt.Errorf("%w (try kg entities)", err)}
+	case errors.Is(err, graph.ErrPathBudget):
 		return nil, "", pathError(err)
+	case err != nil:
+		return nil, "", failure(ctx, err)
 	}
 	if picked.DroppedNodes > 0 {
 		a.warnf("the selection has %d entities, more than --max-nodes %d: dropped the %d of least support and their %d relations (narrow it with --focus, --min-support, --predicates or --types, or raise --max-nodes)",
@@ -231,14 +218,7 @@ func (a *app) selectEdges(ctx context.Context, st *storage.Store, sel graph.Sele
 	if err != nil {
 		return nil, "", &exitError{code: exitFailure, err: err}
 	}
-	caption := fmt.Sprintf("store %s: %d documents, %d triples", filepath.Base(filepath.Clean(a.cfg.Store)), stats.Documents, stats.Triples)
-	if d := sel.String(); d != "" {
-		caption += "\n" + d
-	}
-	if picked.DroppedNodes > 0 {
-		caption += fmt.Sprintf("\nthe %d entities of most support, of %d", len(graph.Nodes(picked.Edges)), len(graph.Nodes(picked.Edges))+picked.DroppedNodes)
-	}
-	return picked.Edges, caption, nil
+	return picked.Edges, picked.Caption(filepath.Base(filepath.Clean(a.cfg.Store)), stats), nil
 }
 
 // checkOut refuses an --out that cannot be written or lies in the
@@ -254,18 +234,6 @@ func (a *app) checkOut(format, out string) error {
 		err = outfile.Check(out, a.cfg.Store)
 	}
 	return outError(err)
-}
-
-// writeOut writes data to the file path, or to standard output for "" or
-// "-".
-func (a *app) writeOut(path string, data []byte) error {
-	if path == "" || path == "-" {
-		if _, err := a.stdout.Write(data); err != nil {
-			return &exitError{code: exitFailure, err: err}
-		}
-		return nil
-	}
-	return outError(outfile.Write(path, data, a.cfg.Store))
 }
 
 // outError gives an error of outfile its exit status: a path in the
@@ -393,7 +361,7 @@ func (a *app) writeInterchange(format, out string, edges []graph.Edge) error {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return &exitError{code: exitFailure, err: fmt.Errorf("output directory: %w", err)}
 		}
-		if err := a.writeOut(filepath.Join(out, export.Neo4jNodesFile), b.Bytes()); err != nil {
+		if err := outError(outfile.Put(a.stdout, filepath.Join(out, export.Neo4jNodesFile), b.Bytes(), a.cfg.Store)); err != nil {
 			return err
 		}
 		b = rels
@@ -402,7 +370,7 @@ func (a *app) writeInterchange(format, out string, edges []graph.Edge) error {
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
-	if err := a.writeOut(out, b.Bytes()); err != nil {
+	if err := outError(outfile.Put(a.stdout, out, b.Bytes(), a.cfg.Store)); err != nil {
 		return err
 	}
 	if out != "" && !a.cfg.Quiet {

@@ -3,6 +3,7 @@ package outfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -89,6 +90,16 @@ func Write(path string, data []byte, forbid ...string) error {
 		return fmt.Errorf("output %s: %w", path, cause(err))
 	}
 	return nil
+}
+
+// Put writes data to path as Write does, or to w, standard output, when
+// path is "" or "-", the names commands give it.
+func Put(w io.Writer, path string, data []byte, forbid ...string) error {
+	if path == "" || path == "-" {
+		_, err := w.Write(data)
+		return err
+	}
+	return Write(path, data, forbid...)
 }
 
 // writeDevice writes data to a file that is not a regular one, such as

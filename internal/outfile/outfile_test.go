@@ -125,3 +125,24 @@ func TestCheckDir(t *testing.T) {
 		}
 	}
 }
+
+func TestPut(t *testing.T) {
+	dir := t.TempDir()
+	for _, path := range []string{"", "-"} {
+		var b strings.Builder
+		if err := Put(&b, path, []byte("data"), dir); err != nil || b.String() != "data" {
+			t.Errorf("Put(%q) wrote %q, %v; want data to w", path, b.String(), err)
+		}
+	}
+	var b strings.Builder
+	file := filepath.Join(dir, "out.dot")
+	if err := Put(&b, file, []byte("data")); err != nil || b.Len() != 0 {
+		t.Fatalf("Put(%q) = %v, wrote %q to w; want the file only", file, err, b.String())
+	}
+	if got, _ := os.ReadFile(file); string(got) != "data" {
+		t.Errorf("%s holds %q, want data", file, got)
+	}
+	if err := Put(&b, filepath.Join(dir, "x.dot"), []byte("data"), dir); !errors.Is(err, ErrForbidden) {
+		t.Errorf("Put into a forbidden directory = %v, want ErrForbidden", err)
+	}
+}
