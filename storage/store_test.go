@@ -38,10 +38,12 @@ func openAt(t *testing.T, dir string, opts storage.Options) *storage.Store {
 	return s
 }
 
-func TestDisk(t *testing.T) { storagetest.Run(t, openDisk) }
+func TestDisk(t *testing.T) {
+	storagetest.Run(t, func(t *testing.T) storagetest.Store { return openDisk(t) })
+}
 
 func TestMemory(t *testing.T) {
-	storagetest.Run(t, func(t *testing.T) *storage.Store {
+	storagetest.Run(t, func(t *testing.T) storagetest.Store {
 		return openAt(t, "", storage.Options{InMemory: true})
 	})
 }

@@ -17,12 +17,33 @@ import (
 	"github.com/kgraph/kg/storage"
 )
 
+// Store is what the suite calls of a store, so that it can check any
+// that claims to be one; *storage.Store is the one kg has. Snapshot
+// returns storage's own type because the suite checks that type too.
+type Store interface {
+	PutDocument(ctx context.Context, doc graph.Document, entities []graph.Entity, triples []graph.Triple) (storage.PutResult, error)
+	PutSkipped(ctx context.Context, doc graph.Document, reason string) (storage.PutResult, error)
+	DeleteDocument(ctx context.Context, id string) error
+	HasDocument(ctx context.Context, doc graph.Document) (bool, error)
+	Document(ctx context.Context, id string) (storage.DocumentInfo, error)
+	Documents(ctx context.Context, fn func(storage.DocumentInfo) error) error
+	Triples(ctx context.Context, p storage.Pattern, fn func(graph.Triple) error) error
+	Edges(ctx context.Context, p storage.Pattern, evidence bool) ([]graph.Edge, error)
+	EdgesWhere(ctx context.Context, p storage.Pattern, f graph.Filter, evidence bool) ([]graph.Edge, error)
+	Resolve(ctx context.Context, name string) ([]string, error)
+	Entity(ctx context.Context, name string) (storage.EntityStat, error)
+	Entities(ctx context.Context, typ graph.EntityType, fn func(storage.EntityStat) error) error
+	Stats(ctx context.Context) (storage.Stats, error)
+	Snapshot() *storage.Snapshot
+	Verify(ctx context.Context) error
+}
+
 // Run runs the suite. open must return a new, empty store and close it
 // when the test ends (t.Cleanup).
-func Run(t *testing.T, open func(t *testing.T) *storage.Store) {
+func Run(t *testing.T, open func(t *testing.T) Store) {
 	tests := []struct {
 		name string
-		fn   func(*testing.T, *storage.Store)
+		fn   func(*testing.T, Store)
 	}{
 		{"PutGet", testPutGet},
 		{"Idempotent", testIdempotent},
@@ -56,7 +77,7 @@ func Run(t *testing.T, open func(t *testing.T) *storage.Store) {
 }
 
 // load stores the fixture, checking that every document is Added.
-func load(t *testing.T, s *storage.Store) *fixture {
+func load(t *testing.T, s Store) *fixture {
 	t.Helper()
 	f := newFixture()
 	for _, d := range f.docs {
@@ -67,7 +88,7 @@ func load(t *testing.T, s *storage.Store) *fixture {
 	return f
 }
 
-func put(t *testing.T, s *storage.Store, d *fixtureDoc) storage.PutResult {
+func put(t *testing.T, s Store, d *fixtureDoc) storage.PutResult {
 	t.Helper()
 	ctx := context.Background()
 	ts := d.triples()
@@ -87,7 +108,7 @@ func put(t *testing.T, s *storage.Store, d *fixtureDoc) storage.PutResult {
 }
 
 // labels returns the sorted labels of the triples matching p.
-func labels(t *testing.T, s *storage.Store, f *fixture, p storage.Pattern) []string {
+func labels(t *testing.T, s Store, f *fixture, p storage.Pattern) []string {
 	t.Helper()
 	got := []string{}
 	err := s.Triples(context.Background(), p, func(tr graph.Triple) error {
@@ -101,7 +122,7 @@ func labels(t *testing.T, s *storage.Store, f *fixture, p storage.Pattern) []str
 	return got
 }
 
-func stats(t *testing.T, s *storage.Store) storage.Stats {
+func stats(t *testing.T, s Store) storage.Stats {
 	t.Helper()
 	st, err := s.Stats(context.Background())
 	if err != nil {
@@ -119,7 +140,7 @@ func hash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func testPutGet(t *testing.T, s *storage.Store) {
+func testPutGet(t *testing.T, s Store) {
 	ctx := context.Background()
 	f := load(t, s)
 	d1 := f.doc("d1")
@@ -174,7 +195,7 @@ func testPutGet(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testIdempotent(t *testing.T, s *storage.Store) {
+func testIdempotent(t *testing.T, s Store) {
 	f := load(t, s)
 	before := stats(t, s)
 	for _, d := range f.docs {
@@ -224,7 +245,7 @@ func replacement() *fixtureDoc {
 	}
 }
 
-func testReplace(t *testing.T, s *storage.Store) {
+func testReplace(t *testing.T, s Store) {
 	ctx := context.Background()
 	f := load(t, s)
 	before := stats(t, s)
@@ -274,7 +295,7 @@ func testReplace(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testSkipped(t *testing.T, s *storage.Store) {
+func testSkipped(t *testing.T, s Store) {
 	ctx := context.Background()
 	f := load(t, s)
 	info, err := s.Document(ctx, "d4")
@@ -297,7 +318,7 @@ func testSkipped(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testDelete(t *testing.T, s *storage.Store) {
+func testDelete(t *testing.T, s Store) {
 	ctx := context.Background()
 	f := load(t, s)
 	if err := s.DeleteDocument(ctx, "d3"); err != nil {
@@ -347,7 +368,7 @@ func testDelete(t *testing.T, s *storage.Store) {
 }
 
 // coverage lists the store's edges by coverageLabel.
-func coverage(t *testing.T, s *storage.Store) []string {
+func coverage(t *testing.T, s Store) []string {
 	t.Helper()
 	edges, err := s.Edges(context.Background(), storage.Pattern{}, false)
 	if err != nil {
@@ -369,7 +390,7 @@ func coverageLabel(e graph.Edge) string {
 	return fmt.Sprintf("%s|%s|%s %d %d %s %s", e.Subject, p, e.Object, e.Support, e.Sources, e.First, e.Last)
 }
 
-func testEdgeCoverage(t *testing.T, s *storage.Store) {
+func testEdgeCoverage(t *testing.T, s Store) {
 	load(t, s)
 	got := coverage(t, s)
 	// d1 and d2 are from example.org, d3 from news.example.com.
@@ -407,7 +428,7 @@ func lastDay(t *testing.T, date string) time.Time {
 	return d
 }
 
-func testEdgesWhere(t *testing.T, s *storage.Store) {
+func testEdgesWhere(t *testing.T, s Store) {
 	load(t, s)
 	tests := []struct {
 		name string
@@ -465,7 +486,7 @@ func testEdgesWhere(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testSnapshot(t *testing.T, s *storage.Store) {
+func testSnapshot(t *testing.T, s Store) {
 	ctx := context.Background()
 	load(t, s)
 	sn := s.Snapshot()
@@ -543,7 +564,7 @@ func testSnapshot(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testPatterns(t *testing.T, s *storage.Store) {
+func testPatterns(t *testing.T, s Store) {
 	f := load(t, s)
 	var (
 		d1meets   = "Emmanuel Macron|meets|Angela Merkel|d1:1"
@@ -587,7 +608,7 @@ func testPatterns(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testTripleFields(t *testing.T, s *storage.Store) {
+func testTripleFields(t *testing.T, s Store) {
 	f := load(t, s)
 	want := f.doc("d1").triples()[2]
 	var got []graph.Triple
@@ -606,7 +627,7 @@ func testTripleFields(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testResolve(t *testing.T, s *storage.Store) {
+func testResolve(t *testing.T, s Store) {
 	load(t, s)
 	tests := []struct {
 		name string
@@ -642,7 +663,7 @@ func edgeLabel(e graph.Edge) string {
 	return fmt.Sprintf("%s/%s|%s|%s/%s %d %s", e.Subject, e.SubjectType, p, e.Object, e.ObjectType, e.Support, e.Modality)
 }
 
-func testEdges(t *testing.T, s *storage.Store) {
+func testEdges(t *testing.T, s Store) {
 	load(t, s)
 	tests := []struct {
 		p    storage.Pattern
@@ -685,7 +706,7 @@ func testEdges(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testEdgeEvidence(t *testing.T, s *storage.Store) {
+func testEdgeEvidence(t *testing.T, s Store) {
 	f := load(t, s)
 	edges, err := s.Edges(context.Background(), storage.Pattern{Subject: "macron", Predicate: "meets"}, true)
 	if err != nil {
@@ -715,7 +736,7 @@ func statLabel(e storage.EntityStat) string {
 	return fmt.Sprintf("%s/%s %q m%d d%d t%d", e.Name, e.Type, e.Aliases, e.Mentions, e.Documents, e.Triples)
 }
 
-func testEntities(t *testing.T, s *storage.Store) {
+func testEntities(t *testing.T, s Store) {
 	load(t, s)
 	all := []string{
 		`Angela Merkel/PERSON ["Merkel" "Mme Merkel"] m5 d3 t2`,
@@ -752,7 +773,7 @@ func testEntities(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testEntity(t *testing.T, s *storage.Store) {
+func testEntity(t *testing.T, s Store) {
 	load(t, s)
 	tests := []struct {
 		name string
@@ -779,7 +800,7 @@ func testEntity(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testStats(t *testing.T, s *storage.Store) {
+func testStats(t *testing.T, s Store) {
 	if got := stats(t, s); got.Documents != 0 || got.Triples != 0 || got.Entities != 0 {
 		t.Errorf("empty store stats = %+v", got)
 	}
@@ -795,7 +816,7 @@ func testStats(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testInvalid(t *testing.T, s *storage.Store) {
+func testInvalid(t *testing.T, s Store) {
 	ctx := context.Background()
 	ok := tr(macron, graph.Person, "meets", merkel, graph.Person, false, graph.Asserted)
 	with := func(f func(*graph.Triple)) []graph.Triple {
@@ -829,7 +850,7 @@ func testInvalid(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testConcurrent(t *testing.T, s *storage.Store) {
+func testConcurrent(t *testing.T, s Store) {
 	const writers, docs = 4, 10
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*docs)
@@ -865,7 +886,7 @@ func testConcurrent(t *testing.T, s *storage.Store) {
 	}
 }
 
-func testCanceled(t *testing.T, s *storage.Store) {
+func testCanceled(t *testing.T, s Store) {
 	load(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
