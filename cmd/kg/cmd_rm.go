@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -26,38 +27,44 @@ Exit status 1 when a document is not in the store; the others are removed.`,
   kg rm frwikinews-kp100:44618 frwikinews-kp100:44672`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openExisting()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			var removed, missing int
-			for i, id := range args {
-				if slices.Contains(args[:i], id) {
-					continue
-				}
-				err := st.DeleteDocument(cmd.Context(), id)
-				var full *storage.DiskFullError
-				switch {
-				case errors.Is(err, storage.ErrNotFound):
-					missing++
-					fmt.Fprintf(a.stderr, "kg: no document %q in the store\n", id)
-				case errors.As(err, &full):
-					// Refused before writing: Badger dies on a full disk.
-					return &exitError{code: exitFailure, err: fmt.Errorf("%w; document %s and those after it were not removed (%d removed before it; free some space and run kg rm again)", full, id, removed)}
-				case err != nil:
-					return &exitError{code: exitFailure, err: err}
-				default:
-					removed++
-				}
-			}
-			if !a.cfg.Quiet {
-				fmt.Fprintf(a.stderr, "kg: %d removed, %d not in the store\n", removed, missing)
-			}
-			if missing > 0 {
-				return &exitError{code: exitNoMatch}
-			}
-			return nil
+			return runRm(cmd.Context(), a, args)
 		},
 	}
+}
+
+// runRm removes the documents ids names, a document named twice once;
+// a missing one is said and the others still go.
+func runRm(ctx context.Context, a *app, ids []string) error {
+	st, err := a.openExisting()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var removed, missing int
+	for i, id := range ids {
+		if slices.Contains(ids[:i], id) {
+			continue
+		}
+		err := st.DeleteDocument(ctx, id)
+		var full *storage.DiskFullError
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			missing++
+			fmt.Fprintf(a.stderr, "kg: no document %q in the store\n", id)
+		case errors.As(err, &full):
+			// Refused before writing: Badger dies on a full disk.
+			return &exitError{code: exitFailure, err: fmt.Errorf("%w; document %s and those after it were not removed (%d removed before it; free some space and run kg rm again)", full, id, removed)}
+		case err != nil:
+			return &exitError{code: exitFailure, err: err}
+		default:
+			removed++
+		}
+	}
+	if !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: %d removed, %d not in the store\n", removed, missing)
+	}
+	if missing > 0 {
+		return &exitError{code: exitNoMatch}
+	}
+	return nil
 }
