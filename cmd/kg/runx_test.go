@@ -51,6 +51,19 @@ func TestRunWithoutCobra(t *testing.T) {
 		t.Errorf("runNeighbors with in and out: %v, want a usage error", err)
 	}
 
+	a, stdout, _ = testApp(ctx, store)
+	if err := runWhy(ctx, a, "Sergei Lavrov", "meets", "Jean-Marc Ayrault"); err != nil {
+		t.Fatalf("runWhy: %v", err)
+	}
+	want, _, code = kg(t, "--store", store, "--format", "csv", "why", "Sergei Lavrov", "meets", "Jean-Marc Ayrault")
+	if code != exitOK || stdout.String() != want {
+		t.Errorf("runWhy wrote\n%s\nkg why (exit %d) writes\n%s", stdout, code, want)
+	}
+	a, _, _ = testApp(ctx, store)
+	if err := runWhy(ctx, a, "Nobody Known", "meets", "Lavrov"); exitCode(err) != exitNoMatch {
+		t.Errorf("runWhy of an unknown name: %v, want exit 1", err)
+	}
+
 	a, _, stderr := testApp(ctx, store)
 	err := runRm(ctx, a, []string{trumpDoc3, "no-such-document", trumpDoc3})
 	if exitCode(err) != exitNoMatch || !strings.Contains(stderr.String(), "kg: 1 removed, 1 not in the store") {
