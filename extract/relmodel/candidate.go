@@ -80,14 +80,13 @@ type candidate struct {
 	oType      graph.EntityType
 	sKind      argKind
 	oKind      argKind
-	trigger    int     // word index, or -1 when the arguments are joined directly
-	path       string  // dependency labels with directions
-	lexPath    string  // the same with the lemmas of inner words
-	length     int     // edges
-	key        predKey // the head trigger's
-	trigs      []trig  // the head trigger first, then other words of the path
-	rule       int     // index in Rules of the rule triple proposing it, or -1
-	agree      int     // for a tree candidate, a rule triple relating the same pair, or -1
+	trigger    int    // word index, or -1 when the arguments are joined directly
+	path       string // dependency labels with directions
+	lexPath    string // the same with the lemmas of inner words
+	length     int    // edges
+	trigs      []trig // the head trigger first, then other words of the path
+	rule       int    // index in Rules of the rule triple proposing it, or -1
+	agree      int    // for a tree candidate, a rule triple relating the same pair, or -1
 	ruleAgrees bool
 	neg        bool
 	modality   graph.Modality
@@ -100,7 +99,11 @@ type trig struct {
 	word int // -1 for a direct link or a rule
 	key  predKey
 	pos  string // head, toward-object, toward-subject, link, rule
+	prep string // the preposition toward the object, "" for none or one of the trigger's own
 }
+
+// key returns the predicate key of the candidate's head trigger.
+func (c *candidate) key() predKey { return c.trigs[0].key }
 
 // tree is a sentence's dependency tree in 0-based indexes.
 type tree struct {

@@ -50,6 +50,9 @@ func (m *Model) Coverage(docs []Document, anns []Annotation, lexicons map[string
 			an[si] = a
 			cands = append(cands, cs...)
 		}
+		for _, g := range gold {
+			g.sents = overlapping(d, g.Sentence)
+		}
 		covered := map[*goldTriple]bool{}
 		reached := map[*goldTriple]bool{}
 		for ci := range cands {
@@ -57,11 +60,9 @@ func (m *Model) Coverage(docs []Document, anns []Annotation, lexicons map[string
 			if an[c.sent] == nil {
 				continue
 			}
+			names := namesOf(&c, an[c.sent])
 			for _, g := range gold {
-				if g.sents == nil {
-					g.sents = overlapping(d, g.Sentence)
-				}
-				if contains(g.sents, c.sent) && covers(&c, an[c.sent], g) {
+				if contains(g.sents, c.sent) && names.cover(g) {
 					covered[g] = true
 				}
 			}

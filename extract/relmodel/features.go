@@ -61,7 +61,7 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 	if steps := strings.Fields(c.path); len(steps) > 0 {
 		f.add("ends", steps[0], steps[len(steps)-1])
 		f.add("ends+kinds", steps[0], steps[len(steps)-1], kinds)
-		f.add("ends+lemma", lang, c.key[2], steps[0], steps[len(steps)-1])
+		f.add("ends+lemma", lang, c.key()[2], steps[0], steps[len(steps)-1])
 	}
 	// Annotators write most relations of an article's first sentences,
 	// and fewer of each in a sentence with many arguments.
@@ -80,9 +80,9 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 	if c.length <= 3 {
 		f.add("lexpath", lang, c.lexPath)
 	}
-	f.add("key0", lang, c.key[0])
-	f.add("key1", lang, c.key[1])
-	f.add("key2", lang, c.key[2])
+	f.add("key0", lang, c.key()[0])
+	f.add("key1", lang, c.key()[1])
+	f.add("key2", lang, c.key()[2])
 	sa, oa := a.args[c.subj], a.args[c.obj]
 	f.add("known", strconv.FormatBool(sa.known), strconv.FormatBool(oa.known))
 	f.add("order", strconv.FormatBool(sa.word < oa.word))
@@ -94,7 +94,7 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 		f.add("tupos", w.UPOS)
 		f.add("tupos+path", w.UPOS, c.path)
 		f.add("tdeprel", w.Deprel)
-		f.add("tlemma+types", lang, c.key[2], types)
+		f.add("tlemma+types", lang, c.key()[2], types)
 		for _, k := range a.t.kids[c.trigger] {
 			switch d := a.s.Words[k].Deprel; d {
 			case "cop", "aux:pass", "expl", "expl:pass", "expl:pv":
@@ -135,8 +135,8 @@ func optionFeatures(c *candidate, o *option, lang string, base []uint32, buf []u
 	}
 	f.add("o:pred", lang, o.norm)
 	f.add("o:pred+types", lang, o.norm, types)
-	f.add("o:pred+key1", lang, c.key[1], o.norm)
-	f.add("o:pred+key2", lang, c.key[2], o.norm)
+	f.add("o:pred+key1", lang, c.key()[1], o.norm)
+	f.add("o:pred+key2", lang, c.key()[2], o.norm)
 	f.add("o:pred+path", c.path, o.norm)
 	return f.out
 }

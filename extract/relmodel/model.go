@@ -16,6 +16,7 @@ import (
 
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/outfile"
 )
 
 // magic starts every model file; the digit is the format's version.
@@ -271,30 +272,14 @@ func Load(path string) (*Model, error) {
 }
 
 // Save writes the model to path, through a temporary file so that a
-// failed write leaves any earlier model whole.
+// failed write leaves any earlier model whole (internal/outfile).
 func (m *Model) Save(path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		return fmt.Errorf("relation model %s: %w", path, err)
+	}
+	if err := outfile.Write(path, b.Bytes()); err != nil {
 		return fmt.Errorf("relation model: %w", err)
-	}
-	bw := bufio.NewWriter(f)
-	if _, err := m.WriteTo(bw); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("relation model %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("relation model %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("relation model %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("relation model %s: %w", path, err)
 	}
 	return nil
 }

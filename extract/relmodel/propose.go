@@ -71,18 +71,7 @@ func (a *analysed) fill(c *candidate, up, down []int, lex *lexicon.Lexicon) {
 	case lca == len(seq)-1 && len(seq) > 2:
 		ti = len(seq) - 2
 	}
-	var path, lexPath strings.Builder
-	for k := 0; k < len(seq)-1; k++ {
-		x, y := seq[k], seq[k+1]
-		if k > 0 {
-			lexPath.WriteString(" " + strings.ToLower(s.Words[x].Lemma) + " ")
-			path.WriteByte(' ')
-		}
-		step := link(t, x, y)
-		path.WriteString(step)
-		lexPath.WriteString(step)
-	}
-	c.path, c.lexPath = path.String(), lexPath.String()
+	c.path, c.lexPath = pathString(t, seq)
 	if ti < 0 {
 		c.trigger = -1
 		k := "|" + c.path + "|" + string(sa.typ) + "|" + string(oa.typ)
@@ -106,7 +95,6 @@ func (a *analysed) fill(c *candidate, up, down []int, lex *lexicon.Lexicon) {
 			}
 		}
 	}
-	c.key = c.trigs[0].key
 	c.neg, c.modality = a.mood(c.trigger, lex)
 }
 
@@ -124,7 +112,27 @@ func (a *analysed) trigAt(seq []int, k int, pos string) trig {
 		prep = "^" + caseOf(t, tw)
 	}
 	aRel, bRel := link(t, seq[k-1], tw), link(t, tw, seq[k+1])
-	return trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}}
+	tg := trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}}
+	if !strings.HasPrefix(prep, "^") {
+		tg.prep = prep
+	}
+	return tg
+}
+
+// pathString names the steps of a path, "nsubj↑ obj↓", and the same with
+// the lemmas of its inner words, "nsubj↑ meet obj↓".
+func pathString(t *tree, seq []int) (path, lexPath string) {
+	var p, lp strings.Builder
+	for k := 0; k < len(seq)-1; k++ {
+		if k > 0 {
+			lp.WriteString(" " + strings.ToLower(t.words[seq[k]].Lemma) + " ")
+			p.WriteByte(' ')
+		}
+		step := link(t, seq[k], seq[k+1])
+		p.WriteString(step)
+		lp.WriteString(step)
+	}
+	return p.String(), lp.String()
 }
 
 // link names the step from word x to its neighbour y in the tree:
@@ -217,8 +225,7 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 		c.oKind = argConcept
 	}
 	src := strings.ToLower(rt.Source)
-	c.key = predKey{"rule|" + src + "|" + rt.Predicate, "rule|" + src, "rule|" + src}
-	c.trigs = []trig{{word: -1, key: c.key, pos: "rule"}}
+	c.trigs = []trig{{word: -1, key: predKey{"rule|" + src + "|" + rt.Predicate, "rule|" + src, "rule|" + src}, pos: "rule"}}
 	if c.subj >= 0 {
 		c.sKind = a.args[c.subj].kind
 	}
@@ -227,15 +234,9 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 	}
 	if c.subj >= 0 && c.obj >= 0 {
 		if up, down, ok := a.t.path(a.args[c.subj].word, a.args[c.obj].word); ok {
-			var path strings.Builder
 			seq := append(append([]int(nil), up...), down...)
-			for k := 0; k < len(seq)-1; k++ {
-				if k > 0 {
-					path.WriteByte(' ')
-				}
-				path.WriteString(link(a.t, seq[k], seq[k+1]))
-			}
-			c.path, c.length = path.String(), len(seq)-1
+			c.path, _ = pathString(a.t, seq)
+			c.length = len(seq) - 1
 		}
 	}
 	for i := range tree {

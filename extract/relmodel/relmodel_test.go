@@ -114,7 +114,7 @@ Lyon Lyon PROPN 3 obl
 	a, cs := propose(s, nil, 0)
 	var got []string
 	for _, c := range cs {
-		got = append(got, c.sName+" > "+c.key[1]+" > "+c.oName)
+		got = append(got, c.sName+" > "+c.key()[1]+" > "+c.oName)
 	}
 	want := []string{
 		"Maria Rossi > visit| > new museum",

@@ -244,10 +244,7 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string, seen int, share float32, rank int)) {
 	w := a.s.Words[tg.word]
 	lemma := strings.ToLower(w.Lemma)
-	prep := ""
-	if _, p, _ := strings.Cut(tg.key[1], "|"); !strings.HasPrefix(p, "^") {
-		prep = p
-	}
+	prep := tg.prep
 	if lex != nil {
 		var rows []lexicon.Predicate
 		if w.UPOS == "NOUN" {

@@ -148,6 +148,10 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			dc.an[si] = a
 			dc.cands = append(dc.cands, cs...)
 		}
+		names := make([]sideNames, len(dc.cands))
+		for ci := range dc.cands {
+			names[ci] = namesOf(&dc.cands[ci], dc.an[dc.cands[ci].sent])
+		}
 		for _, g := range dc.gold {
 			g.sents = overlapping(d, g.Sentence)
 			rep.Annotations++
@@ -156,16 +160,21 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			// The nearest candidates covering the annotation teach the
 			// tables its phrasings; farther ones usually go through
 			// another word than the one stating it.
-			covered, shortest := false, MaxPath+1
+			var hits []int
+			shortest := MaxPath + 1
 			for ci := range dc.cands {
 				c := &dc.cands[ci]
-				if c.rule < 0 && contains(g.sents, c.sent) && covers(c, dc.an[c.sent], g) {
-					shortest = min(shortest, c.length)
+				if contains(g.sents, c.sent) && names[ci].cover(g) {
+					hits = append(hits, ci)
+					if c.rule < 0 {
+						shortest = min(shortest, c.length)
+					}
 				}
 			}
-			for ci := range dc.cands {
+			covered := false
+			for _, ci := range hits {
 				c := &dc.cands[ci]
-				if !contains(g.sents, c.sent) || !covers(c, dc.an[c.sent], g) || c.rule < 0 && c.length > shortest {
+				if c.rule < 0 && c.length > shortest {
 					continue
 				}
 				covered = true
@@ -396,18 +405,26 @@ func overlapping(d *Document, text string) []int {
 	return out
 }
 
-// covers reports whether a candidate relates an annotation's subject and
-// object, by its names or by the words of its arguments as written.
-func covers(c *candidate, a *analysed, g *goldTriple) bool {
-	s := []string{score.NormName(c.sName)}
-	o := []string{score.NormName(c.oName), score.NormName(c.oText)}
+// sideNames are the names a candidate's subject and object go by —
+// its names and the words of its arguments as written — normalised as
+// the scorer normalises them, once per candidate.
+type sideNames struct{ s, o []string }
+
+func namesOf(c *candidate, a *analysed) sideNames {
+	n := sideNames{s: []string{score.NormName(c.sName)}, o: []string{score.NormName(c.oName), score.NormName(c.oText)}}
 	if c.subj >= 0 {
-		s = append(s, score.NormName(a.args[c.subj].text))
+		n.s = append(n.s, score.NormName(a.args[c.subj].text))
 	}
 	if c.obj >= 0 {
-		o = append(o, score.NormName(a.args[c.obj].text))
+		n.o = append(n.o, score.NormName(a.args[c.obj].text))
 	}
-	return anyMatch(s, g.ns) && anyMatch(o, g.no)
+	return n
+}
+
+// cover reports whether the candidate relates an annotation's subject
+// and object.
+func (n sideNames) cover(g *goldTriple) bool {
+	return anyMatch(n.s, g.ns) && anyMatch(n.o, g.no)
 }
 
 func anyMatch(names, forms []string) bool {
@@ -470,7 +487,7 @@ func debugOptions(w io.Writer, c, orig *candidate, opts []option, aligned []alig
 		for _, op := range opts {
 			ps = append(ps, op.pred+"/"+strings.Join(op.from, "+"))
 		}
-		fmt.Fprintf(w, "OPTS\t%s\t%s | %s | neg=%v\tgold %v %v %v neg=%v\t%s\t%s\n", lang, c.sName, c.oName, c.neg, al.g.S, al.g.P, al.g.O, al.g.Neg, strings.Join(ps, "; "), c.key[0])
+		fmt.Fprintf(w, "OPTS\t%s\t%s | %s | neg=%v\tgold %v %v %v neg=%v\t%s\t%s\n", lang, c.sName, c.oName, c.neg, al.g.S, al.g.P, al.g.O, al.g.Neg, strings.Join(ps, "; "), c.key()[0])
 	}
 }
 
