@@ -33,6 +33,17 @@ type Point struct {
 // 0.19999999999999998) pass the threshold it was meant to reach.
 const confSlack = 1e-9
 
+// Above appends to dst the triples of pred whose confidence is at least
+// min, and returns it: what a threshold keeps.
+func Above(dst, pred []graph.Triple, min float64) []graph.Triple {
+	for _, t := range pred {
+		if t.Confidence >= min-confSlack {
+			dst = append(dst, t)
+		}
+	}
+	return dst
+}
+
 // Curve scores, for each threshold in turn, only the triples of pred
 // whose confidence is at least the threshold, as Score does with opts.
 // A triple repeated with several confidences is kept at a threshold if
@@ -41,12 +52,7 @@ func Curve(golds []Gold, pred []graph.Triple, opts Options, thresholds []float64
 	pts := make([]Point, len(thresholds))
 	kept := make([]graph.Triple, 0, len(pred))
 	for i, th := range thresholds {
-		kept = kept[:0]
-		for _, t := range pred {
-			if t.Confidence >= th-confSlack {
-				kept = append(kept, t)
-			}
-		}
+		kept = Above(kept[:0], pred, th)
 		r := Score(golds, kept, opts)
 		pts[i] = Point{
 			MinConfidence: th,

@@ -86,8 +86,12 @@ share of entity pairs related on both sides among those related on either.`,
 				return err
 			}
 			opts := score.Options{Lenient: lenient}
-			r := score.Score(gold, above(triples, threshold), opts)
-			m := score.MentionPrecision(gold, above(triples, threshold))
+			stated := triples
+			if threshold > 0 {
+				stated = score.Above(nil, triples, threshold)
+			}
+			r := score.Score(gold, stated, opts)
+			m := score.MentionPrecision(gold, stated)
 			curve := score.Curve(gold, triples, opts, score.Thresholds())
 			if err := a.printEval(r, m, curve, threshold, show); err != nil {
 				return err
@@ -175,20 +179,6 @@ func readPred(path string) ([]graph.Triple, error) {
 		return nil, usageError("--pred: %v", err)
 	}
 	return t, nil
-}
-
-// above returns the triples of confidence at least min.
-func above(ts []graph.Triple, min float64) []graph.Triple {
-	if min <= 0 {
-		return ts
-	}
-	var out []graph.Triple
-	for _, t := range ts {
-		if t.Confidence >= min {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // extractCorpus extracts the triples of documents without storing them,
