@@ -237,10 +237,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			min = 0
 		}
 		for _, f := range x.rel.Relations(an.Sentences, lg.lexicon, min) {
-			t := f.Triple
-			t.Doc, t.Sentence, t.Lang = doc.ID, doc.Text[an.Spans[f.Sent].Start:an.Spans[f.Sent].End], doc.Lang
-			t.Span = an.Spans[f.Sent]
-			res.Triples = append(res.Triples, t)
+			res.Triples = append(res.Triples, placed(f.Triple, doc, an.Spans[f.Sent]))
 		}
 		res.Triples = dedupe(res.Triples)
 		return res, nil
@@ -250,13 +247,17 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			if t.Confidence < x.opts.MinConfidence {
 				continue
 			}
-			t.Doc, t.Sentence, t.Lang = doc.ID, doc.Text[an.Spans[i].Start:an.Spans[i].End], doc.Lang
-			t.Span = an.Spans[i]
-			res.Triples = append(res.Triples, t)
+			res.Triples = append(res.Triples, placed(t, doc, an.Spans[i]))
 		}
 	}
 	res.Triples = dedupe(specific(res.Triples))
 	return res, nil
+}
+
+// placed gives a triple the document and sentence it was read in.
+func placed(t graph.Triple, doc *graph.Document, sp graph.Span) graph.Triple {
+	t.Doc, t.Sentence, t.Lang, t.Span = doc.ID, doc.Text[sp.Start:sp.End], doc.Lang, sp
+	return t
 }
 
 // Analyse reads a document up to its relations: sentences, resolved
