@@ -1,6 +1,7 @@
 package relmodel
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/kgraph/kg/extract/lexicon"
@@ -62,7 +63,7 @@ func (m *Model) Coverage(docs []Document, anns []Annotation, lexicons map[string
 			}
 			names := namesOf(&c, an[c.sent])
 			for _, g := range gold {
-				if contains(g.sents, c.sent) && names.cover(g) {
+				if slices.Contains(g.sents, c.sent) && names.cover(g) {
 					covered[g] = true
 				}
 			}

@@ -3,6 +3,7 @@ package relmodel
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,22 +61,10 @@ Paris Paris PROPN 3 obl
 	}
 	for _, tt := range tests {
 		up, down, ok := tr.path(tt.a, tt.b)
-		if ok != tt.ok || !equal(up, tt.up) || !equal(down, tt.down) {
+		if ok != tt.ok || !slices.Equal(up, tt.up) || !slices.Equal(down, tt.down) {
 			t.Errorf("path(%d, %d) = %v %v %v, want %v %v %v", tt.a, tt.b, up, down, ok, tt.up, tt.down, tt.ok)
 		}
 	}
-}
-
-func equal(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestPathTooLong(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -164,7 +165,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			shortest := MaxPath + 1
 			for ci := range dc.cands {
 				c := &dc.cands[ci]
-				if contains(g.sents, c.sent) && names[ci].cover(g) {
+				if slices.Contains(g.sents, c.sent) && names[ci].cover(g) {
 					hits = append(hits, ci)
 					if c.rule < 0 {
 						shortest = min(shortest, c.length)
@@ -450,15 +451,6 @@ func match(c *candidate, gold []*goldTriple) *goldTriple {
 		}
 	}
 	return nil
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func hash(s string) uint32 {
