@@ -100,6 +100,9 @@ type trig struct {
 	key  predKey
 	pos  string // head, toward-object, toward-subject, link, rule
 	prep string // the preposition toward the object, "" for none or one of the trigger's own
+	// passive: the subject side is the verb's patient ("was treated in",
+	// "the minister accused of"), whose own form is "is treated in".
+	passive bool
 }
 
 // key returns the predicate key of the candidate's head trigger.

@@ -113,6 +113,14 @@ func (a *analysed) trigAt(seq []int, k int, pos string) trig {
 	}
 	aRel, bRel := link(t, seq[k-1], tw), link(t, tw, seq[k+1])
 	tg := trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}}
+	switch aRel {
+	case "nsubj:pass↑", "csubj:pass↑":
+		tg.passive = true
+	case "acl↓":
+		// A participle modifying the subject: "the minister accused of".
+		f := strings.ToLower(t.words[tw].Form)
+		tg.passive = t.words[tw].UPOS == "VERB" && f != strings.ToLower(t.words[tw].Lemma) && !strings.HasSuffix(f, "ing")
+	}
 	if !strings.HasPrefix(prep, "^") {
 		tg.prep = prep
 	}

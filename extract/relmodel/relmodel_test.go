@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
@@ -201,5 +202,60 @@ func TestReadCorrupt(t *testing.T) {
 		if _, err := Read(bytes.NewReader(data)); !errors.Is(err, ErrFormat) {
 			t.Errorf("Read(%q) = %v, want ErrFormat", data, err)
 		}
+	}
+}
+
+func TestPassiveOptions(t *testing.T) {
+	lex, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Maria Rossi was treated in Lyon . / Maria Rossi treated patients in Lyon .
+	tests := []struct {
+		name       string
+		rows       string
+		want, deny string
+	}{
+		{"passive", `
+Maria Maria PROPN 4 nsubj:pass
+Rossi Rossi PROPN 1 flat
+was be AUX 4 aux:pass
+treated treat VERB 0 root
+in in ADP 6 case
+Lyon Lyon PROPN 4 obl
+. . PUNCT 4 punct`, "is treated in", "treats in"},
+		{"active", `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+treated treat VERB 0 root
+patients patient NOUN 3 obj
+in in ADP 6 case
+Lyon Lyon PROPN 3 obl
+. . PUNCT 3 punct`, "treats in", "is treated in"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			last := len(strings.Split(strings.TrimSpace(tt.rows), "\n")) - 2
+			s := sentence(t, tt.rows,
+				entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+				entity.Mention{Start: last, End: last + 1, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
+			a, cs := propose(s, lex, 0)
+			tb := &tables{}
+			for i := range cs {
+				c := &cs[i]
+				if c.sName != "Maria Rossi" || c.oName != "Lyon" {
+					continue
+				}
+				var preds []string
+				for _, o := range tb.options(c, a, "en", lex, nil, nil) {
+					preds = append(preds, o.pred)
+				}
+				if !slices.Contains(preds, tt.want) || slices.Contains(preds, tt.deny) {
+					t.Errorf("options %q: want %q, not %q", preds, tt.want, tt.deny)
+				}
+				return
+			}
+			t.Fatal("no candidate Maria Rossi > Lyon")
+		})
 	}
 }

@@ -258,6 +258,14 @@ func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string
 			}
 		}
 	}
+	if contractWords(lex) && w.UPOS == "VERB" && !lex.IsAux(lemma) && tg.passive {
+		v := "is " + strings.ToLower(w.Form)
+		add(v, tg.pos+":passive", 0, 0, 0)
+		if prep != "" && !strings.Contains(prep, " ") {
+			add(v+" "+prep, tg.pos+":passive+prep", 0, 0, 0)
+		}
+		return
+	}
 	if contractWords(lex) && w.UPOS == "VERB" && !lex.IsAux(lemma) {
 		v := thirdPerson(lemma)
 		if prt := childLemma(a.t, tg.word, "compound:prt"); prt != "" {
