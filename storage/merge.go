@@ -72,10 +72,11 @@ func (m merges) apply(entities []graph.Entity, triples []graph.Triple) ([]graph.
 	if !renamed {
 		return entities, triples, nil
 	}
-	x := extracted{relations: make([]relation, len(triples))}
-	for _, e := range entities {
-		x.entities = append(x.entities, contribution{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
-	}
+	// The names as extracted are kept as the document's contributions
+	// would be without the rules: what a document stored before the rule
+	// gives when the rule is made, so that a document stored under a
+	// rule and one stored before it and renamed by it keep the same.
+	x := extracted{entities: contributions(entities, triples), relations: make([]relation, len(triples))}
 	var out []graph.Entity
 	alias := map[string]graph.EntityType{} // merged names seen in triples, kept as aliases
 	for _, e := range entities {

@@ -188,10 +188,10 @@ func (s *Store) put(ctx context.Context, doc graph.Document, entities []graph.En
 // prepare checks a document and turns it into records.
 func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple, skipped string) (*prepared, error) {
 	fail := func(format string, args ...any) (*prepared, error) {
-		return nil, fmt.Errorf("put document %q: "+format, append([]any{doc.ID}, args...)...)
+		return nil, fmt.Errorf("put document %q: "+format+": %w", append(append([]any{doc.ID}, args...), ErrInvalid)...)
 	}
 	if doc.ID == "" {
-		return nil, errors.New("put document: empty id")
+		return nil, fmt.Errorf("put document: empty id: %w", ErrInvalid)
 	}
 	if badName(doc.ID) {
 		return fail("id is too long or contains a NUL byte")
@@ -203,21 +203,6 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 	doc.Text = ""
 	p := &prepared{info: DocumentInfo{Document: doc, Triples: len(triples), Skipped: skipped}}
 
-	byName := make(map[string]*contribution)
-	var order []string
-	add := func(name string, typ graph.EntityType, aliases []string) *contribution {
-		c := byName[name]
-		if c == nil {
-			c = &contribution{Name: name, Type: typ}
-			byName[name] = c
-			order = append(order, name)
-		}
-		if c.Type == "" {
-			c.Type = typ
-		}
-		c.Aliases = append(c.Aliases, aliases...)
-		return c
-	}
 	for i, e := range entities {
 		if badName(e.Name) {
 			return fail("entity %d: name %.40q is empty, too long or contains NUL", i, e.Name)
@@ -227,7 +212,6 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 				return fail("entity %q: alias %.40q is too long or contains NUL", e.Name, a)
 			}
 		}
-		add(e.Name, e.Type, e.Aliases)
 	}
 	if uint64(len(triples)) > math.MaxUint32 {
 		return fail("%d triples: too many", len(triples))
@@ -245,20 +229,50 @@ func prepare(doc graph.Document, entities []graph.Entity, triples []graph.Triple
 		}
 		p.relations = append(p.relations, relation{t.Subject, t.Predicate, t.Object, t.Negated})
 		p.evidence = append(p.evidence, evidenceOf(t).append(nil))
+	}
+	p.contribs = contributions(entities, triples)
+	return p, nil
+}
+
+// contributions returns what a document's entities and triples add to
+// the entities of the store, sorted by name: each name once, with the
+// type its entity gives (else its first triple), its aliases sorted and
+// the number of triples naming it.
+func contributions(entities []graph.Entity, triples []graph.Triple) []contribution {
+	byName := make(map[string]*contribution)
+	var order []string
+	add := func(name string, typ graph.EntityType, aliases []string) *contribution {
+		c := byName[name]
+		if c == nil {
+			c = &contribution{Name: name, Type: typ}
+			byName[name] = c
+			order = append(order, name)
+		}
+		if c.Type == "" {
+			c.Type = typ
+		}
+		c.Aliases = append(c.Aliases, aliases...)
+		return c
+	}
+	for _, e := range entities {
+		add(e.Name, e.Type, e.Aliases)
+	}
+	for _, t := range triples {
 		add(t.Subject, t.SubjectType, nil).Mentions++
 		if t.Object != t.Subject {
 			add(t.Object, t.ObjectType, nil).Mentions++
 		}
 	}
 	slices.Sort(order)
+	out := make([]contribution, 0, len(order))
 	for _, name := range order {
 		c := byName[name]
 		c.Aliases = slices.DeleteFunc(c.Aliases, func(a string) bool { return a == "" || a == c.Name })
 		slices.Sort(c.Aliases)
 		c.Aliases = slices.Compact(c.Aliases)
-		p.contribs = append(p.contribs, *c)
+		out = append(out, *c)
 	}
-	return p, nil
+	return out
 }
 
 // write stores a prepared document, noting its counter changes in d.

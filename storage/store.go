@@ -24,6 +24,10 @@ var (
 	// ErrTooBig means a document has too many triples for one transaction;
 	// nothing of it was written.
 	ErrTooBig = errors.New("document too big for one transaction")
+	// ErrInvalid means a document cannot be stored as given (an empty or
+	// overlong name, a NUL byte, a triple of another document); nothing
+	// of it was written.
+	ErrInvalid = errors.New("invalid document")
 	// ErrAmbiguous means a name resolves to several entities.
 	ErrAmbiguous = errors.New("ambiguous name")
 	// ErrReadOnly means a write was attempted on a store opened read-only.
