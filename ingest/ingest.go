@@ -16,6 +16,7 @@ import (
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/extract/reader"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/shard"
 	"github.com/kgraph/kg/storage"
 )
 
@@ -42,6 +43,10 @@ type Options struct {
 	// Emit, when set, is given every triple extracted, also from
 	// documents already in the store (which are extracted again for it).
 	Emit func(graph.Triple) error
+	// EmitDocument, when set, is given every document extracted or not
+	// extracted (its language) as the store would keep it, also those
+	// already in the store: the shards kg load stores.
+	EmitDocument func(shard.Document) error
 	// Warn is told of each skipped document or line, and of each
 	// document read without a part of it (reader.Warning.Kept).
 	Warn func(error)
@@ -82,6 +87,9 @@ type item struct {
 	seq  int
 	doc  graph.Document
 	warn *reader.Warning
+	// at, when set, is where the document was read, for messages, if
+	// not doc.Path and doc.Line: the line of a shard.
+	at *shard.Position
 	// Filled by a worker:
 	have bool // already stored with this content
 	res  extract.Result
@@ -188,7 +196,7 @@ func Run(ctx context.Context, paths []string, x Extractor, st Store, opts Option
 // extractItem does a worker's part for one document: is it stored
 // already, and if not, what does it state.
 func extractItem(ctx context.Context, it *item, x Extractor, st Store, opts Options) {
-	if !opts.NoStore && opts.Emit == nil {
+	if !opts.NoStore && opts.Emit == nil && opts.EmitDocument == nil {
 		// A document stored from the same text is extracted again when
 		// it would now be read in another language or by another model.
 		x.Identify(&it.doc)
@@ -241,6 +249,10 @@ func (w *writer) commit(ctx context.Context, it item) error {
 	// Documents extracted before a cancellation are still stored: the
 	// run stops at the first one the cancellation reached.
 	doc, res, opts, sum := it.doc, it.res, w.opts, &w.sum
+	path, line := doc.Path, doc.Line
+	if it.at != nil {
+		path, line = it.at.File, it.at.Line
+	}
 	sum.Documents++
 	sum.Bytes += int64(len(doc.Text))
 	defer func() { w.prog.update(*sum, time.Since(w.start)) }()
@@ -255,8 +267,8 @@ func (w *writer) commit(ctx context.Context, it item) error {
 		if errors.Is(it.err, context.Canceled) || errors.Is(it.err, context.DeadlineExceeded) {
 			return it.err
 		}
-		w.warn(Skip{Path: doc.Path, Line: doc.Line, Doc: doc.ID, Reason: it.err.Error()},
-			reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, it.err)})
+		w.warn(Skip{Path: path, Line: line, Doc: doc.ID, Reason: it.err.Error()},
+			reader.Warning{Path: path, Line: line, Err: fmt.Errorf("document %s: %w", doc.ID, it.err)})
 		return nil
 	}
 	sum.Sentences += res.Sentences
@@ -270,7 +282,7 @@ func (w *writer) commit(ctx context.Context, it item) error {
 		}
 		sum.Unsupported++
 		if opts.Warn != nil {
-			opts.Warn(reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s %s: %s", doc.ID, what, res.Skipped)})
+			opts.Warn(reader.Warning{Path: path, Line: line, Err: fmt.Errorf("document %s %s: %s", doc.ID, what, res.Skipped)})
 		}
 	}
 	if opts.Emit != nil {
@@ -278,6 +290,13 @@ func (w *writer) commit(ctx context.Context, it item) error {
 			if err := opts.Emit(t); err != nil {
 				return fmt.Errorf("emit: document %s: %w", doc.ID, err)
 			}
+		}
+	}
+	if opts.EmitDocument != nil {
+		d := shard.Document{Document: doc, Entities: res.Entities, Triples: res.Triples,
+			Sentences: res.Sentences, Tokens: res.Tokens, Skipped: res.Skipped}
+		if err := opts.EmitDocument(d); err != nil {
+			return fmt.Errorf("emit: document %s: %w", doc.ID, err)
 		}
 	}
 	if opts.NoStore {
@@ -294,11 +313,11 @@ func (w *writer) commit(ctx context.Context, it item) error {
 	} else {
 		put, err = w.st.PutDocument(wctx, doc, res.Entities, res.Triples)
 	}
-	if errors.Is(err, storage.ErrTooBig) {
+	if errors.Is(err, storage.ErrTooBig) || errors.Is(err, storage.ErrInvalid) {
 		// Nothing of it was written, and the store is as it was: the
 		// rest of the corpus can go in.
-		w.warn(Skip{Path: doc.Path, Line: doc.Line, Doc: doc.ID, Reason: err.Error()},
-			reader.Warning{Path: doc.Path, Line: doc.Line, Err: fmt.Errorf("document %s: %w", doc.ID, err)})
+		w.warn(Skip{Path: path, Line: line, Doc: doc.ID, Reason: err.Error()},
+			reader.Warning{Path: path, Line: line, Err: fmt.Errorf("document %s: %w", doc.ID, err)})
 		return nil
 	}
 	var full *storage.DiskFullError

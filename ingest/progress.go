@@ -13,6 +13,9 @@ type progress struct {
 	total int64
 	last  time.Time
 	drawn bool
+	// documents rates documents rather than tokens: kg load reads no
+	// text.
+	documents bool
 }
 
 func newProgress(w io.Writer, total int64) *progress {
@@ -29,6 +32,9 @@ func (p *progress) update(s Summary, elapsed time.Duration) {
 		return
 	}
 	line := fmt.Sprintf("%d documents, %d triples, %.0f tokens/s", s.Documents, s.Triples, float64(s.Tokens)/secs)
+	if p.documents {
+		line = fmt.Sprintf("%d documents, %d triples, %.0f documents/s", s.Documents, s.Triples, float64(s.Documents)/secs)
+	}
 	if p.total > 0 && s.Bytes > 0 {
 		frac := float64(s.Bytes) / float64(p.total)
 		if frac > 1 {

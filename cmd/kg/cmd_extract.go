@@ -17,6 +17,7 @@ import (
 	"github.com/kgraph/kg/extract/reader"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
+	"github.com/kgraph/kg/shard"
 )
 
 // wrapStore, when set, wraps the store kg extract writes to. Only tests
@@ -43,6 +44,11 @@ a directory to a file outside it is skipped with a warning, unless
 line in the form of the triple contract (documents already stored are
 extracted again for it).
 
+--emit shard writes every document as the store keeps it (its record, the
+entities resolved in it) followed by its triples, for kg load to store
+elsewhere: run kg extract --no-store --emit shard over parts of a corpus,
+on any machines, then kg load the shards into one store.
+
 --emit carb reads files of English sentences, one a line and tokenized,
 and writes open extractions (relation and arguments in the sentence's own
 words, read off the dependency tree) in the tab-separated format of the
@@ -52,15 +58,16 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 (each named in a warning with its file and line), 4 on a store failure.`,
 		Example: `  kg extract examples/
   kg extract --emit jsonl articles.jsonl > triples.jsonl
+  kg extract --no-store --emit shard part-1.jsonl > part-1.shard.jsonl
   cat article.txt | kg extract --lang fr --id article-42 -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch emit {
-			case "", "jsonl":
+			case "", "jsonl", "shard":
 			case "carb":
 				return a.emitCaRB(cmd.Context(), args)
 			default:
-				return usageError("--emit %q: want jsonl or carb", emit)
+				return usageError("--emit %q: want jsonl, shard or carb", emit)
 			}
 			x, err := extract.New(a.extractOptions())
 			if err != nil {
@@ -94,14 +101,19 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 			if a.progress {
 				opts.Progress = a.stderr
 			}
-			if emit == "jsonl" {
-				w := bufio.NewWriter(a.stdout)
-				defer w.Flush()
+			w := bufio.NewWriter(a.stdout)
+			switch emit {
+			case "jsonl":
 				enc := json.NewEncoder(w)
 				enc.SetEscapeHTML(false)
 				opts.Emit = func(t graph.Triple) error { return enc.Encode(t) }
+			case "shard":
+				opts.EmitDocument = shard.NewWriter(w).Write
 			}
 			sum, err := ingest.Run(cmd.Context(), args, x, st, opts)
+			if ferr := w.Flush(); ferr != nil && err == nil {
+				err = fmt.Errorf("emit: %w", ferr)
+			}
 			if !a.cfg.Quiet {
 				printSummary(a, sum)
 			}
@@ -126,11 +138,11 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	a.bind("extract.min_confidence", f.Lookup("min-confidence"))
 	f.String("relations", "learned", "who decides the relations: learned (the relation model) or rules")
 	a.bind("extract.relations", f.Lookup("relations"))
-	f.StringVar(&emit, "emit", "", "also write the triples to stdout: jsonl; or carb (open extractions of sentences, not stored)")
+	f.StringVar(&emit, "emit", "", "also write to stdout: jsonl (the triples), shard (documents and triples, for kg load); or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
 	f.BoolVar(&followLinks, "follow-symlinks", false, "follow symbolic links in directories to files outside them")
 	f.StringVar(&stdinID, "id", "", `id of a text read from "-" (default: stdin: and 12 hex digits of its SHA-256)`)
-	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "carb"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "shard", "carb"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -143,7 +155,12 @@ func printSummary(a *app, s ingest.Summary) {
 		s.Documents, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
 	fmt.Fprintf(a.stderr, "kg: %d sentences, %d tokens, %d triples in %s (%.0f tokens/s)\n",
 		s.Sentences, s.Tokens, s.Triples, s.Elapsed.Round(time.Millisecond), rate)
-	for _, sk := range s.Skipped {
+	printSkipped(a, s.Skipped)
+}
+
+// printSkipped names each input skipped, with its file and line.
+func printSkipped(a *app, skipped []ingest.Skip) {
+	for _, sk := range skipped {
 		loc := sk.Path
 		if sk.Line > 0 {
 			loc = fmt.Sprintf("%s:%d", sk.Path, sk.Line)

@@ -7,7 +7,8 @@
 //	1  nothing matched (query, entities, ...); rm: a document not in the store
 //	2  usage error: bad flag, argument, configuration, or a query that
 //	   cannot be read (with its position)
-//	3  extract finished but skipped some input (each named in a warning)
+//	3  extract or load finished but skipped some input (each named in a
+//	   warning)
 //	4  failure: the store or a file could not be read or written
 //	130 interrupted
 package main

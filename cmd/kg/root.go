@@ -183,6 +183,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 
 	root.AddCommand(
 		newExtractCmd(a),
+		newLoadCmd(a),
 		newQueryCmd(a),
 		newNeighborsCmd(a),
 		newPathCmd(a),
