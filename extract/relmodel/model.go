@@ -49,11 +49,30 @@ type Info struct {
 	// fitted on out-of-fold scores.
 	A float64 `json:"a"`
 	B float64 `json:"b"`
+	// ByLang calibrates each language on its own out-of-fold scores
+	// (A and B are the fallback): the same score is right more often in
+	// one language than another, and a confidence should mean the same
+	// precision whatever the language.
+	ByLang map[string]Calibration `json:"by_lang,omitempty"`
 	// Threshold is the confidence from which a candidate is stated: the
 	// one of best out-of-fold F1 among those of precision >= MinPrecision.
 	Threshold float64 `json:"threshold"`
 	// Curve is the out-of-fold precision and recall at thresholds.
 	Curve []Point `json:"curve"`
+}
+
+// Calibration maps a raw score z to sigmoid(A·z + B).
+type Calibration struct {
+	A float64 `json:"a"`
+	B float64 `json:"b"`
+}
+
+// calibration returns the calibration of a language.
+func (i *Info) calibration(lang string) Calibration {
+	if c, ok := i.ByLang[lang]; ok {
+		return c
+	}
+	return Calibration{A: i.A, B: i.B}
 }
 
 // Point is precision and recall at a confidence threshold.
@@ -88,6 +107,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) [
 	for i := range sents {
 		s := &sents[i]
 		a, cs := propose(s, lex, i)
+		cal := m.info.calibration(s.Lang)
 		best := map[[3]string]int{}
 		start := len(out)
 		for k := range cs {
@@ -99,7 +119,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) [
 			pp := sigmoid(m.pair.raw(base))
 			// No option can score above the pair: most candidates end
 			// here, before their options are made.
-			if m.info.A > 0 && sigmoid(m.info.A*logit(pp)+m.info.B) < min-0.0005 {
+			if cal.A > 0 && sigmoid(cal.A*logit(pp)+cal.B) < min-0.0005 {
 				continue
 			}
 			opts = m.tables.options(c, a, s.Lang, lex, opts, norms)
@@ -114,7 +134,7 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) [
 				}
 			}
 			// Rounded as stated, so that a threshold compares what users see.
-			conf := math.Round(sigmoid(m.info.A*logit(top)+m.info.B)*1000) / 1000
+			conf := math.Round(sigmoid(cal.A*logit(top)+cal.B)*1000) / 1000
 			if conf < min {
 				continue
 			}

@@ -259,3 +259,33 @@ Lyon Lyon PROPN 3 obl
 		})
 	}
 }
+
+func TestCalibrationByLanguage(t *testing.T) {
+	m := &Model{
+		info:   Info{A: 1, B: -1, ByLang: map[string]Calibration{"fr": {A: 2, B: 0.5}}},
+		tables: &tables{},
+		pair:   newLinear(),
+		pred:   newLinear(),
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang string
+		want Calibration
+	}{
+		{"fr", Calibration{A: 2, B: 0.5}},
+		{"en", Calibration{A: 1, B: -1}}, // no fit of its own: the pooled one
+		{"", Calibration{A: 1, B: -1}},
+	}
+	for _, tt := range tests {
+		if c := got.info.calibration(tt.lang); c != tt.want {
+			t.Errorf("calibration(%q) = %+v, want %+v", tt.lang, c, tt.want)
+		}
+	}
+}

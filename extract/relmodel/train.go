@@ -242,7 +242,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 					debugOptions(o.Debug, &c, &dc.cands[ci], opts, aligned, dc.gold, dc.doc.Lang)
 				}
 				base := features(&c, a, dc.doc.Lang, nil)
-				tc := trainCand{fold: f, pair: example{fs: base, label: covering[&dc.cands[ci]], weight: 1}}
+				tc := trainCand{fold: f, lang: dc.doc.Lang, pair: example{fs: base, label: covering[&dc.cands[ci]], weight: 1}}
 				if !tc.pair.label {
 					tc.pair.weight = negWeight
 				}
@@ -269,6 +269,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	var bz []float64
 	var bl []bool
 	var bg []*goldTriple
+	var blang []string
 	for f := 0; f < o.Folds; f++ {
 		if err := ctx.Err(); err != nil {
 			return nil, rep, err
@@ -282,6 +283,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			}
 			z, k := score2(pair, pred, c.pair.fs, c.opts)
 			bz, bl, bg = append(bz, z), append(bl, c.gold[k] != nil), append(bg, c.gold[k])
+			blang = append(blang, c.lang)
 		}
 	}
 	info := Info{Documents: rep.Documents, Triples: rep.Annotations}
@@ -293,7 +295,31 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		info.Aligned = float64(rep.Covered) / float64(rep.Annotations)
 	}
 	info.A, info.B = platt(bz, bl)
-	info.Curve, info.Threshold = curve(bz, bg, info.A, info.B, rep.Annotations, o.MinPrecision)
+	info.ByLang = map[string]Calibration{}
+	for _, l := range info.Languages {
+		var z []float64
+		var y []bool
+		pos := 0
+		for i := range bz {
+			if blang[i] == l {
+				z, y = append(z, bz[i]), append(y, bl[i])
+				if bl[i] {
+					pos++
+				}
+			}
+		}
+		// A language with few right candidates keeps the pooled fit.
+		if pos >= minCalibration {
+			a, b := platt(z, y)
+			info.ByLang[l] = Calibration{A: a, B: b}
+		}
+	}
+	conf := make([]float64, len(bz))
+	for i, z := range bz {
+		c := info.calibration(blang[i])
+		conf[i] = sigmoid(c.A*z + c.B)
+	}
+	info.Curve, info.Threshold = curve(conf, bg, rep.Annotations, o.MinPrecision)
 
 	progress("final model")
 	pair, pred := fitBoth(cands, func(*trainCand) bool { return true }, to)
@@ -306,6 +332,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 // example per predicate option, with the annotation each option states.
 type trainCand struct {
 	fold int
+	lang string
 	pair example
 	opts []example
 	gold []*goldTriple
@@ -346,17 +373,21 @@ func logit(p float64) float64 {
 	return math.Log(p / (1 - p))
 }
 
+// minCalibration is the number of right out-of-fold candidates a
+// language needs for a calibration of its own.
+const minCalibration = 200
+
 // curve computes out-of-fold precision and recall at thresholds and picks
 // the threshold of best F1 among those reaching minPrecision.
-func curve(z []float64, gold []*goldTriple, a, b float64, total int, minPrecision float64) ([]Point, float64) {
+func curve(conf []float64, gold []*goldTriple, total int, minPrecision float64) ([]Point, float64) {
 	var pts []Point
 	best, bestF, bestAny, bestAnyF := 0.5, -1.0, 0.5, -1.0
 	for t := 0.05; t < 0.96; t += 0.05 {
 		t = float64(int(t*100+0.5)) / 100
 		var produced, correct int
 		matched := map[*goldTriple]bool{}
-		for i, zi := range z {
-			if sigmoid(a*zi+b) < t {
+		for i, c := range conf {
+			if c < t {
 				continue
 			}
 			produced++
