@@ -42,6 +42,10 @@ type Options struct {
 	// RelationModel names a relation model file made by "kg model train
 	// --relations"; "" uses the built-in one.
 	RelationModel string
+	// Backend chooses who reads the relations: BackendLocal ("" too) or
+	// BackendLLM, a language model configured by LLM.
+	Backend string
+	LLM     LLMOptions
 }
 
 // language is what extraction needs for one language.
@@ -65,6 +69,7 @@ type Extractor struct {
 	keepAll  bool            // return the relation model's triples below the threshold too
 	known    []string        // languages kg knows: detected or with a lexicon
 	prints   map[string]string
+	llm      *llmBackend // nil: the local backend
 }
 
 // New loads the embedded models and lexicons (and the extra lexicon files
@@ -83,6 +88,14 @@ func New(opts Options) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{opts: opts, detector: det, translit: tr, gaz: gaz, langs: map[string]*language{}}
+	useLLM := false
+	switch opts.Backend {
+	case "", BackendLocal:
+	case BackendLLM:
+		useLLM = true
+	default:
+		return nil, fmt.Errorf("extract: backend %q: want local or llm", opts.Backend)
+	}
 	if opts.Aliases != "" {
 		if x.aliases, err = entity.LoadAliases(opts.Aliases); err != nil {
 			return nil, err
@@ -108,7 +121,7 @@ func New(opts Options) (*Extractor, error) {
 			return nil, err
 		}
 		lg := &language{lexicon: lex, recognizer: rec, relater: relate.New(l, lex, opts.CapitalAsState)}
-		if !opts.NoSyntax {
+		if !opts.NoSyntax && !useLLM {
 			if lg.model, err = loadModel(l, opts.Models[l]); err != nil {
 				return nil, err
 			}
@@ -117,8 +130,8 @@ func New(opts Options) (*Extractor, error) {
 	}
 	switch opts.Relations {
 	case "", "learned":
-		if opts.NoSyntax {
-			break // the model reads trees
+		if opts.NoSyntax || useLLM {
+			break // the model reads trees; a language model reads for itself
 		}
 		if opts.RelationModel != "" {
 			x.rel, err = relmodel.Load(opts.RelationModel)
@@ -134,6 +147,11 @@ func New(opts Options) (*Extractor, error) {
 	case "rules":
 	default:
 		return nil, fmt.Errorf("extract: relations %q: want learned or rules", opts.Relations)
+	}
+	if useLLM {
+		if x.llm, err = x.newLLMBackend(opts.LLM); err != nil {
+			return nil, err
+		}
 	}
 	if x.prints, err = x.fingerprints(); err != nil {
 		return nil, err
@@ -205,6 +223,9 @@ type Result struct {
 	// Skipped says why the document was not extracted (its language),
 	// empty when it was.
 	Skipped string
+	// LLM is what the llm backend did for the document (also when it
+	// failed); zero for the local backend.
+	LLM LLMStats
 }
 
 // Extract extracts the triples of doc. It sets doc.Lang and
@@ -225,6 +246,9 @@ func (x *Extractor) Extract(ctx context.Context, doc *graph.Document) (res Resul
 			why = "language not recognised"
 		}
 		return Result{Skipped: why}, nil
+	}
+	if x.llm != nil {
+		return x.extractLLM(ctx, doc, lg)
 	}
 	an, ents, tokens := x.analyse(ctx, doc, lg)
 	if err := ctx.Err(); err != nil {

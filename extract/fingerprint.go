@@ -30,6 +30,11 @@ func (x *Extractor) fingerprints() (map[string]string, error) {
 	}
 	fmt.Fprintf(h, "relations %s\nmin-confidence %g\ncapital-as-state %t\nsyntax %t\n",
 		mode, o.MinConfidence, o.CapitalAsState, !o.NoSyntax)
+	if x.llm != nil {
+		// Another model or prompt reads a document again; the server
+		// it runs on, its key or its parallelism do not.
+		fmt.Fprintf(h, "backend %s\n", x.llm.name)
+	}
 	for _, dir := range o.Lexicons {
 		if err := hashDir(h, dir); err != nil {
 			return nil, fmt.Errorf("fingerprint: lexicon directory %s: %w", dir, err)

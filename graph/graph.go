@@ -55,7 +55,11 @@ type Document struct {
 	// (extract.Extractor.Fingerprint); empty when it was not extracted,
 	// or was stored before kg kept fingerprints.
 	Extraction string `json:"extraction,omitempty"`
-	Text       string `json:"-"`
+	// Extractor is the provenance of the document's triples when a
+	// language model read them: "llm MODEL PROMPT-VERSION"; empty for
+	// kg's own extraction (the local backend).
+	Extractor string `json:"extractor,omitempty"`
+	Text      string `json:"-"`
 	// Unmapped counts the lemmas of the document's verbs that the
 	// lexicon maps to no predicate, as extraction found them: what a
 	// lexicon extension would add.
