@@ -8,7 +8,14 @@ import (
 	"io"
 
 	"github.com/goccy/go-graphviz"
+
+	"github.com/kgraph/kg/internal/graphvizcache"
 )
+
+// init gives the user's TMPDIR back: package graphvizcache set it, before
+// go-graphviz's init, to a compilation cache of the user's own, and this
+// package is initialized after go-graphviz, which it imports.
+func init() { graphvizcache.Done() }
 
 // DefaultMaxNodes is the most nodes a Renderer lays out unless told
 // otherwise: dot's layout grows faster than linearly, and a diagram past a
