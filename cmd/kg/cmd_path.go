@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -21,8 +22,7 @@ type step struct {
 }
 
 func newPathCmd(a *app) *cobra.Command {
-	var maxDepth, k int
-	var evidence bool
+	var opts pathOptions
 	cmd := &cobra.Command{
 		Use:   "path A B",
 		Short: "Show how two entities are connected",
@@ -38,67 +38,79 @@ Exit status 1 when no chain connects them.`,
   kg path "Sergei Lavrov" Iran --max-depth 4 --k 3 --evidence`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			var ends [2][]string
-			for i, name := range args {
-				if ends[i], err = resolve(cmd.Context(), st, name); err != nil {
-					return err
-				}
-			}
-			all, err := st.Edges(cmd.Context(), storage.Pattern{}, evidence)
-			if err != nil {
-				return failure(cmd.Context(), err)
-			}
-			paths, err := graph.Paths(cmd.Context(), all, graph.PathQuery{From: ends[0], To: ends[1], MaxDepth: maxDepth, K: k})
-			if err != nil {
-				return pathError(err)
-			}
-			var rows []step
-			for i, p := range paths {
-				for j, e := range p {
-					rows = append(rows, step{Path: i + 1, Step: j + 1, Edge: e})
-				}
-			}
-			cols := []listing.Column[step]{
-				{Name: "path", Value: func(s step) string { return strconv.Itoa(s.Path) }},
-				{Name: "step", Value: func(s step) string { return strconv.Itoa(s.Step) }},
-				{Name: "subject", Value: func(s step) string { return s.Subject }},
-				{Name: "predicate", Value: func(s step) string {
-					if s.Negated {
-						return "not " + s.Predicate
-					}
-					return s.Predicate
-				}},
-				{Name: "object", Value: func(s step) string { return s.Object }},
-				{Name: "evidence", Value: func(s step) string {
-					var docs []string
-					for _, ev := range s.Evidence {
-						docs = append(docs, ev.Doc+": "+ev.Sentence)
-					}
-					return strings.Join(docs, " | ")
-				}},
-			}
-			if !evidence {
-				cols = cols[:len(cols)-1]
-			}
-			if err := listing.Write(a.stdout, a.cfg.Format, cols, rows); err != nil {
-				return err
-			}
-			if len(paths) == 0 {
-				return &exitError{code: exitNoMatch, err: fmt.Errorf("no chain of at most %d relations connects %s and %s", maxDepth, args[0], args[1])}
-			}
-			return nil
+			return runPath(cmd.Context(), a, opts, args[0], args[1])
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&maxDepth, "max-depth", 3, "longest chain, in relations")
-	f.IntVar(&k, "k", 1, "number of shortest chains")
-	f.BoolVar(&evidence, "evidence", false, "show the sentences behind each step")
+	f.IntVar(&opts.maxDepth, "max-depth", 3, "longest chain, in relations")
+	f.IntVar(&opts.k, "k", 1, "number of shortest chains")
+	f.BoolVar(&opts.evidence, "evidence", false, "show the sentences behind each step")
 	return cmd
+}
+
+// pathOptions are the flags of kg path.
+type pathOptions struct {
+	maxDepth, k int
+	evidence    bool
+}
+
+// runPath lists the opts.k shortest chains of relations between the
+// entities from and to name.
+func runPath(ctx context.Context, a *app, opts pathOptions, from, to string) error {
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var ends [2][]string
+	for i, name := range []string{from, to} {
+		if ends[i], err = resolve(ctx, st, name); err != nil {
+			return err
+		}
+	}
+	all, err := st.Edges(ctx, storage.Pattern{}, opts.evidence)
+	if err != nil {
+		return failure(ctx, err)
+	}
+	paths, err := graph.Paths(ctx, all, graph.PathQuery{From: ends[0], To: ends[1], MaxDepth: opts.maxDepth, K: opts.k})
+	if err != nil {
+		return pathError(err)
+	}
+	var rows []step
+	for i, p := range paths {
+		for j, e := range p {
+			rows = append(rows, step{Path: i + 1, Step: j + 1, Edge: e})
+		}
+	}
+	cols := []listing.Column[step]{
+		{Name: "path", Value: func(s step) string { return strconv.Itoa(s.Path) }},
+		{Name: "step", Value: func(s step) string { return strconv.Itoa(s.Step) }},
+		{Name: "subject", Value: func(s step) string { return s.Subject }},
+		{Name: "predicate", Value: func(s step) string {
+			if s.Negated {
+				return "not " + s.Predicate
+			}
+			return s.Predicate
+		}},
+		{Name: "object", Value: func(s step) string { return s.Object }},
+		{Name: "evidence", Value: func(s step) string {
+			var docs []string
+			for _, ev := range s.Evidence {
+				docs = append(docs, ev.Doc+": "+ev.Sentence)
+			}
+			return strings.Join(docs, " | ")
+		}},
+	}
+	if !opts.evidence {
+		cols = cols[:len(cols)-1]
+	}
+	if err := listing.Write(a.stdout, a.cfg.Format, cols, rows); err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return &exitError{code: exitNoMatch, err: fmt.Errorf("no chain of at most %d relations connects %s and %s", opts.maxDepth, from, to)}
+	}
+	return nil
 }
 
 // pathError turns an error of graph.Paths into kg's: a search beyond its

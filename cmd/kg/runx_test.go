@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -31,43 +33,126 @@ func exitCode(err error) int {
 	return exitOK
 }
 
+// outcome is what a command leaves: its output, its messages and its exit
+// status.
+type outcome struct {
+	stdout, stderr string
+	code           int
+}
+
+// reported is the outcome of a runX function that wrote stdout and
+// stderr and returned err, with err said on stderr as runApp says it.
+func reported(stdout, stderr *bytes.Buffer, err error) outcome {
+	o := outcome{stdout: stdout.String(), stderr: stderr.String(), code: exitCode(err)}
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			o.stderr += "kg: " + ee.err.Error() + "\n"
+		}
+	case err != nil:
+		o.stderr += "kg: " + err.Error() + "\n"
+	}
+	return o
+}
+
+// copyStore copies the closed store dir to a new directory.
+func copyStore(t *testing.T, dir string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "store")
+	if err := os.CopyFS(dst, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
 // TestRunWithoutCobra calls the runX functions directly and checks that
-// they do what the commands do.
+// they do what the commands do: the same output, messages and exit
+// status, errors included.
 func TestRunWithoutCobra(t *testing.T) {
 	store := examplesStore(t)
-	ctx := context.Background()
-
-	a, stdout, _ := testApp(ctx, store)
-	opts := neighborsOptions{depth: 1, out: true}
-	if err := runNeighbors(ctx, a, opts, "Lavrov"); err != nil {
-		t.Fatalf("runNeighbors: %v", err)
+	tests := []struct {
+		name string
+		run  func(ctx context.Context, a *app) error
+		args []string // kg's, after --store and --format csv
+		code int
+		// store, when set, replaces the examples' store.
+		store string
+		// writes says that the command changes the store: the function
+		// and kg then each run on a copy of their own.
+		writes bool
+		// before are the arguments of a kg command run on the store first.
+		before []string
+	}{
+		{name: "neighbors",
+			run: func(ctx context.Context, a *app) error {
+				return runNeighbors(ctx, a, neighborsOptions{depth: 1, out: true}, "Lavrov")
+			},
+			args: []string{"neighbors", "Lavrov", "--out"}},
+		{name: "neighbors in and out",
+			run: func(ctx context.Context, a *app) error {
+				return runNeighbors(ctx, a, neighborsOptions{depth: 1, in: true, out: true}, "Lavrov")
+			},
+			args: []string{"neighbors", "Lavrov", "--in", "--out"}, code: exitUsage},
+		{name: "why",
+			run: func(ctx context.Context, a *app) error {
+				return runWhy(ctx, a, "Sergei Lavrov", "meets", "Jean-Marc Ayrault")
+			},
+			args: []string{"why", "Sergei Lavrov", "meets", "Jean-Marc Ayrault"}},
+		{name: "why of an unknown name",
+			run: func(ctx context.Context, a *app) error {
+				return runWhy(ctx, a, "Nobody Known", "meets", "Lavrov")
+			},
+			args: []string{"why", "Nobody Known", "meets", "Lavrov"}, code: exitNoMatch},
+		{name: "rm",
+			run: func(ctx context.Context, a *app) error {
+				return runRm(ctx, a, []string{trumpDoc3, "no-such-document", trumpDoc3})
+			},
+			args: []string{"rm", trumpDoc3, "no-such-document", trumpDoc3}, code: exitNoMatch, writes: true},
+		{name: "path",
+			run: func(ctx context.Context, a *app) error {
+				return runPath(ctx, a, pathOptions{maxDepth: 3, k: 2, evidence: true}, "Lavrov", "Moscow")
+			},
+			args: []string{"path", "Lavrov", "Moscow", "--k", "2", "--evidence"}},
+		{name: "path too short",
+			run: func(ctx context.Context, a *app) error {
+				return runPath(ctx, a, pathOptions{maxDepth: 1, k: 1}, "Lavrov", "Moscow")
+			},
+			args: []string{"path", "Lavrov", "Moscow", "--max-depth", "1"}, code: exitNoMatch},
+		{name: "path from an unknown name",
+			run: func(ctx context.Context, a *app) error {
+				return runPath(ctx, a, pathOptions{maxDepth: 3, k: 1}, "Nobody Known", "Moscow")
+			},
+			args: []string{"path", "Nobody Known", "Moscow"}, code: exitNoMatch},
 	}
-	want, _, code := kg(t, "--store", store, "--format", "csv", "neighbors", "Lavrov", "--out")
-	if code != exitOK || stdout.String() != want {
-		t.Errorf("runNeighbors wrote\n%s\nkg neighbors (exit %d) writes\n%s", stdout, code, want)
-	}
-	a, _, _ = testApp(ctx, store)
-	if err := runNeighbors(ctx, a, neighborsOptions{in: true, out: true}, "Lavrov"); exitCode(err) != exitUsage {
-		t.Errorf("runNeighbors with in and out: %v, want a usage error", err)
-	}
-
-	a, stdout, _ = testApp(ctx, store)
-	if err := runWhy(ctx, a, "Sergei Lavrov", "meets", "Jean-Marc Ayrault"); err != nil {
-		t.Fatalf("runWhy: %v", err)
-	}
-	want, _, code = kg(t, "--store", store, "--format", "csv", "why", "Sergei Lavrov", "meets", "Jean-Marc Ayrault")
-	if code != exitOK || stdout.String() != want {
-		t.Errorf("runWhy wrote\n%s\nkg why (exit %d) writes\n%s", stdout, code, want)
-	}
-	a, _, _ = testApp(ctx, store)
-	if err := runWhy(ctx, a, "Nobody Known", "meets", "Lavrov"); exitCode(err) != exitNoMatch {
-		t.Errorf("runWhy of an unknown name: %v, want exit 1", err)
-	}
-
-	a, _, stderr := testApp(ctx, store)
-	err := runRm(ctx, a, []string{trumpDoc3, "no-such-document", trumpDoc3})
-	if exitCode(err) != exitNoMatch || !strings.Contains(stderr.String(), "kg: 1 removed, 1 not in the store") {
-		t.Errorf("runRm: exit %d, %s", exitCode(err), stderr)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			fnStore, kgStore := store, store
+			if tt.store != "" {
+				fnStore, kgStore = tt.store, tt.store
+			}
+			if tt.writes {
+				fnStore, kgStore = copyStore(t, fnStore), copyStore(t, kgStore)
+			}
+			if tt.before != nil {
+				for _, dir := range []string{fnStore, kgStore} {
+					if _, stderr, code := kg(t, append([]string{"--store", dir}, tt.before...)...); code != exitOK {
+						t.Fatalf("kg %q: exit %d, %s", tt.before, code, stderr)
+					}
+				}
+			}
+			a, stdout, stderr := testApp(ctx, fnStore)
+			got := reported(stdout, stderr, tt.run(ctx, a))
+			out, errOut, code := kg(t, append([]string{"--store", kgStore, "--format", "csv"}, tt.args...)...)
+			want := outcome{stdout: out, stderr: strings.ReplaceAll(errOut, kgStore, fnStore), code: code}
+			if got != want {
+				t.Errorf("the function gives (exit %d)\n%s%s\nkg %q gives (exit %d)\n%s%s", got.code, got.stdout, got.stderr, tt.args, want.code, want.stdout, want.stderr)
+			}
+			if want.code != tt.code {
+				t.Errorf("exit %d, want %d", want.code, tt.code)
+			}
+		})
 	}
 
 	var b bytes.Buffer
