@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,8 +17,8 @@ import (
 	"github.com/kgraph/kg/storage"
 )
 
-// queryFlags are the flags of kg query.
-type queryFlags struct {
+// queryOptions are the flags of kg query; check fills in opts.
+type queryOptions struct {
 	pattern                   storage.Pattern
 	evidence, explain         bool
 	since, until, lang, modal string
@@ -25,7 +26,7 @@ type queryFlags struct {
 }
 
 func newQueryCmd(a *app) *cobra.Command {
-	var qf queryFlags
+	var qf queryOptions
 	cmd := &cobra.Command{
 		Use:   "query [PATTERN...]",
 		Short: "Find relations by patterns with variables, joined like a graph database",
@@ -71,18 +72,7 @@ Exit status 1 when nothing matches, 2 for a query that cannot be read.`,
   kg query --subject Lavrov --evidence`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := qf.check(len(args) > 0); err != nil {
-				return err
-			}
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if len(args) == 0 {
-				return queryEdges(cmd, a, st, qf)
-			}
-			return queryPatterns(cmd, a, st, args, qf)
+			return runQuery(cmd.Context(), a, qf, args)
 		},
 	}
 	f := cmd.Flags()
@@ -108,8 +98,25 @@ func modalities() []string {
 	return []string{string(graph.Asserted), string(graph.Reported), string(graph.Intended), string(graph.Considered), string(graph.Hypothetical)}
 }
 
+// runQuery answers the patterns, or without any the one pattern of
+// qf's --subject, --predicate and --object.
+func runQuery(ctx context.Context, a *app, qf queryOptions, patterns []string) error {
+	if err := qf.check(len(patterns) > 0); err != nil {
+		return err
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(patterns) == 0 {
+		return queryEdges(ctx, a, st, qf)
+	}
+	return queryPatterns(ctx, a, st, patterns, qf)
+}
+
 // check validates the flags, filling in qf.opts.
-func (qf *queryFlags) check(patterns bool) error {
+func (qf *queryOptions) check(patterns bool) error {
 	p := qf.pattern
 	if patterns && (p.Subject != "" || p.Predicate != "" || p.Object != "") {
 		return usageError("give patterns or --subject/--predicate/--object, not both")
@@ -135,7 +142,7 @@ func (qf *queryFlags) check(patterns bool) error {
 }
 
 // queryEdges lists the relations of the one pattern of the flags.
-func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) error {
+func queryEdges(ctx context.Context, a *app, st *storage.Store, qf queryOptions) error {
 	o := qf.opts
 	p := qf.pattern
 	// A name that finds no entity is said, not shown as an empty table.
@@ -143,7 +150,7 @@ func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) er
 		if name == "" {
 			continue
 		}
-		if _, err := resolve(cmd.Context(), st, name); err != nil {
+		if _, err := resolve(ctx, st, name); err != nil {
 			return err
 		}
 	}
@@ -158,7 +165,7 @@ func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) er
 	if o.Source {
 		f.Lemma, p.Predicate = p.Predicate, ""
 	}
-	edges, err := st.EdgesWhere(cmd.Context(), p, f, qf.evidence)
+	edges, err := st.EdgesWhere(ctx, p, f, qf.evidence)
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
@@ -178,8 +185,7 @@ func queryEdges(cmd *cobra.Command, a *app, st *storage.Store, qf queryFlags) er
 }
 
 // queryPatterns answers a pattern query.
-func queryPatterns(cmd *cobra.Command, a *app, st *storage.Store, args []string, qf queryFlags) error {
-	ctx := cmd.Context()
+func queryPatterns(ctx context.Context, a *app, st *storage.Store, args []string, qf queryOptions) error {
 	sn := st.Snapshot()
 	defer sn.Close()
 	q, err := query.Parse(args, query.KnownPredicates(ctx, sn, qf.opts.Source))

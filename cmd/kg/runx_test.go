@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/config"
+	"github.com/kgraph/kg/storage"
 )
 
 // testApp is an app as loadConfig leaves it, for calling a runX function
@@ -124,6 +125,36 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runPath(ctx, a, pathOptions{maxDepth: 3, k: 1}, "Nobody Known", "Moscow")
 			},
 			args: []string{"path", "Nobody Known", "Moscow"}, code: exitNoMatch},
+		{name: "query",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{}, []string{"?x meets ?y", "?y visits Moscow"})
+			},
+			args: []string{"query", "?x meets ?y", "?y visits Moscow"}},
+		{name: "query of one pattern",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{pattern: storage.Pattern{Subject: "Lavrov"}, evidence: true}, nil)
+			},
+			args: []string{"query", "--subject", "Lavrov", "--evidence"}},
+		{name: "query explained, no row",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{explain: true, until: "2018"}, []string{"Mike Pompeo blames ?what"})
+			},
+			args: []string{"query", "Mike Pompeo blames ?what", "--explain", "--until", "2018"}, code: exitNoMatch},
+		{name: "query of an unknown name",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{}, []string{"Nobody meets ?y"})
+			},
+			args: []string{"query", "Nobody meets ?y"}, code: exitNoMatch},
+		{name: "query with a bad modality",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{modal: "said"}, []string{"?x meets ?y"})
+			},
+			args: []string{"query", "?x meets ?y", "--modality", "said"}, code: exitUsage},
+		{name: "query that cannot be read",
+			run: func(ctx context.Context, a *app) error {
+				return runQuery(ctx, a, queryOptions{}, []string{"?x meets"})
+			},
+			args: []string{"query", "?x meets"}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
