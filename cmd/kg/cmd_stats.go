@@ -28,8 +28,7 @@ type unmappedVerb struct {
 }
 
 func newStatsCmd(a *app) *cobra.Command {
-	var unmapped bool
-	var top int
+	var opts statsOptions
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count documents, entities, triples and relations in the store",
@@ -46,69 +45,83 @@ syntactic core (extract.syntax, the default).`,
   kg stats --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if unmapped {
-				return a.writeUnmapped(cmd.Context(), st, top)
-			}
-			s, err := st.Stats(cmd.Context())
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			switch a.cfg.Format {
-			case "json":
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(s)
-			case "jsonl":
-				return json.NewEncoder(a.stdout).Encode(s)
-			}
-			rows := []stat{
-				{"documents", int64(s.Documents)},
-				{"documents extracted", int64(s.Extracted)},
-				{"triples", int64(s.Triples)},
-				{"relations", int64(s.Edges)},
-				{"entities", int64(s.Entities)},
-				{"store bytes", s.SizeBytes},
-			}
-			add := func(prefix string, m map[string]int) {
-				keys := make([]string, 0, len(m))
-				for k := range m {
-					keys = append(keys, k)
-				}
-				sort.Slice(keys, func(i, j int) bool {
-					if m[keys[i]] != m[keys[j]] {
-						return m[keys[i]] > m[keys[j]]
-					}
-					return keys[i] < keys[j]
-				})
-				for _, k := range keys {
-					rows = append(rows, stat{fmt.Sprintf("%s %s", prefix, k), int64(m[k])})
-				}
-			}
-			add("language", s.ByLang)
-			types := map[string]int{}
-			for k, v := range s.ByEntityType {
-				types[string(k)] = v
-			}
-			add("entity type", types)
-			add("predicate", s.ByPredicate)
-			cols := []listing.Column[stat]{
-				{Name: "stat", Value: func(s stat) string { return s.Name }},
-				{Name: "value", Value: func(s stat) string { return strconv.FormatInt(s.Value, 10) }},
-			}
-			return listing.Write(a.stdout, a.cfg.Format, cols, rows)
+			return runStats(cmd.Context(), a, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&unmapped, "unmapped", false, "list the most frequent verbs without a predicate in the lexicons")
-	cmd.Flags().IntVar(&top, "top", 20, "with --unmapped, at most this many (0: all)")
+	cmd.Flags().BoolVar(&opts.unmapped, "unmapped", false, "list the most frequent verbs without a predicate in the lexicons")
+	cmd.Flags().IntVar(&opts.top, "top", 20, "with --unmapped, at most this many (0: all)")
 	return cmd
 }
 
-func (a *app) writeUnmapped(ctx context.Context, st *storage.Store, top int) error {
+// statsOptions are the flags of kg stats.
+type statsOptions struct {
+	unmapped bool
+	top      int
+}
+
+// runStats counts what the store holds or, with opts.unmapped, lists the
+// verbs the lexicons map to no predicate.
+func runStats(ctx context.Context, a *app, opts statsOptions) error {
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if opts.unmapped {
+		return writeUnmapped(ctx, a, st, opts.top)
+	}
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	switch a.cfg.Format {
+	case "json":
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	case "jsonl":
+		return json.NewEncoder(a.stdout).Encode(s)
+	}
+	rows := []stat{
+		{"documents", int64(s.Documents)},
+		{"documents extracted", int64(s.Extracted)},
+		{"triples", int64(s.Triples)},
+		{"relations", int64(s.Edges)},
+		{"entities", int64(s.Entities)},
+		{"store bytes", s.SizeBytes},
+	}
+	add := func(prefix string, m map[string]int) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if m[keys[i]] != m[keys[j]] {
+				return m[keys[i]] > m[keys[j]]
+			}
+			return keys[i] < keys[j]
+		})
+		for _, k := range keys {
+			rows = append(rows, stat{fmt.Sprintf("%s %s", prefix, k), int64(m[k])})
+		}
+	}
+	add("language", s.ByLang)
+	types := map[string]int{}
+	for k, v := range s.ByEntityType {
+		types[string(k)] = v
+	}
+	add("entity type", types)
+	add("predicate", s.ByPredicate)
+	cols := []listing.Column[stat]{
+		{Name: "stat", Value: func(s stat) string { return s.Name }},
+		{Name: "value", Value: func(s stat) string { return strconv.FormatInt(s.Value, 10) }},
+	}
+	return listing.Write(a.stdout, a.cfg.Format, cols, rows)
+}
+
+// writeUnmapped lists the top verb lemmas, by language, that the
+// lexicons map to no predicate, most frequent first.
+func writeUnmapped(ctx context.Context, a *app, st *storage.Store, top int) error {
 	byKey := map[[2]string]*unmappedVerb{}
 	err := st.Documents(ctx, func(d storage.DocumentInfo) error {
 		for lemma, n := range d.Unmapped {

@@ -155,6 +155,29 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runQuery(ctx, a, queryOptions{}, []string{"?x meets"})
 			},
 			args: []string{"query", "?x meets"}, code: exitUsage},
+		{name: "stats",
+			run:  func(ctx context.Context, a *app) error { return runStats(ctx, a, statsOptions{top: 20}) },
+			args: []string{"stats"}},
+		{name: "stats of the unmapped verbs",
+			run:  func(ctx context.Context, a *app) error { return runStats(ctx, a, statsOptions{unmapped: true, top: 5}) },
+			args: []string{"stats", "--unmapped", "--top", "5"}},
+		{name: "stats without a store",
+			run:  func(ctx context.Context, a *app) error { return runStats(ctx, a, statsOptions{top: 20}) },
+			args: []string{"stats"}, code: exitFailure, store: filepath.Join(t.TempDir(), "no-store")},
+		{name: "entities",
+			run: func(ctx context.Context, a *app) error {
+				return runEntities(ctx, a, entitiesOptions{typ: "person", top: 5})
+			},
+			args: []string{"entities", "--type", "person", "--top", "5"}},
+		{name: "entities of a bad type",
+			run:  func(ctx context.Context, a *app) error { return runEntities(ctx, a, entitiesOptions{typ: "ANIMAL"}) },
+			args: []string{"entities", "--type", "ANIMAL"}, code: exitUsage},
+		{name: "entities of an empty store",
+			run:  func(ctx context.Context, a *app) error { return runEntities(ctx, a, entitiesOptions{}) },
+			args: []string{"entities"}, code: exitNoMatch,
+			store:  filepath.Join(t.TempDir(), "empty"),
+			before: []string{"load", "--quiet", "-"}, // makes the store
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
