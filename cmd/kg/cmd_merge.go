@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -15,8 +16,8 @@ import (
 
 // entityName returns the canonical name of the entity a user names (its
 // name or an unambiguous alias).
-func entityName(cmd *cobra.Command, st *storage.Store, name string) (string, error) {
-	e, err := st.Entity(cmd.Context(), name)
+func entityName(ctx context.Context, st *storage.Store, name string) (string, error) {
+	e, err := st.Entity(ctx, name)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return "", &exitError{code: exitNoMatch, err: fmt.Errorf("no entity %q in the store (try kg entities)", name)}
@@ -43,43 +44,7 @@ and undone exactly by kg entities split FROM.`,
   kg entities merge UNSC "United Nations Security Council"`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openExisting()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			// A merged entity is named by its merged name, which now
-			// resolves to the entity it is merged into.
-			from := ""
-			rules, err := st.Merges(cmd.Context())
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			for _, r := range rules {
-				if graph.Fold(r.From) == graph.Fold(args[0]) {
-					from = r.From
-				}
-			}
-			if from == "" {
-				if from, err = entityName(cmd, st, args[0]); err != nil {
-					return err
-				}
-			}
-			into, err := entityName(cmd, st, args[1])
-			if err != nil {
-				return err
-			}
-			n, err := st.MergeEntities(cmd.Context(), from, into)
-			switch {
-			case errors.Is(err, storage.ErrMerge):
-				return usageError("%v", err)
-			case err != nil:
-				return &exitError{code: exitFailure, err: err}
-			}
-			if !a.cfg.Quiet {
-				fmt.Fprintf(a.stderr, "kg: merged %q into %q (%d documents stored again)\n", from, into, n)
-			}
-			return nil
+			return runMerge(cmd.Context(), a, args[0], args[1])
 		},
 	}
 }
@@ -97,32 +62,7 @@ Exit status 1 when NAME is not merged.`,
 		Example: `  kg entities split "Sergey Lavrov"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openExisting()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			name := args[0]
-			rules, err := st.Merges(cmd.Context())
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			for _, r := range rules {
-				if graph.Fold(r.From) == graph.Fold(name) {
-					name = r.From
-				}
-			}
-			n, err := st.SplitEntity(cmd.Context(), name)
-			switch {
-			case errors.Is(err, storage.ErrNotFound):
-				return &exitError{code: exitNoMatch, err: err}
-			case err != nil:
-				return &exitError{code: exitFailure, err: err}
-			}
-			if !a.cfg.Quiet {
-				fmt.Fprintf(a.stderr, "kg: split %q (%d documents stored again)\n", name, n)
-			}
-			return nil
+			return runSplit(cmd.Context(), a, args[0])
 		},
 	}
 }
@@ -136,21 +76,7 @@ func newMergesCmd(a *app) *cobra.Command {
 Exit status 1 when there is none.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			rules, err := st.Merges(cmd.Context())
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			cols := []listing.Column[storage.Merge]{
-				{Name: "from", Value: func(m storage.Merge) string { return m.From }},
-				{Name: "into", Value: func(m storage.Merge) string { return m.Into }},
-				{Name: "time", Value: func(m storage.Merge) string { return m.Time.Format(time.RFC3339) }},
-			}
-			return writeListing(a, cols, rules)
+			return runMerges(cmd.Context(), a)
 		},
 	}
 }
@@ -165,24 +91,120 @@ number of documents each stored again.
 Exit status 1 when there is none.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			log, err := st.MergeLog(cmd.Context())
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			cols := []listing.Column[storage.LogEntry]{
-				{Name: "seq", Value: func(e storage.LogEntry) string { return strconv.FormatUint(e.Seq, 10) }},
-				{Name: "time", Value: func(e storage.LogEntry) string { return e.Time.Format(time.RFC3339) }},
-				{Name: "op", Value: func(e storage.LogEntry) string { return e.Op }},
-				{Name: "from", Value: func(e storage.LogEntry) string { return e.From }},
-				{Name: "into", Value: func(e storage.LogEntry) string { return e.Into }},
-				{Name: "documents", Value: func(e storage.LogEntry) string { return strconv.Itoa(e.Documents) }},
-			}
-			return writeListing(a, cols, log)
+			return runMergeLog(cmd.Context(), a)
 		},
 	}
+}
+
+// runMerge makes the entity name names, or that a merge made an alias,
+// one with the entity target names.
+func runMerge(ctx context.Context, a *app, name, target string) error {
+	st, err := a.openExisting()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	// A merged entity is named by its merged name, which now
+	// resolves to the entity it is merged into.
+	from := ""
+	rules, err := st.Merges(ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	for _, r := range rules {
+		if graph.Fold(r.From) == graph.Fold(name) {
+			from = r.From
+		}
+	}
+	if from == "" {
+		if from, err = entityName(ctx, st, name); err != nil {
+			return err
+		}
+	}
+	into, err := entityName(ctx, st, target)
+	if err != nil {
+		return err
+	}
+	n, err := st.MergeEntities(ctx, from, into)
+	switch {
+	case errors.Is(err, storage.ErrMerge):
+		return usageError("%v", err)
+	case err != nil:
+		return &exitError{code: exitFailure, err: err}
+	}
+	if !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: merged %q into %q (%d documents stored again)\n", from, into, n)
+	}
+	return nil
+}
+
+// runSplit undoes the merge of the entity name names, in any case and
+// accents.
+func runSplit(ctx context.Context, a *app, name string) error {
+	st, err := a.openExisting()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rules, err := st.Merges(ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	for _, r := range rules {
+		if graph.Fold(r.From) == graph.Fold(name) {
+			name = r.From
+		}
+	}
+	n, err := st.SplitEntity(ctx, name)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return &exitError{code: exitNoMatch, err: err}
+	case err != nil:
+		return &exitError{code: exitFailure, err: err}
+	}
+	if !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: split %q (%d documents stored again)\n", name, n)
+	}
+	return nil
+}
+
+// runMerges lists the merge rules in force.
+func runMerges(ctx context.Context, a *app) error {
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rules, err := st.Merges(ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	cols := []listing.Column[storage.Merge]{
+		{Name: "from", Value: func(m storage.Merge) string { return m.From }},
+		{Name: "into", Value: func(m storage.Merge) string { return m.Into }},
+		{Name: "time", Value: func(m storage.Merge) string { return m.Time.Format(time.RFC3339) }},
+	}
+	return writeListing(a, cols, rules)
+}
+
+// runMergeLog lists the merges and splits done, oldest first.
+func runMergeLog(ctx context.Context, a *app) error {
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log, err := st.MergeLog(ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	cols := []listing.Column[storage.LogEntry]{
+		{Name: "seq", Value: func(e storage.LogEntry) string { return strconv.FormatUint(e.Seq, 10) }},
+		{Name: "time", Value: func(e storage.LogEntry) string { return e.Time.Format(time.RFC3339) }},
+		{Name: "op", Value: func(e storage.LogEntry) string { return e.Op }},
+		{Name: "from", Value: func(e storage.LogEntry) string { return e.From }},
+		{Name: "into", Value: func(e storage.LogEntry) string { return e.Into }},
+		{Name: "documents", Value: func(e storage.LogEntry) string { return strconv.Itoa(e.Documents) }},
+	}
+	return writeListing(a, cols, log)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,14 @@ func copyStore(t *testing.T, dir string) string {
 // status, errors included.
 func TestRunWithoutCobra(t *testing.T) {
 	store := examplesStore(t)
+	// merged is the store with House merged, for the listings of merges,
+	// which give their time: made once, it gives kg and the function the
+	// same.
+	mergeHouse := []string{"--quiet", "entities", "merge", "House", "House of Representatives"}
+	merged := copyStore(t, store)
+	if _, stderr, code := kg(t, append([]string{"--store", merged}, mergeHouse...)...); code != exitOK {
+		t.Fatalf("kg %q: exit %d, %s", mergeHouse, code, stderr)
+	}
 	tests := []struct {
 		name string
 		run  func(ctx context.Context, a *app) error
@@ -82,7 +91,8 @@ func TestRunWithoutCobra(t *testing.T) {
 		// writes says that the command changes the store: the function
 		// and kg then each run on a copy of their own.
 		writes bool
-		// before are the arguments of a kg command run on the store first.
+		// before are the arguments of a kg command run on the store, or
+		// on each copy, first.
 		before []string
 	}{
 		{name: "neighbors",
@@ -178,6 +188,41 @@ func TestRunWithoutCobra(t *testing.T) {
 			store:  filepath.Join(t.TempDir(), "empty"),
 			before: []string{"load", "--quiet", "-"}, // makes the store
 		},
+		{name: "merge",
+			run: func(ctx context.Context, a *app) error {
+				return runMerge(ctx, a, "House", "House of Representatives")
+			},
+			args: []string{"entities", "merge", "House", "House of Representatives"}, writes: true},
+		{name: "merge of an unknown entity",
+			run: func(ctx context.Context, a *app) error {
+				return runMerge(ctx, a, "Nobody", "United States")
+			},
+			args: []string{"entities", "merge", "Nobody", "United States"}, code: exitNoMatch, writes: true},
+		{name: "merge of a merged entity elsewhere",
+			run: func(ctx context.Context, a *app) error {
+				return runMerge(ctx, a, "House", "Donald Trump")
+			},
+			args: []string{"entities", "merge", "House", "Donald Trump"}, code: exitUsage, writes: true,
+			before: mergeHouse},
+		{name: "split",
+			run:  func(ctx context.Context, a *app) error { return runSplit(ctx, a, "house") },
+			args: []string{"entities", "split", "house"}, writes: true,
+			before: mergeHouse},
+		{name: "split of an entity not merged",
+			run:  func(ctx context.Context, a *app) error { return runSplit(ctx, a, "House") },
+			args: []string{"entities", "split", "House"}, code: exitNoMatch, writes: true},
+		{name: "merges",
+			run:  runMerges,
+			args: []string{"entities", "merges"}, store: merged},
+		{name: "merges, none",
+			run:  runMerges,
+			args: []string{"entities", "merges"}, code: exitNoMatch},
+		{name: "merge log",
+			run:  runMergeLog,
+			args: []string{"entities", "log"}, store: merged},
+		{name: "merge log, empty",
+			run:  runMergeLog,
+			args: []string{"entities", "log"}, code: exitNoMatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,7 +235,7 @@ func TestRunWithoutCobra(t *testing.T) {
 				fnStore, kgStore = copyStore(t, fnStore), copyStore(t, kgStore)
 			}
 			if tt.before != nil {
-				for _, dir := range []string{fnStore, kgStore} {
+				for _, dir := range slices.Compact([]string{fnStore, kgStore}) {
 					if _, stderr, code := kg(t, append([]string{"--store", dir}, tt.before...)...); code != exitOK {
 						t.Fatalf("kg %q: exit %d, %s", tt.before, code, stderr)
 					}
