@@ -27,6 +27,7 @@ type Config struct {
 	Wait    time.Duration `mapstructure:"wait"`
 	Extract Extract       `mapstructure:"extract"`
 	Export  Export        `mapstructure:"export"`
+	LLM     LLM           `mapstructure:"llm"`
 }
 
 // Extract holds the settings of kg extract.
@@ -65,6 +66,30 @@ type Extract struct {
 	// RelationModel is a relation model file made by kg model train
 	// --relations; "" uses the built-in one.
 	RelationModel string `mapstructure:"relation_model"`
+	// Backend is who reads the relations: "local" (kg's own extraction)
+	// or "llm" (the language model of the llm section).
+	Backend string `mapstructure:"backend"`
+}
+
+// LLM holds the settings of the language model that extract.backend llm
+// and kg annotate ask.
+type LLM struct {
+	// URL is the base URL of an OpenAI-compatible API, up to /v1.
+	URL string `mapstructure:"url"`
+	// Model is the model's name as the server knows it.
+	Model string `mapstructure:"model"`
+	// APIKeyEnv names the environment variable holding the API key ("":
+	// none). The key itself is never a setting.
+	APIKeyEnv string `mapstructure:"api_key_env"`
+	// Parallel bounds the requests in flight.
+	Parallel int `mapstructure:"parallel"`
+	// Timeout bounds each request.
+	Timeout time.Duration `mapstructure:"timeout"`
+	// Retries is how many times a failed request is sent again.
+	Retries int `mapstructure:"retries"`
+	// Cache is the directory of cached answers: "" for kg/llm under the
+	// user's cache directory, "off" for none.
+	Cache string `mapstructure:"cache"`
 }
 
 // Export holds the settings of kg export.
@@ -93,11 +118,13 @@ func Default() Config {
 			MaxDocumentBytes: 4 << 20,
 			CapitalAsState:   true,
 			Relations:        "learned",
+			Backend:          "local",
 			Lexicons:         []string{},
 			Syntax:           true,
 			Models:           map[string]string{},
 		},
 		Export: Export{Depth: 1, RankDir: "LR", Layout: "auto"},
+		LLM:    LLM{URL: "http://localhost:11434/v1", Parallel: 4, Timeout: 5 * time.Minute, Retries: 4},
 	}
 }
 
@@ -124,6 +151,14 @@ func defaults(c Config) map[string]any {
 		"extract.workers":            c.Extract.Workers,
 		"extract.relations":          c.Extract.Relations,
 		"extract.relation_model":     c.Extract.RelationModel,
+		"extract.backend":            c.Extract.Backend,
+		"llm.url":                    c.LLM.URL,
+		"llm.model":                  c.LLM.Model,
+		"llm.api_key_env":            c.LLM.APIKeyEnv,
+		"llm.parallel":               c.LLM.Parallel,
+		"llm.timeout":                c.LLM.Timeout,
+		"llm.retries":                c.LLM.Retries,
+		"llm.cache":                  c.LLM.Cache,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
 		"export.rankdir":             c.Export.RankDir,
@@ -254,6 +289,25 @@ func (c Config) Validate() error {
 	}
 	if c.Extract.Relations != "learned" && c.Extract.Relations != "rules" {
 		return bad("extract.relations", c.Extract.Relations, "want learned or rules")
+	}
+	if c.Extract.Backend != "local" && c.Extract.Backend != "llm" {
+		return bad("extract.backend", c.Extract.Backend, "want local or llm")
+	}
+	if c.Extract.Backend == "llm" && strings.TrimSpace(c.LLM.Model) == "" {
+		return bad("llm.model", `""`, "extract.backend llm needs a model (such as qwen2.5:7b)")
+	}
+	if u := c.LLM.URL; !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		// The value is not repeated: a URL may carry a password.
+		return errors.New("config: invalid llm.url: want http://host[:port]/v1 or https://...")
+	}
+	if c.LLM.Parallel < 1 {
+		return bad("llm.parallel", c.LLM.Parallel, "want 1 or more")
+	}
+	if c.LLM.Timeout <= 0 {
+		return bad("llm.timeout", c.LLM.Timeout, "want a duration such as 5m")
+	}
+	if c.LLM.Retries < 0 {
+		return bad("llm.retries", c.LLM.Retries, "want 0 or more")
 	}
 	if c.Extract.MinConfidence < 0 || c.Extract.MinConfidence > 1 {
 		return bad("extract.min_confidence", c.Extract.MinConfidence, "want a number in [0, 1]")

@@ -79,6 +79,44 @@ type Summary struct {
 	Bytes       int64         `json:"bytes"`
 	Skipped     []Skip        `json:"skipped,omitempty"`
 	Elapsed     time.Duration `json:"elapsed_ns"`
+	// LLM is what the llm backend did; nil when no document went to it.
+	LLM *LLMSummary `json:"llm,omitempty"`
+}
+
+// LLMSummary counts the llm backend's work in a run.
+type LLMSummary struct {
+	Asked            int `json:"asked"`  // documents the model was asked about
+	Cached           int `json:"cached"` // documents answered from the cache
+	Requests         int `json:"requests"`
+	PromptTokens     int `json:"prompt_tokens"`
+	CompletionTokens int `json:"completion_tokens"`
+	Malformed        int `json:"malformed"` // answers that could not be read
+	Dropped          int `json:"dropped"`   // triples whose sentence is not in the document
+	Failed           int `json:"failed"`    // documents not stored: no usable answer
+}
+
+// addLLM counts one document's llm statistics.
+func (s *Summary) addLLM(st extract.LLMStats, failed bool) {
+	if st == (extract.LLMStats{}) && !failed {
+		return
+	}
+	if s.LLM == nil {
+		s.LLM = &LLMSummary{}
+	}
+	l := s.LLM
+	if st.Cached {
+		l.Cached++
+	} else {
+		l.Asked++
+	}
+	l.Requests += st.Requests
+	l.PromptTokens += st.Usage.PromptTokens
+	l.CompletionTokens += st.Usage.CompletionTokens
+	l.Malformed += st.Malformed
+	l.Dropped += st.Dropped
+	if failed {
+		l.Failed++
+	}
 }
 
 // item is one input in reading order: a document, or a warning about an
@@ -265,12 +303,15 @@ func (w *writer) commit(ctx context.Context, it item) error {
 	}
 	if it.err != nil {
 		if errors.Is(it.err, context.Canceled) || errors.Is(it.err, context.DeadlineExceeded) {
+			sum.addLLM(res.LLM, false) // spent, though the document waits for the next run
 			return it.err
 		}
+		sum.addLLM(res.LLM, res.LLM.Requests > 0)
 		w.warn(Skip{Path: path, Line: line, Doc: doc.ID, Reason: it.err.Error()},
 			reader.Warning{Path: path, Line: line, Err: fmt.Errorf("document %s: %w", doc.ID, it.err)})
 		return nil
 	}
+	sum.addLLM(res.LLM, false)
 	sum.Sentences += res.Sentences
 	sum.Tokens += res.Tokens
 	sum.Triples += len(res.Triples)

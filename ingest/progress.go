@@ -32,6 +32,14 @@ func (p *progress) update(s Summary, elapsed time.Duration) {
 		return
 	}
 	line := fmt.Sprintf("%d documents, %d triples, %.0f tokens/s", s.Documents, s.Triples, float64(s.Tokens)/secs)
+	if l := s.LLM; l != nil {
+		line += fmt.Sprintf(", LLM %d tokens (%d documents cached)", l.PromptTokens+l.CompletionTokens, l.Cached)
+	}
+	if n := len(s.Skipped); n == 1 {
+		line += ", 1 error"
+	} else if n > 1 {
+		line += fmt.Sprintf(", %d errors", n)
+	}
 	if p.documents {
 		line = fmt.Sprintf("%d documents, %d triples, %.0f documents/s", s.Documents, s.Triples, float64(s.Documents)/secs)
 	}

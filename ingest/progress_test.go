@@ -30,6 +30,9 @@ func TestProgress(t *testing.T) {
 			clear + "100%  3 documents, 5 triples, 200 tokens/s, ETA 0s" + clear},
 		{"nothing read yet", 1000, Summary{}, time.Second, time.Time{},
 			clear + "0 documents, 0 triples, 0 tokens/s" + clear},
+		{"errors and LLM tokens", 0, Summary{Documents: 3, Triples: 5, Tokens: 2000, Skipped: []Skip{{}, {}},
+			LLM: &LLMSummary{Cached: 1, PromptTokens: 9000, CompletionTokens: 400}}, 2 * time.Second, time.Time{},
+			clear + "3 documents, 5 triples, 1000 tokens/s, LLM 9400 tokens (1 documents cached), 2 errors" + clear},
 		{"no time elapsed", 1000, sum, 0, time.Time{}, ""},
 		{"drawn just now", 1000, sum, time.Second, time.Now().Add(time.Hour), ""},
 	}

@@ -20,7 +20,7 @@ import (
 func newEvalCmd(a *app) *cobra.Command {
 	var corpus []string
 	var pred, plotPath string
-	var show, lenient, parallel bool
+	var show, lenient, parallel, compare bool
 	cmd := &cobra.Command{
 		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl) | eval --parallel A.jsonl B.jsonl",
 		Short: "Score extracted triples against gold triples",
@@ -57,6 +57,12 @@ share of entity pairs related on both sides among those related on either.`,
 			}
 			if (len(corpus) == 0) == (pred == "") {
 				return usageError("eval needs --corpus or --pred (one of them)")
+			}
+			if compare {
+				if len(corpus) == 0 || show || plotPath != "" {
+					return usageError("eval --compare needs --corpus, and takes neither --show nor --plot")
+				}
+				return a.evalCompare(cmd.Context(), args, corpus, lenient)
 			}
 			// Before extracting, which can take long.
 			if plotPath != "" {
@@ -117,6 +123,10 @@ share of entity pairs related on both sides among those related on either.`,
 	f.BoolVar(&lenient, "lenient", false, "match predicates on their head only")
 	f.StringVar(&plotPath, "plot", "", "draw the precision–recall curve by minimum confidence into FILE.png or FILE.svg")
 	f.BoolVar(&parallel, "parallel", false, "measure agreement between two language versions of the same articles")
+	f.BoolVar(&compare, "compare", false, "score the local and the llm backends on the same --corpus, side by side")
+	f.String("backend", "local", "who reads the relations: local (kg, offline) or llm (the language model of the llm settings)")
+	a.bind("extract.backend", f.Lookup("backend"))
+	a.llmFlags(f)
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	f.Float64("min-confidence", 0, "keep triples of at least this confidence (0: the relation model's threshold)")
@@ -185,7 +195,22 @@ func readPred(path string) ([]graph.Triple, error) {
 // and returns the extractor's threshold; with all, also the triples
 // below it.
 func (a *app) extractCorpus(ctx context.Context, paths []string, all bool) ([]graph.Triple, float64, error) {
-	x, err := extract.New(a.extractOptions())
+	return a.extractCorpusBy(ctx, paths, all, a.cfg.Extract.Backend)
+}
+
+// extractCorpusBy is extractCorpus with the given backend.
+func (a *app) extractCorpusBy(ctx context.Context, paths []string, all bool, backend string) ([]graph.Triple, float64, error) {
+	o := a.extractOptions()
+	workers := a.cfg.Extract.Workers
+	if backend == extract.BackendLLM {
+		l, err := a.llmOptions()
+		if err != nil {
+			return nil, 0, err
+		}
+		o.Backend, o.LLM = backend, l
+		workers = max(workers, a.cfg.LLM.Parallel)
+	}
+	x, err := extract.New(o)
 	if err != nil {
 		return nil, 0, &exitError{code: exitUsage, err: err}
 	}
@@ -198,6 +223,7 @@ func (a *app) extractCorpus(ctx context.Context, paths []string, all bool) ([]gr
 		Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, Languages: x.KnownLanguages()},
 		Stdin:   a.stdin,
 		NoStore: true,
+		Workers: workers,
 		Warn:    func(err error) { a.warnf("%v", err) },
 		Emit:    func(t graph.Triple) error { triples = append(triples, t); return nil },
 	})
@@ -205,6 +231,54 @@ func (a *app) extractCorpus(ctx context.Context, paths []string, all bool) ([]gr
 		return nil, 0, &exitError{code: exitFailure, err: err}
 	}
 	return triples, threshold, nil
+}
+
+// evalCompare scores the local and the llm backends on the same corpus
+// and gold, each at its own threshold.
+func (a *app) evalCompare(ctx context.Context, goldFiles, corpus []string, lenient bool) error {
+	var gold []score.Gold
+	for _, f := range goldFiles {
+		g, err := readGold(f)
+		if err != nil {
+			return err
+		}
+		gold = append(gold, g...)
+	}
+	type row struct {
+		Backend          string  `json:"backend"`
+		Gold             int     `json:"gold"`
+		Produced         int     `json:"produced"`
+		Matched          int     `json:"matched"`
+		Precision        float64 `json:"precision"`
+		Recall           float64 `json:"recall"`
+		F1               float64 `json:"f1"`
+		MentionPrecision float64 `json:"mention_precision"`
+	}
+	var rows []row
+	for _, b := range []string{extract.BackendLocal, extract.BackendLLM} {
+		triples, threshold, err := a.extractCorpusBy(ctx, corpus, false, b)
+		if err != nil {
+			return err
+		}
+		if threshold > 0 {
+			triples = score.Above(nil, triples, threshold)
+		}
+		name := b
+		if b == extract.BackendLLM {
+			name += " " + a.cfg.LLM.Model
+		}
+		r := score.Score(gold, triples, score.Options{Lenient: lenient})
+		rows = append(rows, row{Backend: name, Gold: r.Gold, Produced: r.Produced, Matched: r.Matched, Precision: r.Precision, Recall: r.Recall, F1: r.F1,
+			MentionPrecision: score.MentionPrecision(gold, triples).Precision})
+	}
+	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+		return json.NewEncoder(a.stdout).Encode(map[string]any{"backends": rows})
+	}
+	fmt.Fprintf(a.stdout, "%-28s %6s %9s %8s %10s %7s %6s %10s\n", "backend", "gold", "produced", "matched", "precision", "recall", "F1", "mentions")
+	for _, r := range rows {
+		fmt.Fprintf(a.stdout, "%-28s %6d %9d %8d %10.3f %7.3f %6.3f %10.3f\n", r.Backend, r.Gold, r.Produced, r.Matched, r.Precision, r.Recall, r.F1, r.MentionPrecision)
+	}
+	return nil
 }
 
 // evalParallel extracts two parallel corpora and reports their agreement.

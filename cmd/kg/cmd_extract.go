@@ -69,7 +69,11 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 			default:
 				return usageError("--emit %q: want jsonl, shard or carb", emit)
 			}
-			x, err := extract.New(a.extractOptions())
+			xo, err := a.backendOptions()
+			if err != nil {
+				return err
+			}
+			x, err := extract.New(xo)
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
@@ -89,7 +93,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks, Languages: x.KnownLanguages()},
 				Stdin:   a.stdin,
 				NoStore: noStore,
-				Workers: a.cfg.Extract.Workers,
+				Workers: a.workers(),
 				Warn: func(err error) {
 					if errors.Is(err, reader.ErrLinkOutside) {
 						a.warnf("%v (--follow-symlinks follows it)", err)
@@ -138,6 +142,9 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	a.bind("extract.min_confidence", f.Lookup("min-confidence"))
 	f.String("relations", "learned", "who decides the relations: learned (the relation model) or rules")
 	a.bind("extract.relations", f.Lookup("relations"))
+	f.String("backend", "local", "who reads the relations: local (kg, offline) or llm (the language model of the llm settings)")
+	a.bind("extract.backend", f.Lookup("backend"))
+	a.llmFlags(f)
 	f.StringVar(&emit, "emit", "", "also write to stdout: jsonl (the triples), shard (documents and triples, for kg load); or carb (open extractions of sentences, not stored)")
 	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
 	f.BoolVar(&followLinks, "follow-symlinks", false, "follow symbolic links in directories to files outside them")
@@ -155,6 +162,7 @@ func printSummary(a *app, s ingest.Summary) {
 		s.Documents, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
 	fmt.Fprintf(a.stderr, "kg: %d sentences, %d tokens, %d triples in %s (%.0f tokens/s)\n",
 		s.Sentences, s.Tokens, s.Triples, s.Elapsed.Round(time.Millisecond), rate)
+	printLLMSummary(a, s.LLM)
 	printSkipped(a, s.Skipped)
 }
 

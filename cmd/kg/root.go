@@ -183,6 +183,7 @@ Settings come from flags, then KG_* environment variables, then config.yaml
 
 	root.AddCommand(
 		newExtractCmd(a),
+		newAnnotateCmd(a),
 		newLoadCmd(a),
 		newQueryCmd(a),
 		newNeighborsCmd(a),

@@ -20,6 +20,9 @@ type Step struct {
 	Body    string
 	// Hang answers nothing until the client hangs up.
 	Hang bool
+	// EchoAuth puts the request's Authorization header in the body of
+	// an error status, as a careless server might.
+	EchoAuth bool
 	// Usage reported (0: a quarter of the request's bytes, and 50).
 	PromptTokens, CompletionTokens int
 }
@@ -135,7 +138,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", st.RetryAfter)
 	}
 	if st.Status != 0 && st.Status != http.StatusOK {
-		http.Error(w, http.StatusText(st.Status), st.Status)
+		msg := http.StatusText(st.Status)
+		if st.EchoAuth {
+			msg += ": " + r.Header.Get("Authorization")
+		}
+		http.Error(w, msg, st.Status)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
