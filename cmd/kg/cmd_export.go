@@ -25,10 +25,7 @@ import (
 )
 
 func newExportCmd(a *app) *cobra.Command {
-	var format, out string
-	var focus []string
-	var x exportFilters
-	var pngOpt pngFlags
+	var opts exportOptions
 	cmd := &cobra.Command{
 		Use:   "export [--path A B]",
 		Short: "Draw the graph, or part of it, or write it for other graph tools",
@@ -77,107 +74,22 @@ always written.`,
   kg export --format nq --predicates meets,visits > meetings.nq
   kg export --format neo4j --out neo4j-import/`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if x.path && len(args) != 2 {
-				return fmt.Errorf("--path takes two entities, not %d", len(args))
-			}
-			if !x.path && len(args) > 0 {
-				return fmt.Errorf("unexpected argument %q (entities go with --focus, or two with --path)", args[0])
-			}
-			return nil
+			return opts.filters.checkEnds(args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format == "" {
-				format = formatOf(out)
-			}
-			if format != "dot" && format != "svg" && format != "png" && !slices.Contains(interchangeFormats(), format) {
-				return usageError("--format %q: want one of dot, svg, png, %s", format, strings.Join(interchangeFormats(), ", "))
-			}
-			if format == "png" {
-				if err := pngOpt.check(); err != nil {
-					return err
-				}
-			}
-			if format == "neo4j" && (out == "" || out == "-") {
-				return usageError("--format neo4j writes two files: name their directory with --out")
-			}
-			filter, err := x.filter()
-			if err != nil {
-				return err
-			}
-			// A path that cannot be written is refused before any work.
-			if err := a.checkOut(format, out); err != nil {
-				return err
-			}
-			if x.path && len(focus) > 0 {
-				return usageError("--path and --focus: choose one")
-			}
-			st, err := a.openStore(true)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			sel := graph.Selection{Filter: filter, Depth: a.cfg.Export.Depth, PathLength: x.maxDepth, PathCount: x.k, MaxNodes: export.EntityLimit(format, a.cfg.Export.MaxNodes)}
-			// RDF and JSON Lines carry the sentences; the filters on dates
-			// and language read them.
-			evidence := filter.NeedsEvidence() || format == "nt" || format == "nq" || format == "jsonl"
-			edges, caption, err := a.selectEdges(cmd.Context(), st, sel, focus, args, evidence)
-			if err != nil {
-				return err
-			}
-			// Nothing is written when nothing matched: an empty diagram
-			// over the user's file would lose it for nothing.
-			if len(edges) == 0 {
-				return &exitError{code: exitNoMatch, err: fmt.Errorf("no relation to export%s; nothing written", focusNote(focus))}
-			}
-			if slices.Contains(interchangeFormats(), format) {
-				return a.writeInterchange(format, out, edges)
-			}
-			var dot bytes.Buffer
-			if err := export.WriteDOT(&dot, edges, export.Style{RankDir: a.cfg.Export.RankDir, Layout: a.cfg.Export.Layout, Title: caption}); err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			data := dot.Bytes()
-			if err := checkLayoutSize(format, len(graph.Nodes(edges))); err != nil {
-				return err
-			}
-			if format == "svg" {
-				// Rendering is never cancelled half-way: go-graphviz breaks for
-				// good after a cancelled render (its issue #118).
-				r, err := export.NewRenderer(context.WithoutCancel(cmd.Context()))
-				if err != nil {
-					return &exitError{code: exitFailure, err: err}
-				}
-				defer r.Close()
-				var svg bytes.Buffer
-				if err := r.SVG(cmd.Context(), data, &svg); err != nil {
-					return &exitError{code: exitFailure, err: err}
-				}
-				data = svg.Bytes()
-			}
-			if format == "png" {
-				if data, err = pngOpt.render(cmd.Context(), data); err != nil {
-					return &exitError{code: exitFailure, err: err}
-				}
-			}
-			if err := outError(outfile.Put(a.stdout, out, data, a.cfg.Store)); err != nil {
-				return err
-			}
-			if out != "" && !a.cfg.Quiet {
-				fmt.Fprintf(a.stderr, "kg: wrote %s (%d entities, %d relations)\n", out, len(graph.Nodes(edges)), len(edges))
-			}
-			return nil
+			return runExport(cmd.Context(), a, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "dot, svg, png, nt, nq, graphml, neo4j, d3 or jsonl (default: from --out, else dot)")
-	f.StringVarP(&out, "out", "o", "", "file to write, directory for neo4j (default: standard output)")
-	f.StringSliceVar(&focus, "focus", nil, "entities to centre on (repeat or comma-separate)")
+	f.StringVar(&opts.format, "format", "", "dot, svg, png, nt, nq, graphml, neo4j, d3 or jsonl (default: from --out, else dot)")
+	f.StringVarP(&opts.out, "out", "o", "", "file to write, directory for neo4j (default: standard output)")
+	f.StringSliceVar(&opts.focus, "focus", nil, "entities to centre on (repeat or comma-separate)")
 	f.Int("depth", 1, "hops around the focus")
 	f.Int("max-nodes", 0, "keep at most this many entities, those of most support and the focus (default 150 for svg and png, all for data formats)")
 	f.String("rankdir", "LR", "layout direction: LR, RL, TB or BT")
 	f.String("layout", "auto", "Graphviz layout: dot, sfdp, neato, or auto (dot up to 60 entities, sfdp beyond)")
-	x.flags(f)
-	pngOpt.flags(f)
+	opts.filters.flags(f)
+	opts.png.flags(f)
 	a.bind("export.depth", f.Lookup("depth"))
 	a.bind("export.max_nodes", f.Lookup("max-nodes"))
 	a.bind("export.rankdir", f.Lookup("rankdir"))
@@ -187,6 +99,103 @@ always written.`,
 	cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(config.Layouts, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("types", cobra.FixedCompletions(entityTypeNames(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// exportOptions are the flags of kg export.
+type exportOptions struct {
+	format, out string
+	focus       []string
+	filters     exportFilters
+	png         pngFlags
+}
+
+// runExport writes the relations opts selects, drawn or for other
+// tools; ends are the two entities of --path.
+func runExport(ctx context.Context, a *app, opts exportOptions, ends []string) error {
+	if err := opts.filters.checkEnds(ends); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	format, out, focus, x := opts.format, opts.out, opts.focus, opts.filters
+	if format == "" {
+		format = formatOf(out)
+	}
+	if format != "dot" && format != "svg" && format != "png" && !slices.Contains(interchangeFormats(), format) {
+		return usageError("--format %q: want one of dot, svg, png, %s", format, strings.Join(interchangeFormats(), ", "))
+	}
+	if format == "png" {
+		if err := opts.png.check(); err != nil {
+			return err
+		}
+	}
+	if format == "neo4j" && (out == "" || out == "-") {
+		return usageError("--format neo4j writes two files: name their directory with --out")
+	}
+	filter, err := x.filter()
+	if err != nil {
+		return err
+	}
+	// A path that cannot be written is refused before any work.
+	if err := a.checkOut(format, out); err != nil {
+		return err
+	}
+	if x.path && len(focus) > 0 {
+		return usageError("--path and --focus: choose one")
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sel := graph.Selection{Filter: filter, Depth: a.cfg.Export.Depth, PathLength: x.maxDepth, PathCount: x.k, MaxNodes: export.EntityLimit(format, a.cfg.Export.MaxNodes)}
+	// RDF and JSON Lines carry the sentences; the filters on dates
+	// and language read them.
+	evidence := filter.NeedsEvidence() || format == "nt" || format == "nq" || format == "jsonl"
+	edges, caption, err := a.selectEdges(ctx, st, sel, focus, ends, evidence)
+	if err != nil {
+		return err
+	}
+	// Nothing is written when nothing matched: an empty diagram
+	// over the user's file would lose it for nothing.
+	if len(edges) == 0 {
+		return &exitError{code: exitNoMatch, err: fmt.Errorf("no relation to export%s; nothing written", focusNote(focus))}
+	}
+	if slices.Contains(interchangeFormats(), format) {
+		return a.writeInterchange(format, out, edges)
+	}
+	var dot bytes.Buffer
+	if err := export.WriteDOT(&dot, edges, export.Style{RankDir: a.cfg.Export.RankDir, Layout: a.cfg.Export.Layout, Title: caption}); err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	data := dot.Bytes()
+	if err := checkLayoutSize(format, len(graph.Nodes(edges))); err != nil {
+		return err
+	}
+	if format == "svg" {
+		// Rendering is never cancelled half-way: go-graphviz breaks for
+		// good after a cancelled render (its issue #118).
+		r, err := export.NewRenderer(context.WithoutCancel(ctx))
+		if err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+		defer r.Close()
+		var svg bytes.Buffer
+		if err := r.SVG(ctx, data, &svg); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+		data = svg.Bytes()
+	}
+	if format == "png" {
+		if data, err = opts.png.render(ctx, data); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+	}
+	if err := outError(outfile.Put(a.stdout, out, data, a.cfg.Store)); err != nil {
+		return err
+	}
+	if out != "" && !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: wrote %s (%d entities, %d relations)\n", out, len(graph.Nodes(edges)), len(edges))
+	}
+	return nil
 }
 
 func focusNote(focus []string) string {
@@ -270,6 +279,18 @@ func (x *exportFilters) flags(f *pflag.FlagSet) {
 	f.BoolVar(&x.path, "path", false, "draw the paths between the two entities given as arguments")
 	f.IntVar(&x.maxDepth, "max-depth", 3, "with --path, the longest path, in relations")
 	f.IntVar(&x.k, "k", 3, "with --path, the number of shortest paths")
+}
+
+// checkEnds refuses the entities given as arguments unless they are the
+// two ends of --path.
+func (x *exportFilters) checkEnds(args []string) error {
+	if x.path && len(args) != 2 {
+		return fmt.Errorf("--path takes two entities, not %d", len(args))
+	}
+	if !x.path && len(args) > 0 {
+		return fmt.Errorf("unexpected argument %q (entities go with --focus, or two with --path)", args[0])
+	}
+	return nil
 }
 
 // filter returns the graph.Filter the flags describe, or a usage error

@@ -73,6 +73,9 @@ func copyStore(t *testing.T, dir string) string {
 // status, errors included.
 func TestRunWithoutCobra(t *testing.T) {
 	store := examplesStore(t)
+	// Listings in CSV, as testApp has them; not --format, which kg
+	// export would take for its own.
+	t.Setenv("KG_FORMAT", "csv")
 	// merged is the store with House merged, for the listings of merges,
 	// which give their time: made once, it gives kg and the function the
 	// same.
@@ -84,7 +87,7 @@ func TestRunWithoutCobra(t *testing.T) {
 	tests := []struct {
 		name string
 		run  func(ctx context.Context, a *app) error
-		args []string // kg's, after --store and --format csv
+		args []string // kg's, after --store
 		code int
 		// store, when set, replaces the examples' store.
 		store string
@@ -223,6 +226,37 @@ func TestRunWithoutCobra(t *testing.T) {
 		{name: "merge log, empty",
 			run:  runMergeLog,
 			args: []string{"entities", "log"}, code: exitNoMatch},
+		{name: "export",
+			run: func(ctx context.Context, a *app) error {
+				return runExport(ctx, a, exportOptions{focus: []string{"Lavrov"}, filters: exportFilters{maxDepth: 3, k: 3}}, nil)
+			},
+			args: []string{"export", "--focus", "Lavrov"}},
+		{name: "export of paths as JSON Lines",
+			run: func(ctx context.Context, a *app) error {
+				opts := exportOptions{format: "jsonl", filters: exportFilters{path: true, maxDepth: 3, k: 2}}
+				return runExport(ctx, a, opts, []string{"Lavrov", "Moscow"})
+			},
+			args: []string{"export", "--format", "jsonl", "--path", "Lavrov", "Moscow", "--k", "2"}},
+		{name: "export of nothing",
+			run: func(ctx context.Context, a *app) error {
+				return runExport(ctx, a, exportOptions{focus: []string{"Lavrov"}, filters: exportFilters{minSupport: 100, maxDepth: 3, k: 3}}, nil)
+			},
+			args: []string{"export", "--focus", "Lavrov", "--min-support", "100"}, code: exitNoMatch},
+		{name: "export around an unknown name",
+			run: func(ctx context.Context, a *app) error {
+				return runExport(ctx, a, exportOptions{focus: []string{"Nobody Known"}, filters: exportFilters{maxDepth: 3, k: 3}}, nil)
+			},
+			args: []string{"export", "--focus", "Nobody Known"}, code: exitNoMatch},
+		{name: "export in a bad format",
+			run: func(ctx context.Context, a *app) error {
+				return runExport(ctx, a, exportOptions{format: "xml", filters: exportFilters{maxDepth: 3, k: 3}}, nil)
+			},
+			args: []string{"export", "--format", "xml"}, code: exitUsage},
+		{name: "export of a path with one end",
+			run: func(ctx context.Context, a *app) error {
+				return runExport(ctx, a, exportOptions{filters: exportFilters{path: true, maxDepth: 3, k: 3}}, []string{"Lavrov"})
+			},
+			args: []string{"export", "--path", "Lavrov"}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,7 +277,7 @@ func TestRunWithoutCobra(t *testing.T) {
 			}
 			a, stdout, stderr := testApp(ctx, fnStore)
 			got := reported(stdout, stderr, tt.run(ctx, a))
-			out, errOut, code := kg(t, append([]string{"--store", kgStore, "--format", "csv"}, tt.args...)...)
+			out, errOut, code := kg(t, append([]string{"--store", kgStore}, tt.args...)...)
 			want := outcome{stdout: out, stderr: strings.ReplaceAll(errOut, kgStore, fnStore), code: code}
 			if got != want {
 				t.Errorf("the function gives (exit %d)\n%s%s\nkg %q gives (exit %d)\n%s%s", got.code, got.stdout, got.stderr, tt.args, want.code, want.stdout, want.stderr)
