@@ -19,8 +19,7 @@ import (
 )
 
 func newBenchCmd(a *app) *cobra.Command {
-	var workersList, tmp string
-	var sampleWorkers int
+	var opts benchOptions
 	cmd := &cobra.Command{
 		Use:   "bench CORPUS...",
 		Short: "Measure extraction speed, memory and store size on a corpus",
@@ -38,61 +37,75 @@ Temporary stores go under --tmp; on a tmpfs they take memory.`,
   kg bench --workers-list 1,2,4 --format json ../shared/data/news`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			ropts := reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes}
-			for _, p := range args {
-				if p == "-" {
-					return usageError("bench reads files, not standard input")
-				}
-			}
-			if sampleWorkers > 0 {
-				return a.benchSample(ctx, args, sampleWorkers, ropts)
-			}
-			workers, err := parseWorkers(workersList)
-			if err != nil {
-				return usageError("--workers-list: %v", err)
-			}
-			exe, err := os.Executable()
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			sample := bench.Exec(tmp, func(ctx context.Context, w int, store string) *exec.Cmd {
-				cargs := []string{"--quiet", "--store", store}
-				if a.cfgFile != "" {
-					cargs = append(cargs, "--config", a.cfgFile)
-				}
-				cargs = append(cargs, "bench", "--sample-workers", strconv.Itoa(w), "--")
-				return exec.CommandContext(ctx, exe, append(cargs, args...)...)
-			})
-			if a.progress {
-				inner := sample
-				sample = func(ctx context.Context, w int) (bench.Sample, error) {
-					fmt.Fprintf(a.stderr, "kg: bench: extracting with %d workers\n", w)
-					return inner(ctx, w)
-				}
-			}
-			rep, err := bench.Run(ctx, args, ropts, workers, sample)
-			if err != nil {
-				if ctx.Err() != nil {
-					return &exitError{code: exitSignaled, err: fmt.Errorf("interrupted")}
-				}
-				return &exitError{code: exitFailure, err: err}
-			}
-			return writeBench(a, rep)
+			return runBench(cmd.Context(), a, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&workersList, "workers-list", defaultWorkersList(), "worker counts to measure, in order, comma-separated")
-	f.StringVar(&tmp, "tmp", "", "directory for the temporary stores (default: the system's)")
+	f.StringVar(&opts.workersList, "workers-list", defaultWorkersList(), "worker counts to measure, in order, comma-separated")
+	f.StringVar(&opts.tmp, "tmp", "", "directory for the temporary stores (default: the system's)")
 	// A run of the benchmark in a process of its own, started by bench.
-	f.IntVar(&sampleWorkers, "sample-workers", 0, "")
+	f.IntVar(&opts.sampleWorkers, "sample-workers", 0, "")
 	f.MarkHidden("sample-workers")
 	return cmd
 }
 
+// benchOptions are the flags of kg bench.
+type benchOptions struct {
+	workersList string
+	tmp         string
+	// sampleWorkers, when set, makes this process the one run of the
+	// benchmark with that many workers.
+	sampleWorkers int
+}
+
+// runBench measures the extraction of the corpus at paths with each
+// worker count of opts.workersList, one child process a run.
+func runBench(ctx context.Context, a *app, opts benchOptions, paths []string) error {
+	ropts := reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes}
+	for _, p := range paths {
+		if p == "-" {
+			return usageError("bench reads files, not standard input")
+		}
+	}
+	if opts.sampleWorkers > 0 {
+		return benchSample(ctx, a, paths, opts.sampleWorkers, ropts)
+	}
+	workers, err := parseWorkers(opts.workersList)
+	if err != nil {
+		return usageError("--workers-list: %v", err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	sample := bench.Exec(opts.tmp, func(ctx context.Context, w int, store string) *exec.Cmd {
+		cargs := []string{"--quiet", "--store", store}
+		if a.cfgFile != "" {
+			cargs = append(cargs, "--config", a.cfgFile)
+		}
+		cargs = append(cargs, "bench", "--sample-workers", strconv.Itoa(w), "--")
+		return exec.CommandContext(ctx, exe, append(cargs, paths...)...)
+	})
+	if a.progress {
+		inner := sample
+		sample = func(ctx context.Context, w int) (bench.Sample, error) {
+			fmt.Fprintf(a.stderr, "kg: bench: extracting with %d workers\n", w)
+			return inner(ctx, w)
+		}
+	}
+	rep, err := bench.Run(ctx, paths, ropts, workers, sample)
+	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: exitSignaled, err: fmt.Errorf("interrupted")}
+		}
+		return &exitError{code: exitFailure, err: err}
+	}
+	return writeBench(a, rep)
+}
+
 // benchSample is the child process of kg bench: one extraction into the
 // configured store, its sample written as JSON on stdout.
-func (a *app) benchSample(ctx context.Context, paths []string, workers int, ropts reader.Options) error {
+func benchSample(ctx context.Context, a *app, paths []string, workers int, ropts reader.Options) error {
 	x, err := extract.New(a.extractOptions())
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kg/bench"
 	"github.com/kgraph/kg/config"
 	"github.com/kgraph/kg/storage"
 )
@@ -72,6 +74,7 @@ func copyStore(t *testing.T, dir string) string {
 // they do what the commands do: the same output, messages and exit
 // status, errors included.
 func TestRunWithoutCobra(t *testing.T) {
+	ex := examples(t) // before examplesStore leaves the repository
 	store := examplesStore(t)
 	// Listings in CSV, as testApp has them; not --format, which kg
 	// export would take for its own.
@@ -257,6 +260,16 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runExport(ctx, a, exportOptions{filters: exportFilters{path: true, maxDepth: 3, k: 3}}, []string{"Lavrov"})
 			},
 			args: []string{"export", "--path", "Lavrov"}, code: exitUsage},
+		{name: "bench of standard input",
+			run: func(ctx context.Context, a *app) error {
+				return runBench(ctx, a, benchOptions{workersList: "1"}, []string{"-"})
+			},
+			args: []string{"bench", "--workers-list", "1", "-"}, code: exitUsage},
+		{name: "bench with a bad worker count",
+			run: func(ctx context.Context, a *app) error {
+				return runBench(ctx, a, benchOptions{workersList: "1,0"}, []string{ex})
+			},
+			args: []string{"bench", "--workers-list", "1,0", ex}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,6 +300,32 @@ func TestRunWithoutCobra(t *testing.T) {
 			}
 		})
 	}
+
+	// One run of kg bench, which measures times: the counts are the
+	// command's.
+	t.Run("bench sample", func(t *testing.T) {
+		ctx := context.Background()
+		a, stdout, stderr := testApp(ctx, filepath.Join(t.TempDir(), "store"))
+		if err := runBench(ctx, a, benchOptions{sampleWorkers: 1}, []string{ex}); err != nil {
+			t.Fatalf("runBench: %v, %s", err, stderr)
+		}
+		out, errOut, code := kg(t, "--store", filepath.Join(t.TempDir(), "store"), "bench", "--sample-workers", "1", ex)
+		if code != exitOK {
+			t.Fatalf("kg bench: exit %d, %s", code, errOut)
+		}
+		var got, want bench.Sample
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatalf("runBench wrote %q: %v", stdout, err)
+		}
+		if err := json.Unmarshal([]byte(out), &want); err != nil {
+			t.Fatalf("kg bench wrote %q: %v", out, err)
+		}
+		got.Seconds, got.StoreBytes, got.PeakRSS = 0, 0, 0
+		want.Seconds, want.StoreBytes, want.PeakRSS = 0, 0, 0
+		if got != want || want.Documents != 9 {
+			t.Errorf("runBench counts %+v, kg bench %+v", got, want)
+		}
+	})
 
 	var b bytes.Buffer
 	if err := runVersion(&b); err != nil || !strings.HasPrefix(b.String(), "kg ") {
