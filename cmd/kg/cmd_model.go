@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -68,13 +69,7 @@ func readTreebanks(files []string) ([]*conllu.Sentence, error) {
 }
 
 func newModelTrainCmd(a *app) *cobra.Command {
-	var treebanks, dev []string
-	var lang, out string
-	var seed int64
-	var uposOnly bool
-	var prune float32
-	var relations bool
-	var rt relationTraining
+	var opts modelTrainOptions
 	cmd := &cobra.Command{
 		Use:   "train --treebank DIR|FILE... --lang LANG --out FILE | --relations --articles FILE... --gold FILE... --out FILE",
 		Short: "Train a syntactic model on treebanks, or the relation model on annotated articles",
@@ -92,77 +87,29 @@ model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
   kg model train --relations --articles ../shared/eval/silver/train.articles.jsonl --gold ../shared/eval/silver/train.gold.jsonl --out relations.kgr`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if relations {
-				if out == "" {
-					return usageError("model train --relations needs --out")
-				}
-				return a.trainRelations(cmd.Context(), rt, out)
-			}
-			if lang == "" || out == "" || len(treebanks) == 0 {
-				return usageError("model train needs --treebank, --lang and --out")
-			}
-			files, err := treebankFiles(treebanks, "train")
-			if err != nil {
-				return err
-			}
-			train, err := readTreebanks(files)
-			if err != nil {
-				return err
-			}
-			var devSents []*conllu.Sentence
-			if len(dev) > 0 {
-				devFiles, err := treebankFiles(dev, "dev")
-				if err != nil {
-					return err
-				}
-				if devSents, err = readTreebanks(devFiles); err != nil {
-					return err
-				}
-			}
-			opts := model.TrainOptions{Seed: seed, Dev: devSents, UPOSOnly: uposOnly, Folds: rt.folds, Prune: prune}
-			if !a.cfg.Quiet {
-				opts.Log = func(format string, args ...any) {
-					fmt.Fprintf(a.stderr, "kg: "+format+"\n", args...)
-				}
-			}
-			start := time.Now()
-			m, err := model.Train(cmd.Context(), lang, train, opts)
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			if err := m.Save(out); err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			if !a.cfg.Quiet {
-				fi, _ := os.Stat(out)
-				fmt.Fprintf(a.stderr, "kg: wrote %s (%.1f MB) from %d sentences in %s\n", out, float64(fi.Size())/1e6, len(train), time.Since(start).Round(time.Second))
-			}
-			return nil
+			return runModelTrain(cmd.Context(), a, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&treebanks, "treebank", nil, "UD treebank folder (its train split) or CoNLL-U file; repeat for several")
-	f.StringSliceVar(&dev, "dev", nil, "folder (its dev split) or file to choose the best training pass on")
-	f.StringVar(&lang, "lang", "", "language of the model (ISO 639-1)")
-	f.StringVar(&out, "out", "", "model file to write")
-	f.Int64Var(&seed, "seed", 1, "seed of the training shuffles")
-	f.BoolVar(&uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
-	f.Float32Var(&prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
-	f.BoolVar(&relations, "relations", false, "train the relation model on annotated articles")
-	f.StringSliceVar(&rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines); repeat for several")
-	f.StringSliceVar(&rt.gold, "gold", nil, "with --relations: their annotations, silver format; repeat for several")
-	f.Float64Var(&rt.minPrecision, "min-precision", relmodel.DefaultMinPrecision, "with --relations: out-of-fold precision the default threshold must reach")
-	f.Float64Var(&rt.fraction, "fraction", 1, "with --relations: learn from this share of the documents (learning curves)")
-	f.StringVar(&rt.alignments, "alignments", "", "with --relations: write the annotations no candidate covers or states, for error analysis")
-	f.IntVar(&rt.folds, "folds", 5, "cross-validation folds (--relations: for calibration; else: jackknifed tags)")
+	f.StringSliceVar(&opts.treebanks, "treebank", nil, "UD treebank folder (its train split) or CoNLL-U file; repeat for several")
+	f.StringSliceVar(&opts.dev, "dev", nil, "folder (its dev split) or file to choose the best training pass on")
+	f.StringVar(&opts.lang, "lang", "", "language of the model (ISO 639-1)")
+	f.StringVar(&opts.out, "out", "", "model file to write")
+	f.Int64Var(&opts.seed, "seed", 1, "seed of the training shuffles")
+	f.BoolVar(&opts.uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
+	f.Float32Var(&opts.prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
+	f.BoolVar(&opts.relations, "relations", false, "train the relation model on annotated articles")
+	f.StringSliceVar(&opts.rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines); repeat for several")
+	f.StringSliceVar(&opts.rt.gold, "gold", nil, "with --relations: their annotations, silver format; repeat for several")
+	f.Float64Var(&opts.rt.minPrecision, "min-precision", relmodel.DefaultMinPrecision, "with --relations: out-of-fold precision the default threshold must reach")
+	f.Float64Var(&opts.rt.fraction, "fraction", 1, "with --relations: learn from this share of the documents (learning curves)")
+	f.StringVar(&opts.rt.alignments, "alignments", "", "with --relations: write the annotations no candidate covers or states, for error analysis")
+	f.IntVar(&opts.rt.folds, "folds", 5, "cross-validation folds (--relations: for calibration; else: jackknifed tags)")
 	return cmd
 }
 
 func newModelEvalCmd(a *app) *cobra.Command {
-	var treebanks []string
-	var split, path, lang string
-	var relations bool
-	var rt relationTraining
+	var opts modelEvalOptions
 	cmd := &cobra.Command{
 		Use:   "eval --treebank DIR|FILE... [--model FILE] [--split test]",
 		Short: "Score a model on a treebank split: UPOS, XPOS, Lemma, UAS, LAS, tokens/s",
@@ -183,60 +130,137 @@ predicate option states as strict scoring wants — the ceilings of recall.`,
   kg model eval --relations --articles ../shared/eval/silver/dev.articles.jsonl --gold ../shared/eval/silver/dev.gold.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if relations {
-				return a.relationCoverage(cmd.Context(), rt)
-			}
-			if len(treebanks) == 0 {
-				return usageError("model eval needs --treebank")
-			}
-			files, err := treebankFiles(treebanks, split)
-			if err != nil {
-				return err
-			}
-			gold, err := readTreebanks(files)
-			if err != nil {
-				return err
-			}
-			var m *model.Model
-			if path != "" {
-				m, err = model.Load(path, lang)
-			} else {
-				// The built-in model of --lang, or of the language the
-				// treebank's file names start with (en_ewt-ud-test.conllu).
-				if lang == "" {
-					lang, _, _ = strings.Cut(filepath.Base(files[0]), "_")
-				}
-				path = "built-in"
-				m, err = model.Builtin(lang)
-			}
-			if err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			s := model.Evaluate(m, gold)
-			switch a.cfg.Format {
-			case "json", "jsonl":
-				return json.NewEncoder(a.stdout).Encode(struct {
-					Treebank string `json:"treebank"`
-					Model    string `json:"model"`
-					model.Scores
-				}{strings.Join(files, ","), path, s})
-			}
-			xpos := "n/a (the treebank has none)"
-			if s.XPOSWords > 0 {
-				xpos = fmt.Sprintf("%.2f", s.XPOS)
-			}
-			fmt.Fprintf(a.stdout, "treebank  %s\nmodel     %s (%s)\nwords     %d\nUPOS      %.2f\nXPOS      %s\nLemma     %.2f\nUAS       %.2f\nLAS       %.2f\ntokens/s  %.0f\n",
-				strings.Join(files, ", "), path, m.Lang, s.Words, s.UPOS, xpos, s.Lemma, s.UAS, s.LAS, s.TokensPerSec)
-			return nil
+			return runModelEval(cmd.Context(), a, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&treebanks, "treebank", nil, "UD treebank folder or CoNLL-U file")
-	f.StringVar(&split, "split", "test", "split of a treebank folder: train, dev or test")
-	f.StringVar(&path, "model", "", "model file (default: the built-in model of the language)")
-	f.StringVar(&lang, "lang", "", "refuse a model for another language")
-	f.BoolVar(&relations, "relations", false, "measure the relation model's candidate coverage of annotated articles instead (model: extract.relation_model)")
-	f.StringSliceVar(&rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines)")
-	f.StringSliceVar(&rt.gold, "gold", nil, "with --relations: their annotations, silver format")
+	f.StringSliceVar(&opts.treebanks, "treebank", nil, "UD treebank folder or CoNLL-U file")
+	f.StringVar(&opts.split, "split", "test", "split of a treebank folder: train, dev or test")
+	f.StringVar(&opts.path, "model", "", "model file (default: the built-in model of the language)")
+	f.StringVar(&opts.lang, "lang", "", "refuse a model for another language")
+	f.BoolVar(&opts.relations, "relations", false, "measure the relation model's candidate coverage of annotated articles instead (model: extract.relation_model)")
+	f.StringSliceVar(&opts.rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines)")
+	f.StringSliceVar(&opts.rt.gold, "gold", nil, "with --relations: their annotations, silver format")
 	return cmd
+}
+
+// modelTrainOptions are the flags of kg model train.
+type modelTrainOptions struct {
+	treebanks, dev []string
+	lang, out      string
+	seed           int64
+	uposOnly       bool
+	prune          float32
+	relations      bool
+	rt             relationTraining
+}
+
+// runModelTrain trains a language's syntactic model on treebanks or,
+// with opts.relations, the relation model on annotated articles.
+func runModelTrain(ctx context.Context, a *app, opts modelTrainOptions) error {
+	if opts.relations {
+		if opts.out == "" {
+			return usageError("model train --relations needs --out")
+		}
+		return a.trainRelations(ctx, opts.rt, opts.out)
+	}
+	if opts.lang == "" || opts.out == "" || len(opts.treebanks) == 0 {
+		return usageError("model train needs --treebank, --lang and --out")
+	}
+	files, err := treebankFiles(opts.treebanks, "train")
+	if err != nil {
+		return err
+	}
+	train, err := readTreebanks(files)
+	if err != nil {
+		return err
+	}
+	var devSents []*conllu.Sentence
+	if len(opts.dev) > 0 {
+		devFiles, err := treebankFiles(opts.dev, "dev")
+		if err != nil {
+			return err
+		}
+		if devSents, err = readTreebanks(devFiles); err != nil {
+			return err
+		}
+	}
+	to := model.TrainOptions{Seed: opts.seed, Dev: devSents, UPOSOnly: opts.uposOnly, Folds: opts.rt.folds, Prune: opts.prune}
+	if !a.cfg.Quiet {
+		to.Log = func(format string, args ...any) {
+			fmt.Fprintf(a.stderr, "kg: "+format+"\n", args...)
+		}
+	}
+	start := time.Now()
+	m, err := model.Train(ctx, opts.lang, train, to)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	if err := m.Save(opts.out); err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	if !a.cfg.Quiet {
+		fi, _ := os.Stat(opts.out)
+		fmt.Fprintf(a.stderr, "kg: wrote %s (%.1f MB) from %d sentences in %s\n", opts.out, float64(fi.Size())/1e6, len(train), time.Since(start).Round(time.Second))
+	}
+	return nil
+}
+
+// modelEvalOptions are the flags of kg model eval.
+type modelEvalOptions struct {
+	treebanks         []string
+	split, path, lang string
+	relations         bool
+	rt                relationTraining
+}
+
+// runModelEval scores a syntactic model on a treebank split or, with
+// opts.relations, the relation model's coverage of annotated articles.
+func runModelEval(ctx context.Context, a *app, opts modelEvalOptions) error {
+	if opts.relations {
+		return a.relationCoverage(ctx, opts.rt)
+	}
+	if len(opts.treebanks) == 0 {
+		return usageError("model eval needs --treebank")
+	}
+	files, err := treebankFiles(opts.treebanks, opts.split)
+	if err != nil {
+		return err
+	}
+	gold, err := readTreebanks(files)
+	if err != nil {
+		return err
+	}
+	var m *model.Model
+	path, lang := opts.path, opts.lang
+	if path != "" {
+		m, err = model.Load(path, lang)
+	} else {
+		// The built-in model of --lang, or of the language the
+		// treebank's file names start with (en_ewt-ud-test.conllu).
+		if lang == "" {
+			lang, _, _ = strings.Cut(filepath.Base(files[0]), "_")
+		}
+		path = "built-in"
+		m, err = model.Builtin(lang)
+	}
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	s := model.Evaluate(m, gold)
+	switch a.cfg.Format {
+	case "json", "jsonl":
+		return json.NewEncoder(a.stdout).Encode(struct {
+			Treebank string `json:"treebank"`
+			Model    string `json:"model"`
+			model.Scores
+		}{strings.Join(files, ","), path, s})
+	}
+	xpos := "n/a (the treebank has none)"
+	if s.XPOSWords > 0 {
+		xpos = fmt.Sprintf("%.2f", s.XPOS)
+	}
+	fmt.Fprintf(a.stdout, "treebank  %s\nmodel     %s (%s)\nwords     %d\nUPOS      %.2f\nXPOS      %s\nLemma     %.2f\nUAS       %.2f\nLAS       %.2f\ntokens/s  %.0f\n",
+		strings.Join(files, ", "), path, m.Lang, s.Words, s.UPOS, xpos, s.Lemma, s.UAS, s.LAS, s.TokensPerSec)
+	return nil
 }
