@@ -10,10 +10,12 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/llm/prompt"
 	"github.com/kgraph/kg/extract/reader"
 	"github.com/kgraph/kg/extract/relmodel"
 	"github.com/kgraph/kg/graph"
@@ -24,6 +26,7 @@ import (
 func newAnnotateCmd(a *app) *cobra.Command {
 	var out, articles string
 	var sample int
+	var estimate bool
 	cmd := &cobra.Command{
 		Use:   "annotate CORPUS... --out FILE.jsonl",
 		Short: "Annotate documents with a language model, for training kg's relation model",
@@ -45,16 +48,25 @@ spread over the corpus, the same on every run, growing with N.
 Answers are cached (llm.cache) by model, prompt version and document, so
 running annotate again, or extract --backend llm on the same documents,
 asks nothing twice. A document with no usable answer is named in a
-warning and left out (exit status 3); the others are written.`,
-		Example: `  kg annotate corpus/ --sample 200 --llm-model qwen2.5:7b --out sample.gold.jsonl --articles sample.articles.jsonl
+warning and left out (exit status 3); the others are written.
+
+--estimate asks nothing: it prints the tokens the run would send and
+receive, by an approximation (a token per four characters; an answer of a
+triple per 25 words), for the documents it would annotate. kg extract
+--backend llm sends the same request per document.`,
+		Example: `  kg annotate corpus/ --estimate
+  kg annotate corpus/ --sample 200 --llm-model qwen2.5:7b --out sample.gold.jsonl --articles sample.articles.jsonl
   kg model train --relations --articles sample.articles.jsonl --gold sample.gold.jsonl --out mine.kgr`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if out == "" {
-				return usageError("annotate needs --out FILE.jsonl")
-			}
 			if sample < 0 {
 				return usageError("--sample %d: want a number of documents", sample)
+			}
+			if estimate {
+				return a.estimate(cmd.Context(), args, sample)
+			}
+			if out == "" {
+				return usageError("annotate needs --out FILE.jsonl")
 			}
 			if err := outfile.Check(out, a.cfg.Store); err != nil {
 				return &exitError{code: exitUsage, err: err}
@@ -81,6 +93,7 @@ warning and left out (exit status 3); the others are written.`,
 	f.StringVar(&out, "out", "", "file of the annotations (JSON Lines, the silver format)")
 	f.StringVar(&articles, "articles", "", "also write the documents annotated (JSON Lines), for kg model train --articles")
 	f.IntVar(&sample, "sample", 0, "annotate this many documents, a fixed sample spread over the corpus (0: all)")
+	f.BoolVar(&estimate, "estimate", false, "print the tokens the run would cost, asking nothing")
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	a.llmFlags(f)
@@ -197,6 +210,39 @@ func (a *app) annotate(ctx context.Context, x *extract.Extractor, paths []string
 		return &exitError{code: exitPartial}
 	}
 	return nil
+}
+
+// estimate prints the approximate tokens of annotating the documents.
+func (a *app) estimate(ctx context.Context, paths []string, sample int) error {
+	x, err := extract.New(a.extractOptions())
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	docs, err := a.readSample(ctx, paths, sample, x.KnownLanguages())
+	if err != nil {
+		return err
+	}
+	var e struct {
+		Documents  int   `json:"documents"`
+		Characters int64 `json:"characters"`
+		prompt.Estimate
+		PerDocument int `json:"system_prompt_tokens_per_document"`
+	}
+	e.PerDocument = prompt.Tokens(prompt.System)
+	for _, d := range docs {
+		x.Identify(&d)
+		r := prompt.EstimateRequest(d)
+		e.Documents++
+		e.Characters += int64(utf8.RuneCountInString(d.Text))
+		e.Prompt += r.Prompt
+		e.Completion += r.Completion
+	}
+	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
+		return json.NewEncoder(a.stdout).Encode(e)
+	}
+	_, err = fmt.Fprintf(a.stdout, "documents          %d\ncharacters         %d\nprompt tokens      %d (the instructions: %d a document, %d in all)\ncompletion tokens  %d\ntotal              %d\n",
+		e.Documents, e.Characters, e.Prompt, e.PerDocument, e.PerDocument*e.Documents, e.Completion, e.Prompt+e.Completion)
+	return err
 }
 
 // articleLine is a document as kg model train --articles reads it.

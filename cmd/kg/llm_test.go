@@ -364,7 +364,14 @@ func TestAnnotateAndTrain(t *testing.T) {
 	writeLLMCorpus(t, corpus, docs)
 	ann, arts := filepath.Join(dir, "sample.gold.jsonl"), filepath.Join(dir, "sample.articles.jsonl")
 
-	_, stderr, code := kg(t, "annotate", corpus, "--sample", "8", "--out", ann, "--articles", arts)
+	// The estimate asks nothing.
+	est, stderr, code := kg(t, "--format", "json", "annotate", corpus, "--sample", "8", "--estimate")
+	var e struct{ Documents, PromptTokens, CompletionTokens int }
+	if code != exitOK || json.Unmarshal([]byte(strings.ReplaceAll(est, "_tokens", "tokens")), &e) != nil || e.Documents != 8 ||
+		e.PromptTokens < 8*prompt.Tokens(prompt.System) || e.CompletionTokens == 0 || len(srv.Requests()) != 0 {
+		t.Fatalf("estimate: exit %d, %+v, %d requests: %s%s", code, e, len(srv.Requests()), est, stderr)
+	}
+	_, stderr, code = kg(t, "annotate", corpus, "--sample", "8", "--out", ann, "--articles", arts)
 	if code != exitOK || !strings.Contains(stderr, "8 documents annotated, 16 triples") || !strings.Contains(stderr, "8 triples dropped") {
 		t.Fatalf("annotate: exit %d: %s", code, stderr)
 	}

@@ -83,3 +83,20 @@ func TestLocate(t *testing.T) {
 		}
 	}
 }
+
+func TestEstimate(t *testing.T) {
+	if got := Tokens("abcdefgh"); got != 2 {
+		t.Errorf("Tokens = %d", got)
+	}
+	if got := Tokens("éàü"); got != 1 {
+		t.Errorf("Tokens of runes = %d", got)
+	}
+	// 50 words in 5 sentences of 10: 2 triples, each quoting a sentence
+	// of a fifth of the text.
+	text := strings.Repeat("Ana Ruiz met the new mayor of Valbonne on Monday. ", 5)
+	e := EstimateRequest(graph.Document{Text: text})
+	wantPrompt := Tokens(System) + Tokens("Article:\n"+text) + 8
+	if e.Prompt != wantPrompt || e.Completion != 2*60+2*Tokens(text)/5+10 {
+		t.Errorf("estimate %+v, want prompt %d", e, wantPrompt)
+	}
+}
