@@ -18,9 +18,7 @@ import (
 )
 
 func newEvalCmd(a *app) *cobra.Command {
-	var corpus []string
-	var pred, plotPath string
-	var show, lenient, parallel, compare bool
+	var opts evalOptions
 	cmd := &cobra.Command{
 		Use:   "eval GOLD.jsonl... (--corpus FILE... | --pred TRIPLES.jsonl) | eval --parallel A.jsonl B.jsonl",
 		Short: "Score extracted triples against gold triples",
@@ -49,81 +47,17 @@ share of entity pairs related on both sides among those related on either.`,
   kg eval --parallel ../shared/data/news/fr-wmt-newstest.jsonl ../shared/data/news/en-wmt-newstest.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if parallel {
-				if len(args) != 2 || len(corpus) > 0 || pred != "" || plotPath != "" {
-					return usageError("eval --parallel takes two JSON Lines corpora and nothing else")
-				}
-				return a.evalParallel(cmd.Context(), args[0], args[1])
-			}
-			if (len(corpus) == 0) == (pred == "") {
-				return usageError("eval needs --corpus or --pred (one of them)")
-			}
-			if compare {
-				if len(corpus) == 0 || show || plotPath != "" {
-					return usageError("eval --compare needs --corpus, and takes neither --show nor --plot")
-				}
-				return a.evalCompare(cmd.Context(), args, corpus, lenient)
-			}
-			// Before extracting, which can take long.
-			if plotPath != "" {
-				if _, err := plot.FormatOf(plotPath); err != nil {
-					return &exitError{code: exitUsage, err: err}
-				}
-			}
-			var gold []score.Gold
-			for _, f := range args {
-				g, err := readGold(f)
-				if err != nil {
-					return err
-				}
-				gold = append(gold, g...)
-			}
-			var triples []graph.Triple
-			var err error
-			threshold := 0.0
-			if pred != "" {
-				triples, err = readPred(pred)
-			} else {
-				// Every triple the model scores, so that the curve reaches
-				// below the threshold; the headline keeps only those from it.
-				triples, threshold, err = a.extractCorpus(cmd.Context(), corpus, true)
-			}
-			if err != nil {
-				return err
-			}
-			opts := score.Options{Lenient: lenient}
-			stated := triples
-			if threshold > 0 {
-				stated = score.Above(nil, triples, threshold)
-			}
-			r := score.Score(gold, stated, opts)
-			m := score.MentionPrecision(gold, stated)
-			curve := score.Curve(gold, triples, opts, score.Thresholds())
-			if err := a.printEval(r, m, curve, threshold, show); err != nil {
-				return err
-			}
-			if plotPath == "" {
-				return nil
-			}
-			mode := "strict"
-			if lenient {
-				mode = "lenient"
-			}
-			title := fmt.Sprintf("%s (%s): precision and recall", strings.Join(args, ", "), mode)
-			if err := plot.WriteFile(cmd.Context(), plotPath, title, curve); err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-			return nil
+			return runEval(cmd.Context(), a, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&corpus, "corpus", nil, "documents to extract and score (files or directories, as for extract)")
-	f.StringVar(&pred, "pred", "", "triples to score, as written by kg extract --emit jsonl")
-	f.BoolVar(&show, "show", false, "list missed gold triples and unmatched produced ones")
-	f.BoolVar(&lenient, "lenient", false, "match predicates on their head only")
-	f.StringVar(&plotPath, "plot", "", "draw the precision–recall curve by minimum confidence into FILE.png or FILE.svg")
-	f.BoolVar(&parallel, "parallel", false, "measure agreement between two language versions of the same articles")
-	f.BoolVar(&compare, "compare", false, "score the local and the llm backends on the same --corpus, side by side")
+	f.StringSliceVar(&opts.corpus, "corpus", nil, "documents to extract and score (files or directories, as for extract)")
+	f.StringVar(&opts.pred, "pred", "", "triples to score, as written by kg extract --emit jsonl")
+	f.BoolVar(&opts.show, "show", false, "list missed gold triples and unmatched produced ones")
+	f.BoolVar(&opts.lenient, "lenient", false, "match predicates on their head only")
+	f.StringVar(&opts.plotPath, "plot", "", "draw the precision–recall curve by minimum confidence into FILE.png or FILE.svg")
+	f.BoolVar(&opts.parallel, "parallel", false, "measure agreement between two language versions of the same articles")
+	f.BoolVar(&opts.compare, "compare", false, "score the local and the llm backends on the same --corpus, side by side")
 	f.String("backend", "local", "who reads the relations: local (kg, offline) or llm (the language model of the llm settings)")
 	a.bind("extract.backend", f.Lookup("backend"))
 	a.llmFlags(f)
@@ -134,6 +68,84 @@ share of entity pairs related on both sides among those related on either.`,
 	f.String("relations", "learned", "who decides the relations: learned (the relation model) or rules")
 	a.bind("extract.relations", f.Lookup("relations"))
 	return cmd
+}
+
+// evalOptions are the flags of kg eval that are not settings.
+type evalOptions struct {
+	corpus                           []string
+	pred, plotPath                   string
+	show, lenient, parallel, compare bool
+}
+
+// runEval scores the triples of opts.corpus or opts.pred against the
+// gold triples of goldFiles or, with opts.parallel, the agreement of the
+// two corpora goldFiles names.
+func runEval(ctx context.Context, a *app, opts evalOptions, goldFiles []string) error {
+	if opts.parallel {
+		if len(goldFiles) != 2 || len(opts.corpus) > 0 || opts.pred != "" || opts.plotPath != "" {
+			return usageError("eval --parallel takes two JSON Lines corpora and nothing else")
+		}
+		return a.evalParallel(ctx, goldFiles[0], goldFiles[1])
+	}
+	if (len(opts.corpus) == 0) == (opts.pred == "") {
+		return usageError("eval needs --corpus or --pred (one of them)")
+	}
+	if opts.compare {
+		if len(opts.corpus) == 0 || opts.show || opts.plotPath != "" {
+			return usageError("eval --compare needs --corpus, and takes neither --show nor --plot")
+		}
+		return a.evalCompare(ctx, goldFiles, opts.corpus, opts.lenient)
+	}
+	// Before extracting, which can take long.
+	if opts.plotPath != "" {
+		if _, err := plot.FormatOf(opts.plotPath); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	var gold []score.Gold
+	for _, f := range goldFiles {
+		g, err := readGold(f)
+		if err != nil {
+			return err
+		}
+		gold = append(gold, g...)
+	}
+	var triples []graph.Triple
+	var err error
+	threshold := 0.0
+	if opts.pred != "" {
+		triples, err = readPred(opts.pred)
+	} else {
+		// Every triple the model scores, so that the curve reaches
+		// below the threshold; the headline keeps only those from it.
+		triples, threshold, err = a.extractCorpus(ctx, opts.corpus, true)
+	}
+	if err != nil {
+		return err
+	}
+	so := score.Options{Lenient: opts.lenient}
+	stated := triples
+	if threshold > 0 {
+		stated = score.Above(nil, triples, threshold)
+	}
+	r := score.Score(gold, stated, so)
+	m := score.MentionPrecision(gold, stated)
+	curve := score.Curve(gold, triples, so, score.Thresholds())
+	if err := a.printEval(r, m, curve, threshold, opts.show); err != nil {
+		return err
+	}
+	if opts.plotPath == "" {
+		return nil
+	}
+	mode := "strict"
+	if opts.lenient {
+		mode = "lenient"
+	}
+	title := fmt.Sprintf("%s (%s): precision and recall", strings.Join(goldFiles, ", "), mode)
+	if err := plot.WriteFile(ctx, opts.plotPath, title, curve); err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	return nil
 }
 
 // printEval writes the scores: kgscore's summary line (after its listing

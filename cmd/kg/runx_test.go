@@ -77,6 +77,12 @@ func copyStore(t *testing.T, dir string) string {
 func TestRunWithoutCobra(t *testing.T) {
 	ex := examples(t) // before examplesStore leaves the repository
 	treebank := filepath.Join(filepath.Dir(ex), "extract", "model", "testdata", "eval.conllu")
+	article := filepath.Join(ex, "lavrov-ayrault-fr.txt")
+	gold := filepath.Join(t.TempDir(), "gold.jsonl")
+	err := os.WriteFile(gold, []byte(`{"doc":"lavrov-ayrault-fr.txt","s":["Sergei Lavrov"],"p":["meets"],"o":["Jean-Marc Ayrault"],"neg":false}`+"\n"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
 	store := examplesStore(t)
 	// Listings in CSV, as testApp has them; not --format, which kg
 	// export would take for its own.
@@ -304,6 +310,19 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runModelTrain(ctx, a, modelTrainOptions{relations: true})
 			},
 			args: []string{"model", "train", "--relations"}, code: exitUsage},
+		{name: "eval",
+			run: func(ctx context.Context, a *app) error {
+				return runEval(ctx, a, evalOptions{corpus: []string{article}, show: true}, []string{gold})
+			},
+			args: []string{"eval", gold, "--corpus", article, "--show"}},
+		{name: "eval of nothing",
+			run:  func(ctx context.Context, a *app) error { return runEval(ctx, a, evalOptions{}, []string{gold}) },
+			args: []string{"eval", gold}, code: exitUsage},
+		{name: "eval of one parallel corpus",
+			run: func(ctx context.Context, a *app) error {
+				return runEval(ctx, a, evalOptions{parallel: true}, []string{article})
+			},
+			args: []string{"eval", "--parallel", article}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
