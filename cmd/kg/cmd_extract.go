@@ -25,8 +25,7 @@ import (
 var wrapStore func(ingest.Store) ingest.Store
 
 func newExtractCmd(a *app) *cobra.Command {
-	var emit, stdinID string
-	var noStore, followLinks bool
+	var opts extractFlags
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Read documents, extract triples and store them",
@@ -62,75 +61,7 @@ Exit status: 0 when everything was read, 3 when some input was skipped
   cat article.txt | kg extract --lang fr --id article-42 -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch emit {
-			case "", "jsonl", "shard":
-			case "carb":
-				return a.emitCaRB(cmd.Context(), args)
-			default:
-				return usageError("--emit %q: want jsonl, shard or carb", emit)
-			}
-			xo, err := a.backendOptions()
-			if err != nil {
-				return err
-			}
-			x, err := extract.New(xo)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			var st ingest.Store
-			if !noStore {
-				s, err := a.openStore(false)
-				if err != nil {
-					return err
-				}
-				defer s.Close()
-				st = s
-				if wrapStore != nil {
-					st = wrapStore(st)
-				}
-			}
-			opts := ingest.Options{
-				Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: stdinID, FollowLinks: followLinks, Languages: x.KnownLanguages()},
-				Stdin:   a.stdin,
-				NoStore: noStore,
-				Workers: a.workers(),
-				Warn: func(err error) {
-					if errors.Is(err, reader.ErrLinkOutside) {
-						a.warnf("%v (--follow-symlinks follows it)", err)
-						return
-					}
-					a.warnf("%v", err)
-				},
-			}
-			if a.progress {
-				opts.Progress = a.stderr
-			}
-			w := bufio.NewWriter(a.stdout)
-			switch emit {
-			case "jsonl":
-				enc := json.NewEncoder(w)
-				enc.SetEscapeHTML(false)
-				opts.Emit = func(t graph.Triple) error { return enc.Encode(t) }
-			case "shard":
-				opts.EmitDocument = shard.NewWriter(w).Write
-			}
-			sum, err := ingest.Run(cmd.Context(), args, x, st, opts)
-			if ferr := w.Flush(); ferr != nil && err == nil {
-				err = fmt.Errorf("emit: %w", ferr)
-			}
-			if !a.cfg.Quiet {
-				printSummary(a, sum)
-			}
-			if err != nil {
-				if cmd.Context().Err() != nil {
-					return &exitError{code: exitSignaled, err: errors.New("interrupted; run the same command again to resume")}
-				}
-				return &exitError{code: exitFailure, err: err}
-			}
-			if len(sum.Skipped) > 0 {
-				return &exitError{code: exitPartial}
-			}
-			return nil
+			return runExtract(cmd.Context(), a, opts, args)
 		},
 	}
 	f := cmd.Flags()
@@ -145,12 +76,93 @@ Exit status: 0 when everything was read, 3 when some input was skipped
 	f.String("backend", "local", "who reads the relations: local (kg, offline) or llm (the language model of the llm settings)")
 	a.bind("extract.backend", f.Lookup("backend"))
 	a.llmFlags(f)
-	f.StringVar(&emit, "emit", "", "also write to stdout: jsonl (the triples), shard (documents and triples, for kg load); or carb (open extractions of sentences, not stored)")
-	f.BoolVar(&noStore, "no-store", false, "extract without writing to the store (with --emit)")
-	f.BoolVar(&followLinks, "follow-symlinks", false, "follow symbolic links in directories to files outside them")
-	f.StringVar(&stdinID, "id", "", `id of a text read from "-" (default: stdin: and 12 hex digits of its SHA-256)`)
+	f.StringVar(&opts.emit, "emit", "", "also write to stdout: jsonl (the triples), shard (documents and triples, for kg load); or carb (open extractions of sentences, not stored)")
+	f.BoolVar(&opts.noStore, "no-store", false, "extract without writing to the store (with --emit)")
+	f.BoolVar(&opts.followLinks, "follow-symlinks", false, "follow symbolic links in directories to files outside them")
+	f.StringVar(&opts.stdinID, "id", "", `id of a text read from "-" (default: stdin: and 12 hex digits of its SHA-256)`)
 	cmd.RegisterFlagCompletionFunc("emit", cobra.FixedCompletions([]string{"jsonl", "shard", "carb"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// extractFlags are the flags of kg extract that are not settings
+// (a.extractOptions gives those).
+type extractFlags struct {
+	emit, stdinID        string
+	noStore, followLinks bool
+}
+
+// runExtract extracts the triples of the documents at paths and stores
+// them, or writes them as opts.emit says.
+func runExtract(ctx context.Context, a *app, opts extractFlags, paths []string) error {
+	switch opts.emit {
+	case "", "jsonl", "shard":
+	case "carb":
+		return a.emitCaRB(ctx, paths)
+	default:
+		return usageError("--emit %q: want jsonl, shard or carb", opts.emit)
+	}
+	xo, err := a.backendOptions()
+	if err != nil {
+		return err
+	}
+	x, err := extract.New(xo)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var st ingest.Store
+	if !opts.noStore {
+		s, err := a.openStore(false)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		st = s
+		if wrapStore != nil {
+			st = wrapStore(st)
+		}
+	}
+	iopts := ingest.Options{
+		Reader:  reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, StdinID: opts.stdinID, FollowLinks: opts.followLinks, Languages: x.KnownLanguages()},
+		Stdin:   a.stdin,
+		NoStore: opts.noStore,
+		Workers: a.workers(),
+		Warn: func(err error) {
+			if errors.Is(err, reader.ErrLinkOutside) {
+				a.warnf("%v (--follow-symlinks follows it)", err)
+				return
+			}
+			a.warnf("%v", err)
+		},
+	}
+	if a.progress {
+		iopts.Progress = a.stderr
+	}
+	w := bufio.NewWriter(a.stdout)
+	switch opts.emit {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		iopts.Emit = func(t graph.Triple) error { return enc.Encode(t) }
+	case "shard":
+		iopts.EmitDocument = shard.NewWriter(w).Write
+	}
+	sum, err := ingest.Run(ctx, paths, x, st, iopts)
+	if ferr := w.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("emit: %w", ferr)
+	}
+	if !a.cfg.Quiet {
+		printSummary(a, sum)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: exitSignaled, err: errors.New("interrupted; run the same command again to resume")}
+		}
+		return &exitError{code: exitFailure, err: err}
+	}
+	if len(sum.Skipped) > 0 {
+		return &exitError{code: exitPartial}
+	}
+	return nil
 }
 
 func printSummary(a *app, s ingest.Summary) {

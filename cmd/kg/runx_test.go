@@ -83,6 +83,11 @@ func TestRunWithoutCobra(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	badCorpus := filepath.Join(t.TempDir(), "bad.jsonl")
+	err = os.WriteFile(badCorpus, []byte(`{"id":"a","lang":"en","text":"John Kerry met Sergei Lavrov in Geneva."}`+"\n{not json\n"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
 	store := examplesStore(t)
 	// Listings in CSV, as testApp has them; not --format, which kg
 	// export would take for its own.
@@ -323,6 +328,23 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runEval(ctx, a, evalOptions{parallel: true}, []string{article})
 			},
 			args: []string{"eval", "--parallel", article}, code: exitUsage},
+		{name: "extract",
+			run: func(ctx context.Context, a *app) error {
+				a.cfg.Quiet = true // the summary gives times
+				return runExtract(ctx, a, extractFlags{emit: "jsonl", noStore: true}, []string{article})
+			},
+			args: []string{"--quiet", "extract", "--emit", "jsonl", "--no-store", article}},
+		{name: "extract of a corpus with a bad line",
+			run: func(ctx context.Context, a *app) error {
+				a.cfg.Quiet = true
+				return runExtract(ctx, a, extractFlags{emit: "jsonl", noStore: true}, []string{badCorpus})
+			},
+			args: []string{"--quiet", "extract", "--emit", "jsonl", "--no-store", badCorpus}, code: exitPartial},
+		{name: "extract emitting a bad format",
+			run: func(ctx context.Context, a *app) error {
+				return runExtract(ctx, a, extractFlags{emit: "xml"}, []string{article})
+			},
+			args: []string{"extract", "--emit", "xml", article}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
