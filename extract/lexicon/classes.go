@@ -42,6 +42,9 @@ const (
 	TimeTitle      WordClass = "timetitle"      // says when a title is held without changing it (actuel, new)
 	CompoundPrep   WordClass = "compoundprep"   // joins a noun object to the predicate, folded; value: its English ("" when it depends on the target)
 	GenericPrep    WordClass = "genericprep"    // may join the predicate of a verb no lexicon maps
+	Elided         WordClass = "elided"         // an article or preposition that elides before a vowel, written joined to the word (l', d')
+	Contraction    WordClass = "contraction"    // a preposition and article written as one word; value: the two words (du=de le)
+	HeldPast       WordClass = "heldpast"       // a past form of a holding verb: the office is no longer held (held, occupied)
 )
 
 // The classes of nounclass.tsv, for lemmas.
@@ -74,9 +77,9 @@ func classFile(c WordClass) (file string, valued bool) {
 	switch c {
 	case Boundary, Relative, Complementizer, Preposition, Coordinator, Determiner, Skippable, Reflexive,
 		PassiveAux, AgentPrep, Reporting, PossPlural, Adverb, NPDeterminer, TimeWord, Pronoun, Prenominal,
-		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep:
+		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep, Elided, HeldPast:
 		return "grammar", false
-	case PrepForm, CompoundPrep:
+	case PrepForm, CompoundPrep, Contraction:
 		return "grammar", true
 	case Actor, Collective, Locution, Authority, Vague, Placeholder, PlacedEvent, Office:
 		return "nounclass", false

@@ -141,7 +141,7 @@ func TestFormsUpToDate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := b.read(f, lang+"/forms.tsv", files[0]); err != nil {
+		if err := b.read(f, lang+"/forms.tsv", fileSpec{name: "forms", min: 3, max: 4}); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
@@ -157,7 +157,7 @@ func TestFormsUpToDate(t *testing.T) {
 		for _, name := range []string{"verbs", "light"} {
 			rows, _ := rawRows(t, lang, fileSpec{name: name, max: map[string]int{"verbs": 5, "light": 6}[name]})
 			for _, r := range rows {
-				lemmas = append(lemmas, parseEntry(lang, r[0]).base)
+				lemmas = append(lemmas, parseEntry(lang == "fr", r[0]).base)
 			}
 		}
 		for _, v := range lemmas {

@@ -127,6 +127,7 @@ type Lexicon struct {
 	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
 	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
 	traits      Traits
+	morph       morphology
 	stats       map[string]int
 }
 
@@ -216,10 +217,10 @@ func (l *Lexicon) NounLemma(form string) string {
 		}
 	}
 	k := key(form)
-	if l.lang == "fr" {
-		return frenchSingular(k)
+	if l.morph.singular == nil {
+		return k
 	}
-	return englishSingular(k)
+	return l.morph.singular(k)
 }
 
 func frenchSingular(w string) string {
@@ -259,7 +260,7 @@ func englishSingular(w string) string {
 // visits with Reflexive set. A full entry ("se rendre", "rule out")
 // returns only its own rows.
 func (l *Lexicon) Verbs(lemma string) []Predicate {
-	e := parseEntry(l.lang, lemma)
+	e := parseEntry(l.traits.ReflexiveEntries, lemma)
 	rows := l.verbs[key(e.base)]
 	if rows == nil {
 		rows = l.verbs[graph.Fold(e.base)]
@@ -287,7 +288,7 @@ func (l *Lexicon) Nouns(lemma string) []Predicate {
 // Light returns the light-verb rows for a verb lemma (bare infinitive) and
 // the singular lemma of its noun complement.
 func (l *Lexicon) Light(verbLemma, nounLemma string) []LightVerb {
-	k := [2]string{key(parseEntry(l.lang, verbLemma).base), key(nounLemma)}
+	k := [2]string{key(parseEntry(l.traits.ReflexiveEntries, verbLemma).base), key(nounLemma)}
 	if rows, ok := l.light[k]; ok {
 		return rows
 	}
@@ -302,8 +303,11 @@ func (l *Lexicon) Light(verbLemma, nounLemma string) []LightVerb {
 func (l *Lexicon) Concept(phrase string) (string, bool) {
 	words := strings.Fields(graph.Fold(phrase))
 	for len(words) > 0 {
-		if w := words[0]; l.lang == "fr" && len(w) > 2 && (strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'")) {
-			words[0] = w[2:] // elided article: l'usage, d'importantes
+		// An elided article joined to its word: l'usage, d'importantes.
+		if w := words[0]; strings.Contains(w, "'") {
+			if el, rest, _ := strings.Cut(w, "'"); rest != "" && l.Is(Elided, el+"'") {
+				words[0] = rest
+			}
 		}
 		if c, ok := l.lookupPhrase(l.concepts, words); ok {
 			return c, true

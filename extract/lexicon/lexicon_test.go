@@ -422,6 +422,9 @@ func TestWordClasses(t *testing.T) {
 		{"fr/verbclass.tsv", "\tplain\n", "empty word"},
 		{"fr/language.tsv", "complement-depth\tdeux\n", "want a number"},
 		{"fr/language.tsv", "word-order\tsvo\n", `property "word-order"`},
+		{"fr/language.tsv", "inflection\tklingon\n", "want one of english, french"},
+		{"fr/language.tsv", "verb-entries\tyes\n", "want reflexive or phrasal"},
+		{"fr/language.tsv", "infinitive-marker\tto be\n", "want one word"},
 	}
 	for _, tt := range bad {
 		_, err := Load("fr", fstest.MapFS{tt.file: {Data: []byte("# header\n" + tt.row)}})
@@ -433,8 +436,12 @@ func TestWordClasses(t *testing.T) {
 		l    *Lexicon
 		want Traits
 	}{
-		{fr, Traits{ContractWords: false, ComplementDepth: 2, TwoPartNegation: true}},
-		{en, Traits{ContractWords: true, ComplementDepth: 1, TwoPartNegation: false}},
+		{fr, Traits{ContractWords: false, ComplementDepth: 2, TwoPartNegation: true, ReflexiveEntries: true,
+			ModifierAfterNoun: true, SentenceCaseNames: true, CapitalisedCommonNouns: true, ContentInComplement: true,
+			InfinitiveEndings: "er,ir,re", Participle: "ant", GerundMarker: "en", AdverbEnding: "ment",
+			PastEndings: "ait,aient", CompoundPast: true, PerfectBe: true}},
+		{en, Traits{ContractWords: true, ComplementDepth: 1, TwoPartNegation: false, BareClause: true,
+			InfinitiveMarker: "to", Participle: "ing", AdverbEnding: "ly"}},
 	}
 	for _, tt := range traits {
 		if got := tt.l.Traits(); got != tt.want {

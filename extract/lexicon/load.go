@@ -24,6 +24,9 @@ type fileSpec struct {
 
 // files lists the lexicon files in the order they are read.
 var files = []fileSpec{
+	// language.tsv comes first: its traits say how the other files
+	// read (verb-entries).
+	{name: "language", min: 2, max: 2},
 	{name: "forms", min: 3, max: 4},
 	{name: "verbs", min: 3, max: 5},
 	{name: "nouns", min: 3, max: 6},
@@ -38,7 +41,6 @@ var files = []fileSpec{
 	{name: "grammar", min: 2, max: 2},
 	{name: "nounclass", min: 2, max: 2},
 	{name: "verbclass", min: 2, max: 2},
-	{name: "language", min: 2, max: 2},
 }
 
 // source is one set of lexicon files: the embedded ones or a user's.
@@ -116,6 +118,7 @@ type builder struct {
 	verblist ordered[bool]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	traits   Traits
+	morph    morphology // the inflection rules language.tsv names
 	forms    map[string][]Form
 	nForms   int
 }
@@ -152,8 +155,24 @@ func load(lang string, srcs []source) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: no lexicon for language %q (have %s)", lang, strings.Join(Languages(), ", "))
 	}
 	b := &builder{lang: lang, forms: map[string][]Form{}}
+	// The traits of every source first, so that a user's language.tsv
+	// reads the embedded files too.
+	for _, first := range []bool{true, false} {
+		if err := b.readAll(lang, srcs, first); err != nil {
+			return nil, err
+		}
+	}
+	return b.build(), nil
+}
+
+// readAll reads the files of every source: language.tsv alone, or the
+// others.
+func (b *builder) readAll(lang string, srcs []source, traits bool) error {
 	for i, src := range srcs {
 		for _, spec := range files {
+			if (spec.name == "language") != traits {
+				continue
+			}
 			p := path.Join(lang, spec.name+".tsv")
 			name := src.name(p)
 			f, err := src.fsys.Open(p)
@@ -161,16 +180,16 @@ func load(lang string, srcs []source) (*Lexicon, error) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("lexicon file %s: %w", name, err)
+				return fmt.Errorf("lexicon file %s: %w", name, err)
 			}
 			err = b.read(f, name, spec)
 			f.Close()
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return b.build(), nil
+	return nil
 }
 
 // read parses one file and applies its rows.
@@ -417,11 +436,12 @@ type entry struct {
 	particle  string
 }
 
-// parseEntry splits "se rendre", "s'en prendre" or "rule out".
-func parseEntry(lang, s string) entry {
+// parseEntry splits "se rendre", "s'en prendre" (reflexive entries, as
+// Traits.ReflexiveEntries says) or "rule out".
+func parseEntry(reflexive bool, s string) entry {
 	s = key(s)
 	var e entry
-	if lang == "fr" {
+	if reflexive {
 		switch {
 		case strings.HasPrefix(s, "se "):
 			e.reflexive, s = true, s[3:]
@@ -453,8 +473,10 @@ func (b *builder) entry(s string, verb bool) (entry, error) {
 	if !verb {
 		return entry{base: key(s)}, nil
 	}
-	e := parseEntry(b.lang, s)
-	if b.lang == "fr" && strings.ContainsAny(e.base, " '") {
+	e := parseEntry(b.traits.ReflexiveEntries, s)
+	// Reflexive entries have no particle after the verb: the words
+	// left are a noun.
+	if b.traits.ReflexiveEntries && strings.ContainsAny(e.base, " '") {
 		return e, fmt.Errorf("verb %q: want an infinitive, optionally after se/s' (put verb + noun in light.tsv)", s)
 	}
 	return e, nil
@@ -530,10 +552,8 @@ func (b *builder) build() *Lexicon {
 		}
 		known[base] = true
 		var gen []inflect.Form
-		if b.lang == "fr" {
-			gen, _ = inflect.French(base) // no model: the infinitive alone
-		} else {
-			gen = inflect.English(base)
+		if b.morph.verbForms != nil {
+			gen = b.morph.verbForms(base)
 		}
 		b.addForm(base, Form{Lemma: base, POS: "verb", Tags: []string{inflect.Inf}})
 		for _, g := range gen {
@@ -612,6 +632,7 @@ func (b *builder) build() *Lexicon {
 		}
 	})
 	l.traits = b.traits
+	l.morph = b.morph
 	l.forms = b.forms
 	for k, fs := range b.forms {
 		if f := graph.Fold(k); f != k {
