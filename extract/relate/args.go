@@ -339,7 +339,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 			switch {
 			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
 				in[d] = true
-			case c.st.r.lang == "fr" && c.rel(d, "nmod") && d == k+1 && c.caseOf(d) == "" && c.ment[d] < 0 && !isCapital(c.w[d].Form):
+			case c.st.r.traits.ModifierAfterNoun && c.rel(d, "nmod") && d == k+1 && c.caseOf(d) == "" && c.ment[d] < 0 && !isCapital(c.w[d].Form):
 				// "la colère paysanne": an adjective the tagger took
 				// for a noun, right after its noun.
 				in[d] = true

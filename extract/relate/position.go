@@ -281,7 +281,7 @@ func (st *state) reportedSource() string {
 // bareClause reports "X said Y supports Z": trigger t's clause follows
 // speech verb g with no "that", its subject right after g.
 func (st *state) bareClause(g, t *trigger) bool {
-	if st.r.lang != "en" || g.end >= t.group {
+	if !st.r.traits.BareClause || g.end >= t.group {
 		return false
 	}
 	i := g.end
@@ -405,10 +405,10 @@ func (st *state) nounPhrase(i int) string {
 	if len(words) == 0 {
 		return ""
 	}
-	// French puts the content in the complement: "l'utilisation de la
+	// The content may be in the complement: "l'utilisation de la
 	// force", "la reprise du dialogue". Keep it: the phrase then ends with
 	// its most telling noun.
-	if k := i + len(words); st.r.lang == "fr" && k+1 < len(st.low) && (st.low[k] == "de" || st.low[k] == "d'" || st.low[k] == "du" || st.low[k] == "des") {
+	if k := i + len(words); st.r.traits.ContentInComplement && k+1 < len(st.low) && (st.low[k] == "de" || st.low[k] == "d'" || st.low[k] == "du" || st.low[k] == "des") {
 		j := k + 1
 		if j < len(st.low) && (st.low[j] == "la" || st.low[j] == "l'") && st.low[k] == "de" {
 			j++
@@ -429,8 +429,8 @@ func (st *state) nounPhrase(i int) string {
 // lexicon or by its ending (French -er, -ir, -re; English after "to").
 func (st *state) looksInfinitive(i int) bool {
 	w := st.low[i]
-	if st.r.lang == "en" {
-		return i > 0 && st.low[i-1] == "to"
+	if m := st.r.traits.InfinitiveMarker; m != "" {
+		return i > 0 && st.low[i-1] == m
 	}
 	for _, l := range st.r.lex.Lemma(w) {
 		if l == w {
@@ -440,24 +440,17 @@ func (st *state) looksInfinitive(i int) bool {
 	if _, known := st.r.lex.Concept(w); known {
 		return false
 	}
-	return len(w) > 3 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")) &&
+	return len(w) > 3 && st.r.traits.InfinitiveEndings.Of(w) &&
 		st.s.Tokens[i].Kind == segment.Word && !isCapital(st.s.Tokens[i].Text)
 }
 
 // isAdverb guesses a manner adverb by its ending (quasiment, strongly)
 // when the lexicon does not know the word as a noun.
 func (st *state) isAdverb(i int) bool {
-	w := st.low[i]
-	switch st.r.lang {
-	case "fr":
-		if len(w) < 7 || !strings.HasSuffix(w, "ment") {
-			return false
-		}
-	case "en":
-		if len(w) < 5 || !strings.HasSuffix(w, "ly") {
-			return false
-		}
-	default:
+	w, end := st.low[i], st.r.traits.AdverbEnding
+	// Three letters at least before the ending: "comment" and "only"
+	// are none.
+	if end == "" || len(w) < len(end)+3 || !strings.HasSuffix(w, end) {
 		return false
 	}
 	if _, ok := st.r.lex.Concept(w); ok {
@@ -479,8 +472,9 @@ func (st *state) nounPhraseWords(i, n int) []string {
 			break
 		}
 		// A verb form the lexicon knows ends the phrase ("the plan
-		// would cut"), except as its first word.
-		if len(words) > 0 && len(st.r.lex.Lemma(w)) > 0 && st.r.lang == "en" {
+		// would cut"), except as its first word, unless participles
+		// follow their noun ("les forces armées").
+		if len(words) > 0 && len(st.r.lex.Lemma(w)) > 0 && !st.r.traits.ModifierAfterNoun {
 			break
 		}
 		words = append(words, tok.Text)

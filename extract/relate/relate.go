@@ -312,20 +312,22 @@ func (st *state) verbGroup(t *trigger) {
 	}
 	t.group = g
 	w := st.low[i]
-	switch {
-	case st.r.lang == "en":
-		toInf := i > 0 && st.low[i-1] == "to"
-		ing := strings.HasSuffix(w, "ing")
-		t.nonFinite = !aux && (toInf || ing)
-		// "was arrested by": a form of be before a participle.
-		t.passive = passive && !ing && w != t.lemma
-	default:
+	tr := st.r.traits
+	participle := tr.Participle != "" && strings.HasSuffix(w, tr.Participle)
+	if m := tr.InfinitiveMarker; m != "" {
+		t.nonFinite = !aux && (i > 0 && st.low[i-1] == m || participle)
+	} else {
+		// The infinitive is the lemma, which no participle is.
 		infinitive := w == t.lemma || strings.HasSuffix(t.lemma, " "+w)
-		participle := strings.HasSuffix(w, "ant") && w != t.lemma
-		t.nonFinite = !aux && (infinitive || participle)
-		// French être is also the auxiliary of motion and reflexive
+		t.nonFinite = !aux && (infinitive || participle && w != t.lemma)
+	}
+	if tr.PerfectBe {
+		// être is also the auxiliary of motion and reflexive
 		// verbs: only "été" or an agent marks a passive.
 		t.passive = passive || (aux && st.hasAgent(t.head) && !st.hasReflexive(g, i))
+	} else {
+		// "was arrested by": a form of be before a past participle.
+		t.passive = passive && !participle && w != t.lemma
 	}
 	t.negated = st.negation(g, i)
 }
@@ -346,15 +348,17 @@ func (st *state) premodifier(i int) bool {
 }
 
 // infinitiveAfterPrep reports whether the word at i, after a
-// preposition, can be a verb: a French infinitive or gérondif ("en
-// affirmant"), an English -ing form or infinitive after "to".
+// preposition, can be a verb: a present participle, after the gerund's
+// marker where the language has one ("en affirmant", "by signing"), or
+// an infinitive, after its marker ("to") or as the lemma itself.
 func (st *state) infinitiveAfterPrep(i int, lemmas []string) bool {
 	w, prev := st.low[i], st.low[i-1]
-	if st.r.lang == "en" {
-		return strings.HasSuffix(w, "ing") || prev == "to"
-	}
-	if prev == "en" && strings.HasSuffix(w, "ant") {
+	tr := st.r.traits
+	if tr.Participle != "" && strings.HasSuffix(w, tr.Participle) && (tr.GerundMarker == "" || prev == tr.GerundMarker) {
 		return true
+	}
+	if m := tr.InfinitiveMarker; m != "" {
+		return prev == m
 	}
 	for _, l := range lemmas {
 		if l == w || strings.HasSuffix(l, " "+w) {

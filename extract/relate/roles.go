@@ -466,10 +466,8 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 // "a occupé"): the office is no longer held.
 func (c *clauses) pastHeld(v int) bool {
 	f := strings.ToLower(c.w[v].Form)
-	if c.st.r.lang == "en" {
-		return f == "held" || f == "occupied"
-	}
-	return strings.HasSuffix(f, "ait") || strings.HasSuffix(f, "aient") || c.child(v, "aux:tense") >= 0
+	tr := c.st.r.traits
+	return c.is(lexicon.HeldPast, f) || tr.PastEndings.Of(f) || tr.CompoundPast && c.child(v, "aux:tense") >= 0
 }
 
 // relational returns the relation a noun such as "capital", "member" or
