@@ -58,6 +58,7 @@ type Recognizer struct {
 	lang     string
 	gaz      *gazetteer.Gazetteer
 	lex      *lexicon.Lexicon
+	traits   lexicon.Traits // the language's properties (word order, case of names) the rules read
 	function map[string]bool
 	wc       wordClasses
 	words    wordTable
@@ -65,7 +66,7 @@ type Recognizer struct {
 }
 
 // NewRecognizer returns a recognizer for lang using the gazetteer and
-// that language's lexicon (for titles).
+// that language's lexicon (for titles and the language's traits).
 func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) (*Recognizer, error) {
 	fw, err := loadFunctionWords(lang)
 	if err != nil {
@@ -83,7 +84,11 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	return &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people}, nil
+	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people}
+	if lex != nil {
+		rec.traits = lex.Traits()
+	}
+	return rec, nil
 }
 
 func loadFunctionWords(lang string) (map[string]bool, error) {
@@ -296,9 +301,9 @@ func (r *Recognizer) orgDescription(s *sentence, i int) (Mention, bool) {
 		return Mention{}, false
 	}
 	end := j + 1
-	// French adjectives after the noun ("la société coréenne",
+	// Adjectives after the noun ("la société coréenne",
 	// "l'organisation islamique") belong to it.
-	for r.lang == "fr" && end < len(s.toks) && s.toks[end].Kind == segment.Word && !isCap(s.toks[end].Text) &&
+	for r.traits.ModifierAfterNoun && end < len(s.toks) && s.toks[end].Kind == segment.Word && !isCap(s.toks[end].Text) &&
 		len(r.lex.Lemma(s.low[end])) == 0 && !r.function[s.low[end]] && end-j < 3 {
 		end++
 	}
@@ -406,12 +411,12 @@ func (r *Recognizer) ofCountry(e gazetteer.Entry, place string) bool {
 func (r *Recognizer) authority(s *sentence, i int) (Mention, bool) {
 	n := len(s.toks)
 	if r.wc.is(authorityClass, s.low[i]) && i+1 < n && !isCap(s.toks[i+1].Text) {
-		if c, ok := r.gaz.Demonym(s.toks[i+1].Text); ok && r.lang != "en" {
+		if c, ok := r.gaz.Demonym(s.toks[i+1].Text); ok && r.traits.ModifierAfterNoun {
 			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true, Plural: strings.HasSuffix(s.low[i], "s")}, true
 		}
 	}
 	if isCap(s.toks[i].Text) && i+1 < n && r.wc.is(authorityClass, s.low[i+1]) {
-		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && r.lang == "en" {
+		if c, ok := r.gaz.Demonym(s.toks[i].Text); ok && !r.traits.ModifierAfterNoun {
 			return Mention{Start: i, End: i + 2, Text: s.text(i, i+2), Kind: Authority, Name: c, Type: graph.GPE, Known: true}, true
 		}
 	}
@@ -452,8 +457,9 @@ func (r *Recognizer) title(s *sentence, i int) (Mention, bool) {
 	}
 	maxw := min(r.lex.TitleMaxWords()+1, len(s.toks)-start)
 	country := ""
-	// English: "French Foreign Minister", "the Russian president".
-	if r.lang == "en" && start+1 < len(s.toks) && isCap(s.toks[start].Text) {
+	// A demonym or country before the title: "French Foreign Minister",
+	// "the Russian president".
+	if !r.traits.ModifierAfterNoun && start+1 < len(s.toks) && isCap(s.toks[start].Text) {
 		if c, ok := r.gaz.Demonym(s.toks[start].Text); ok {
 			country, start = c, start+1
 		} else if e, ok := r.gaz.Lookup(s.toks[start].Text); ok && e.Kind == gazetteer.Country {
@@ -534,13 +540,13 @@ func objectHer(s *sentence, i int) bool {
 	return false
 }
 
-// frenchOrg returns the end of a French institution name whose
-// capitalised head is at start and whose complements are lower case: "de"
+// sentenceCaseOrg returns the end of an institution name written in
+// sentence case (Traits.SentenceCaseNames), whose capitalised head is at start and whose complements are lower case: "de"
 // or "des"/"du" (and "la", "l'"), then nouns and adjectives, up to six
 // words, a final capitalised complement included ("du Mali"); start+1 if
 // there is none.
-func (r *Recognizer) frenchOrg(s *sentence, start int) int {
-	if r.lang != "fr" {
+func (r *Recognizer) sentenceCaseOrg(s *sentence, start int) int {
+	if !r.traits.SentenceCaseNames {
 		return start + 1
 	}
 	n := len(s.toks)
@@ -691,19 +697,19 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			return Mention{}, false
 		}
 	}
-	// French names an institution by its head and lower-case complements:
+	// A language may name an institution by its head and lower-case complements:
 	// "l'Association des maires ruraux de France", "la Ligue des droits de
 	// l'homme".
 	if words == 1 && (r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start])) {
-		if e := r.frenchOrg(s, start); e > j {
+		if e := r.sentenceCaseOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
 				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
 			}
 		}
 	}
-	// "l'Etat", "l'Eglise": a French common noun capitalised for the
+	// "l'Etat", "l'Eglise": a common noun capitalised for the
 	// institution is no name of its own.
-	if words == 1 && r.lang == "fr" && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
+	if words == 1 && r.traits.CapitalisedCommonNouns && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
 		if _, ok := r.lex.Concept(s.low[start]); ok && !IsAcronym(s.toks[start].Text) {
 			return Mention{}, false
 		}
@@ -722,8 +728,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 	}
 	// A lone institution word ("the Society", "le Parlement") names
 	// the body of that kind the document named in full before, if any:
-	// the resolver looks for it. In French, a lone capitalised noun
-	// after an article ("la Défense") names nothing in particular.
+	// the resolver looks for it. Where common nouns are capitalised
+	// for a place or institution, a lone capitalised noun after an
+	// article ("la Défense") names nothing in particular.
 	if words == 1 && !IsAcronym(s.toks[start].Text) {
 		if r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start]) {
 			if start > i {
@@ -736,7 +743,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			}
 			return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Description, Type: graph.Org}, true
 		}
-		if r.lang == "fr" && start > 0 && isArticle(s.low[start-1]) {
+		if r.traits.CapitalisedCommonNouns && start > 0 && isArticle(s.low[start-1]) {
 			if _, known := r.gaz.Lookup(s.toks[start].Text); !known {
 				return Mention{}, false
 			}
