@@ -16,8 +16,12 @@ func TestAnalyseSplitsContractions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lex, err := lexicon.Load("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
 	text := "Il parle du projet au ministre."
-	words := analyse(m, "fr", segment.Tokenize(text, "fr"))
+	words := analyse(m, "fr", lex, segment.Tokenize(text, "fr"))
 	var forms []string
 	var tokens []int
 	for _, w := range words {
@@ -42,6 +46,10 @@ func TestAnalyseParentheticals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lex, err := lexicon.Load("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		text  string
 		forms []string
@@ -59,7 +67,7 @@ func TestAnalyseParentheticals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := segment.Tokenize(tt.text, "fr")
-		words := analyse(m, "fr", toks)
+		words := analyse(m, "fr", lex, toks)
 		var forms []string
 		for _, w := range words {
 			forms = append(forms, w.Form)
