@@ -347,7 +347,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 		}
 		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home, HomeAssumed: assumed}
 		if lg.model != nil {
-			sent.Words = analyse(lg.model, doc.Lang, lg.lexicon, s.Tokens)
+			sent.Words = analyse(lg.model, lg.lexicon, s.Tokens)
 			mendVerbLemmas(sent.Words, lg.lexicon)
 			lg.countUnmapped(doc, sent.Words)
 		}

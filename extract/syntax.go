@@ -12,14 +12,14 @@ import (
 // analyse runs the syntactic core on a sentence's tokens: multiword
 // tokens are split as UD does (du = de le), and each word keeps the index
 // of the token it came from.
-func analyse(m *model.Model, lang string, lex *lexicon.Lexicon, toks []segment.Token) []relate.Word {
+func analyse(m *model.Model, lex *lexicon.Lexicon, toks []segment.Token) []relate.Word {
 	words := make([]string, 0, len(toks)+4)
 	from := make([]int, 0, len(toks)+4)
 	// Tokens the parser is better off without.
 	skip := map[int]bool{}
-	if lang == "fr" {
-		parentheticals(toks, skip)
-		quotes(toks, skip)
+	parentheticals(lex, toks, skip)
+	if lex.Traits().Guillemets {
+		quotes(lex, toks, skip)
 	}
 	for k := range speakerLabel(toks) {
 		skip[k] = true
@@ -82,65 +82,44 @@ func semicolonParts(words []string) [][2]int {
 	return append(parts, [2]int{start, len(words)})
 }
 
-// frenchParentheticals are the locutions French news puts between an
-// auxiliary and its participle ("a de son côté salué", "a pour sa part
-// regretté"). Read as prepositional phrases they cut the verb from its
-// auxiliary and subject, so the parser does not see them; they state
-// nothing a triple keeps.
-var frenchParentheticals = [][]string{
-	{"de", "son", "côté"}, {"de", "leur", "côté"}, {"pour", "sa", "part"}, {"pour", "leur", "part"},
-	{"quant", "à", "lui"}, {"quant", "à", "elle"}, {"quant", "à", "eux"}, {"par", "ailleurs"},
-	{"en", "outre"}, {"de", "nouveau"}, {"à", "nouveau"}, {"d'", "ailleurs"}, {"en", "effet"},
-	{"de", "plus"}, {"lui", "aussi"}, {"elle", "aussi"}, {"eux", "aussi"}, {"à", "son", "tour"},
-	{"à", "leur", "tour"}, {"une", "nouvelle", "fois"}, {"une", "fois", "de", "plus"}, {"en", "revanche"},
-	{"pour", "autant"}, {"dans", "la", "foulée"}, {"à", "plusieurs", "reprises"}, {"à", "cette", "occasion"},
-	{"pour", "la", "première", "fois"}, {"en", "fin", "de", "compte"}, {"entre", "autres"},
-}
-
-// frenchAuxiliaries are the forms of avoir and être that may be
-// separated from their participle.
-var frenchAuxiliaries = map[string]bool{
-	"a": true, "ont": true, "avait": true, "avaient": true, "aura": true, "auront": true, "aurait": true,
-	"auraient": true, "avoir": true, "est": true, "sont": true, "était": true, "étaient": true,
-	"sera": true, "seront": true, "serait": true, "seraient": true, "être": true, "ait": true,
-}
-
-// frenchDays are the day names a French verb takes as a bare temporal
-// ("annonçait samedi que"), which the parser reads as its object.
-var frenchDays = map[string]bool{
-	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
-	"hier": true, "aujourd'hui": true,
-}
-
 // parentheticals adds to skip the tokens of the parenthetical locutions
-// that follow an auxiliary and precede a word, commas around them
-// included, and of a day name right before "que" ("indiquait mardi
-// qu'il").
-func parentheticals(toks []segment.Token, skip map[int]bool) {
+// (the lexicon's Parenthetical class: "a de son côté salué", "a pour sa
+// part regretté") that follow an auxiliary and precede a word, commas
+// around them included, and of a day (Day) right before a complementizer
+// ("indiquait mardi qu'il"), which the parser reads as the verb's object.
+// Read as prepositional phrases the locutions cut the verb from its
+// auxiliary and subject; they state nothing a triple keeps.
+func parentheticals(lex *lexicon.Lexicon, toks []segment.Token, skip map[int]bool) {
 	for i := 1; i+1 < len(toks); i++ {
-		if !frenchDays[strings.ToLower(toks[i].Text)] {
+		if !lex.Is(lexicon.Day, strings.ToLower(toks[i].Text)) {
 			continue
 		}
 		j := i + 1
-		if w := strings.ToLower(toks[j].Text); (w == "matin" || w == "soir" || w == "dernier" || w == "prochain") && j+1 < len(toks) {
+		if lex.Is(lexicon.DayPart, strings.ToLower(toks[j].Text)) && j+1 < len(toks) {
 			j++
 		}
-		if w := strings.ToLower(toks[j].Text); w == "que" || w == "qu'" || w == "qu’" {
+		if w := strings.ReplaceAll(strings.ToLower(toks[j].Text), "’", "'"); toks[j].Kind == segment.Word && lex.Is(lexicon.Complementizer, w) {
 			for k := i; k < j; k++ {
 				skip[k] = true
 			}
 		}
 	}
+	var locs [][]string
 	for i := 0; i+1 < len(toks); i++ {
-		if !frenchAuxiliaries[strings.ToLower(toks[i].Text)] {
+		if !lex.Is(lexicon.SplitAux, strings.ToLower(toks[i].Text)) {
 			continue
+		}
+		if locs == nil {
+			for _, p := range lex.Words(lexicon.Parenthetical) {
+				locs = append(locs, strings.Fields(p))
+			}
 		}
 		j := i + 1
 		comma := toks[j].Text == ","
 		if comma {
 			j++
 		}
-		for _, loc := range frenchParentheticals {
+		for _, loc := range locs {
 			end := j + len(loc)
 			if end >= len(toks) {
 				continue
@@ -221,7 +200,7 @@ func verbCandidates(f string) []string {
 // clause ("a salué « une réforme courageuse » et"), which the parser
 // takes for clause boundaries. A closing guillemet before a speech verb
 // ("» déclare X") stays: it marks the speaker that follows.
-func quotes(toks []segment.Token, skip map[int]bool) {
+func quotes(lex *lexicon.Lexicon, toks []segment.Token, skip map[int]bool) {
 	open := -1
 	for i, t := range toks {
 		switch t.Text {
@@ -240,7 +219,7 @@ func quotes(toks []segment.Token, skip map[int]bool) {
 					inner = false
 				}
 			}
-			if next := toks[i+1]; inner && toks[open-1].Kind == segment.Word && (next.Kind != segment.Word || next.Text == "et" || next.Text == "qui") {
+			if next := toks[i+1]; inner && toks[open-1].Kind == segment.Word && (next.Kind != segment.Word || lex.Is(lexicon.AfterQuote, next.Text)) {
 				skip[open], skip[i] = true, true
 			}
 			open = -1

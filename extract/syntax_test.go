@@ -21,7 +21,7 @@ func TestAnalyseSplitsContractions(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "Il parle du projet au ministre."
-	words := analyse(m, "fr", lex, segment.Tokenize(text, "fr"))
+	words := analyse(m, lex, segment.Tokenize(text, "fr"))
 	var forms []string
 	var tokens []int
 	for _, w := range words {
@@ -67,7 +67,7 @@ func TestAnalyseParentheticals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := segment.Tokenize(tt.text, "fr")
-		words := analyse(m, "fr", lex, toks)
+		words := analyse(m, lex, toks)
 		var forms []string
 		for _, w := range words {
 			forms = append(forms, w.Form)

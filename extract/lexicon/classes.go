@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -45,6 +47,12 @@ const (
 	Elided         WordClass = "elided"         // an article or preposition that elides before a vowel, written joined to the word (l', d')
 	Contraction    WordClass = "contraction"    // a preposition and article written as one word; value: the two words (du=de le)
 	HeldPast       WordClass = "heldpast"       // a past form of a holding verb: the office is no longer held (held, occupied)
+	// The classes of the words the parser is better off without.
+	SplitAux      WordClass = "splitaux"      // a form of an auxiliary a parenthetical may part from its participle (a, est)
+	Parenthetical WordClass = "parenthetical" // a locution between an auxiliary and its participle, its tokens space-separated (de son côté)
+	Day           WordClass = "day"           // a day a verb takes as a bare temporal before its clause (annonçait samedi que)
+	DayPart       WordClass = "daypart"       // follows a day in the same temporal (mardi soir, lundi dernier)
+	AfterQuote    WordClass = "afterquote"    // goes on with the clause after a quoted phrase inside it (et, qui)
 )
 
 // The classes of nounclass.tsv, for lemmas.
@@ -77,7 +85,8 @@ func classFile(c WordClass) (file string, valued bool) {
 	switch c {
 	case Boundary, Relative, Complementizer, Preposition, Coordinator, Determiner, Skippable, Reflexive,
 		PassiveAux, AgentPrep, Reporting, PossPlural, Adverb, NPDeterminer, TimeWord, Pronoun, Prenominal,
-		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep, Elided, HeldPast:
+		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep, Elided, HeldPast,
+		SplitAux, Parenthetical, Day, DayPart, AfterQuote:
 		return "grammar", false
 	case PrepForm, CompoundPrep, Contraction:
 		return "grammar", true
@@ -129,6 +138,11 @@ func parseClasses(file, col string) (map[WordClass]string, error) {
 func (l *Lexicon) Is(c WordClass, word string) bool {
 	_, ok := l.words[c][word]
 	return ok
+}
+
+// Words returns the words of class c, sorted.
+func (l *Lexicon) Words(c WordClass) []string {
+	return slices.Sorted(maps.Keys(l.words[c]))
 }
 
 // ClassValue returns the value class c gives word (PrepForm "au" → "à",

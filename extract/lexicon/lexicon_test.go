@@ -439,7 +439,7 @@ func TestWordClasses(t *testing.T) {
 		{fr, Traits{ContractWords: false, ComplementDepth: 2, TwoPartNegation: true, ReflexiveEntries: true,
 			ModifierAfterNoun: true, SentenceCaseNames: true, CapitalisedCommonNouns: true, ContentInComplement: true,
 			InfinitiveEndings: "er,ir,re", Participle: "ant", GerundMarker: "en", AdverbEnding: "ment",
-			PastEndings: "ait,aient", CompoundPast: true, PerfectBe: true}},
+			PastEndings: "ait,aient", CompoundPast: true, PerfectBe: true, Guillemets: true}},
 		{en, Traits{ContractWords: true, ComplementDepth: 1, TwoPartNegation: false, BareClause: true,
 			InfinitiveMarker: "to", Participle: "ing", AdverbEnding: "ly"}},
 	}

@@ -74,6 +74,10 @@ type Traits struct {
 	// (été) or an agent marks a passive; otherwise a form of it before
 	// a past participle does.
 	PerfectBe bool
+	// Guillemets: quotations are set in guillemets (« »), which the
+	// parser takes for clause boundaries; around a phrase inside a
+	// clause it is better off without them.
+	Guillemets bool
 }
 
 // Endings is a comma-separated list of word endings ("ait,aient"), a
@@ -120,7 +124,7 @@ var traitNames = []string{
 	"contract-words", "complement-depth", "two-part-negation", "verb-entries", "inflection",
 	"modifier-after-noun", "sentence-case-names", "capitalised-common-nouns", "content-in-complement",
 	"bare-clause", "infinitive-marker", "infinitive-endings", "participle", "gerund-marker",
-	"adverb-ending", "past-endings", "compound-past", "perfect-be",
+	"adverb-ending", "past-endings", "compound-past", "perfect-be", "guillemets",
 }
 
 // applyTrait reads one row of language.tsv. A value "-" has become "".
@@ -208,6 +212,8 @@ func (b *builder) applyTrait(name, val string) error {
 		return yes(&t.CompoundPast)
 	case "perfect-be":
 		return yes(&t.PerfectBe)
+	case "guillemets":
+		return yes(&t.Guillemets)
 	default:
 		return fmt.Errorf("property %q: want one of %s", name, strings.Join(traitNames, ", "))
 	}
