@@ -4,8 +4,10 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
@@ -59,10 +61,10 @@ func TestConceptPhrasesKeepTheirWords(t *testing.T) {
 // token with one or two of its first letters missing.
 func clipped(phrase, sentence, lang string) (word, token string, ok bool) {
 	toks := map[string]bool{}
-	for _, tk := range segment.Tokenize(sentence, lang) {
+	for _, tk := range segment.Tokenize(sentence, spelling(lang)) {
 		toks[graph.Fold(tk.Text)] = true
 	}
-	for _, tk := range segment.Tokenize(phrase, lang) {
+	for _, tk := range segment.Tokenize(phrase, spelling(lang)) {
 		w := graph.Fold(tk.Text)
 		if toks[w] || len(w) < 4 {
 			continue
@@ -74,4 +76,21 @@ func clipped(phrase, sentence, lang string) (word, token string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// spellings holds the tokenizer rules of each language's embedded
+// lexicon, loaded once.
+var spellings sync.Map
+
+// spelling returns the tokenizer rules of lang's embedded lexicon.
+func spelling(lang string) segment.Rules {
+	if r, ok := spellings.Load(lang); ok {
+		return r.(segment.Rules)
+	}
+	lex, err := lexicon.Load(lang)
+	if err != nil {
+		panic(err)
+	}
+	spellings.Store(lang, lex.Traits().Spelling)
+	return lex.Traits().Spelling
 }

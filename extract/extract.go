@@ -304,7 +304,7 @@ func (x *Extractor) Analyse(ctx context.Context, doc *graph.Document) (d relmode
 // analyse splits, recognises, resolves and parses a document's
 // sentences and runs the relation rules on each.
 func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *language) (relmodel.Document, []graph.Entity, int) {
-	sents := segment.Split(doc.Text, doc.Lang)
+	sents := segment.Split(doc.Text, lg.lexicon.Traits().Spelling)
 	out := relmodel.Document{ID: doc.ID, Lang: doc.Lang, Text: doc.Text}
 	capitalised := capitalisedWords(sents)
 	tokens := 0

@@ -107,7 +107,7 @@ func (x *Extractor) Backend() (backend, provenance string) {
 // the cache), keeps those whose sentence the document contains, and
 // gives them kg's names and predicates.
 func (x *Extractor) extractLLM(ctx context.Context, doc *graph.Document, lg *language) (Result, error) {
-	sents := segment.Split(doc.Text, doc.Lang)
+	sents := segment.Split(doc.Text, lg.lexicon.Traits().Spelling)
 	res := Result{Sentences: len(sents)}
 	for _, s := range sents {
 		res.Tokens += len(s.Tokens)
@@ -139,7 +139,7 @@ func (x *Extractor) Annotate(ctx context.Context, doc *graph.Document) ([]relmod
 	if lg == nil {
 		return nil, Result{Skipped: fmt.Sprintf("language %q is not extracted", doc.Lang)}, nil
 	}
-	sents := segment.Split(doc.Text, doc.Lang)
+	sents := segment.Split(doc.Text, lg.lexicon.Traits().Spelling)
 	res := Result{Sentences: len(sents)}
 	for _, s := range sents {
 		res.Tokens += len(s.Tokens)

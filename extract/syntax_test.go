@@ -21,7 +21,7 @@ func TestAnalyseSplitsContractions(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "Il parle du projet au ministre."
-	words := analyse(m, lex, segment.Tokenize(text, "fr"))
+	words := analyse(m, lex, segment.Tokenize(text, lex.Traits().Spelling))
 	var forms []string
 	var tokens []int
 	for _, w := range words {
@@ -66,7 +66,7 @@ func TestAnalyseParentheticals(t *testing.T) {
 		{"Pour sa part, le Sénat rejette le texte.", []string{"Pour", "sa", "part", ",", "le", "Sénat", "rejette", "le", "texte", "."}},
 	}
 	for _, tt := range tests {
-		toks := segment.Tokenize(tt.text, "fr")
+		toks := segment.Tokenize(tt.text, lex.Traits().Spelling)
 		words := analyse(m, lex, toks)
 		var forms []string
 		for _, w := range words {
@@ -142,7 +142,7 @@ func TestSpeakerLabel(t *testing.T) {
 		{"We signed it ((twice)).", 0},
 	}
 	for _, tt := range tests {
-		if got := speakerLabel(segment.Tokenize(tt.text, "en")); got != tt.want {
+		if got := speakerLabel(segment.Tokenize(tt.text, spelling("en"))); got != tt.want {
 			t.Errorf("speakerLabel(%q) = %d, want %d", tt.text, got, tt.want)
 		}
 	}

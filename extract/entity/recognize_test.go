@@ -654,7 +654,7 @@ func TestRecognizerGender(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range segment.Split(tt.text, tt.lang) {
+			for _, s := range segment.Split(tt.text, rs[tt.lang].traits.Spelling) {
 				for _, m := range rs[tt.lang].Sentence(tt.text, s.Tokens, seenCapitalised()) {
 					g := "-"
 					if m.Gender != 0 {
@@ -674,7 +674,7 @@ func TestRecognizerSentence(t *testing.T) {
 	rs := recognizers(t)
 	for _, tt := range recognizeTests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := segment.Tokenize(tt.text, tt.lang)
+			toks := segment.Tokenize(tt.text, rs[tt.lang].traits.Spelling)
 			ms := rs[tt.lang].Sentence(tt.text, toks, seenCapitalised(tt.seen...))
 			var got []string
 			for _, m := range ms {
@@ -722,7 +722,7 @@ func checkInvariants(t *testing.T, src string, toks []segment.Token, ms []Mentio
 func TestRecognizerInvariants(t *testing.T) {
 	rs := recognizers(t)
 	for _, tt := range recognizeTests {
-		toks := segment.Tokenize(tt.text, tt.lang)
+		toks := segment.Tokenize(tt.text, rs[tt.lang].traits.Spelling)
 		for _, capitalised := range []func(string) bool{seenCapitalised(), func(string) bool { return true }} {
 			checkInvariants(t, tt.text, toks, rs[tt.lang].Sentence(tt.text, toks, capitalised))
 		}
@@ -752,7 +752,7 @@ func TestRecognizeNews(t *testing.T) {
 			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
 				t.Fatalf("%s: %v", c.file, err)
 			}
-			sents := segment.Split(doc.Text, c.lang)
+			sents := segment.Split(doc.Text, rs[c.lang].traits.Spelling)
 			capitalised := capitalisedIn(sents)
 			res := NewResolver(tr)
 			all := make([][]Mention, len(sents))

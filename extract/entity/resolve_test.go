@@ -596,7 +596,7 @@ func TestDocument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sents := segment.Split(tt.text, tt.lang)
+			sents := segment.Split(tt.text, rs[tt.lang].traits.Spelling)
 			capitalised := capitalisedIn(sents)
 			mentions := make([][]Mention, len(sents))
 			res := NewResolver(tr)

@@ -21,7 +21,7 @@
 //	grammar.tsv   word, classes (function words the relation rules look for: boundary, prep, reflexive...; see WordClass)
 //	nounclass.tsv noun, classes (nouns the relation rules treat apart: actor, authority, relational=is capital of...)
 //	verbclass.tsv lemma, classes (verbs the relation rules treat apart: appoint, holding=was...)
-//	language.tsv  property, value (the grammatical properties the relation rules read; see Traits)
+//	language.tsv  property, value (the grammatical and spelling properties the rules read; see Traits)
 //
 // Load reads them, then user extension files of the same formats, whose
 // rows override or extend the embedded ones.

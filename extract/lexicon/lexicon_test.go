@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -439,9 +440,12 @@ func TestWordClasses(t *testing.T) {
 		{fr, Traits{ContractWords: false, ComplementDepth: 2, TwoPartNegation: true, ReflexiveEntries: true,
 			ModifierAfterNoun: true, SentenceCaseNames: true, CapitalisedCommonNouns: true, ContentInComplement: true,
 			InfinitiveEndings: "er,ir,re", Participle: "ant", GerundMarker: "en", AdverbEnding: "ment",
-			PastEndings: "ait,aient", CompoundPast: true, PerfectBe: true, Guillemets: true}},
+			PastEndings: "ait,aient", CompoundPast: true, PerfectBe: true, Guillemets: true,
+			Spelling: segment.Rules{Elided: "l,d,qu,jusqu,lorsqu,puisqu,quoiqu,s,n,j,m,t,c", Inversion: true, SpaceGroups: true,
+				Abbreviations: "M,MM,Mme,Mmes,Mlle,Mlles,Me,Pr,Vve,Sts,av,apr,env,janv,févr,fév,avr,juil,déc,boul,bd,tél,Tél"}}},
 		{en, Traits{ContractWords: true, ComplementDepth: 1, TwoPartNegation: false, BareClause: true,
-			InfinitiveMarker: "to", Participle: "ing", AdverbEnding: "ly"}},
+			InfinitiveMarker: "to", Participle: "ing", AdverbEnding: "ly",
+			Spelling: segment.Rules{Contractions: "s,re,ve,ll,d,m", Abbreviations: "Mr,Mrs,Ms,Mar,Cpl,Supt,Ave,Blvd"}}},
 	}
 	for _, tt := range traits {
 		if got := tt.l.Traits(); got != tt.want {

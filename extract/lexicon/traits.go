@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kg/extract/lexicon/internal/inflect"
+	"github.com/kgraph/kg/extract/segment"
 )
 
 // Traits are the grammatical properties of a language the rules depend
@@ -78,6 +79,9 @@ type Traits struct {
 	// parser takes for clause boundaries; around a phrase inside a
 	// clause it is better off without them.
 	Guillemets bool
+	// Spelling are the conventions the tokenizer and sentence splitter
+	// follow: elisions, inversions, contractions, abbreviations.
+	Spelling segment.Rules
 }
 
 // Endings is a comma-separated list of word endings ("ait,aient"), a
@@ -125,6 +129,7 @@ var traitNames = []string{
 	"modifier-after-noun", "sentence-case-names", "capitalised-common-nouns", "content-in-complement",
 	"bare-clause", "infinitive-marker", "infinitive-endings", "participle", "gerund-marker",
 	"adverb-ending", "past-endings", "compound-past", "perfect-be", "guillemets",
+	"elided", "inversion", "contractions", "space-groups", "abbreviations",
 }
 
 // applyTrait reads one row of language.tsv. A value "-" has become "".
@@ -152,6 +157,17 @@ func (b *builder) applyTrait(name, val string) error {
 			return fmt.Errorf("%s %q: want comma-separated endings, or - for none", name, val)
 		}
 		*p = Endings(key(val))
+		return nil
+	}
+	// list reads comma-separated words, in lower case or as written.
+	list := func(p *string, lower bool) error {
+		if strings.Contains(val, " ") {
+			return fmt.Errorf("%s %q: want comma-separated words, or - for none", name, val)
+		}
+		if lower {
+			val = key(val)
+		}
+		*p = val
 		return nil
 	}
 	t := &b.traits
@@ -214,6 +230,16 @@ func (b *builder) applyTrait(name, val string) error {
 		return yes(&t.PerfectBe)
 	case "guillemets":
 		return yes(&t.Guillemets)
+	case "elided":
+		return list(&t.Spelling.Elided, true)
+	case "inversion":
+		return yes(&t.Spelling.Inversion)
+	case "contractions":
+		return list(&t.Spelling.Contractions, true)
+	case "space-groups":
+		return yes(&t.Spelling.SpaceGroups)
+	case "abbreviations":
+		return list(&t.Spelling.Abbreviations, false)
 	default:
 		return fmt.Errorf("property %q: want one of %s", name, strings.Join(traitNames, ", "))
 	}

@@ -53,7 +53,7 @@ func relations(t *testing.T, lang, text string) []graph.Triple {
 		t.Fatal(err)
 	}
 	f := fe[lang]
-	sents := segment.Split(text, lang)
+	sents := segment.Split(text, f.rel.traits.Spelling)
 	mentions := make([][]entity.Mention, len(sents))
 	res := entity.NewResolver(f.tr)
 	for i, s := range sents {

@@ -5,7 +5,9 @@
 // The rules are written for French and English news (elisions and clitic
 // inversions, « guillemets », English contractions split as in Universal
 // Dependencies, abbreviations that do not end sentences, numbers written
-// with spaces or commas); other languages get the generic subset. A line
+// with spaces or commas); which of them a language follows, and its
+// elided words, contractions and abbreviations, are its Rules, which the
+// lexicon's language.tsv gives. The zero Rules are the generic subset. A line
 // break always ends a sentence, because titles and paragraphs are separate
 // lines in kg's documents.
 //

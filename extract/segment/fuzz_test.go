@@ -16,7 +16,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s, "en")
 	}
 	f.Fuzz(func(t *testing.T, src, lang string) {
-		checkTokens(t, src, Tokenize(src, lang))
+		checkTokens(t, src, Tokenize(src, rulesOf(t, lang)))
 	})
 }
 
@@ -26,6 +26,6 @@ func FuzzSplit(f *testing.F) {
 		f.Add(s, "en")
 	}
 	f.Fuzz(func(t *testing.T, src, lang string) {
-		checkSentences(t, src, Split(src, lang))
+		checkSentences(t, src, Split(src, rulesOf(t, lang)))
 	})
 }

@@ -26,8 +26,8 @@ const (
 )
 
 // abbreviation returns the class of w (without its final period) as an
-// abbreviation in lang.
-func abbreviation(w, lang string) abbrClass {
+// abbreviation under the language's rules.
+func abbreviation(w string, r Rules) abbrClass {
 	switch w {
 	// Titles and other abbreviations common to French and English news.
 	case "Dr", "St", "Prof", "Mgr", "Gen", "Gén", "Col", "Lt", "Sgt", "Capt", "Cpt",
@@ -42,21 +42,22 @@ func abbreviation(w, lang string) abbrClass {
 	case "Inc", "Ltd", "Corp", "Co", "Bros", "Jr", "Sr", "al", "Cie", "Ste":
 		return abbrCautious
 	}
-	if lang != "en" {
-		switch w {
-		case "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Pr", "Vve", "Sts",
-			"av", "apr", "env", "janv", "févr", "fév", "avr", "juil", "déc",
-			"boul", "bd", "tél", "Tél":
-			return abbrNever
-		}
-	}
-	if lang != "fr" {
-		switch w {
-		case "Mr", "Mrs", "Ms", "Mar", "Cpl", "Supt", "Ave", "Blvd":
-			return abbrNever
-		}
+	if inList(r.Abbreviations, w) {
+		return abbrNever
 	}
 	return notAbbr
+}
+
+// inList reports whether w is one of the comma-separated words of list.
+func inList(list, w string) bool {
+	for list != "" {
+		var item string
+		item, list, _ = strings.Cut(list, ",")
+		if item == w {
+			return true
+		}
+	}
+	return false
 }
 
 // commonStarter reports whether w often starts a sentence; it decides
@@ -71,16 +72,6 @@ func commonStarter(w string) bool {
 		"Un", "Une", "Des", "Ce", "Cette", "Ces", "Mais", "Et", "En", "Dans", "Pour",
 		"Selon", "Depuis", "Après", "Avant", "Cependant", "Toutefois", "Par", "Sur",
 		"Au", "Aux", "Du", "De", "Si", "Lors", "C'", "C’", "Cela", "Ceci":
-		return true
-	}
-	return false
-}
-
-// elides reports whether w, followed by an apostrophe, is a French elided
-// word that is a token of its own (l', qu', jusqu').
-func elides(w string) bool {
-	switch lower(w) {
-	case "l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "s", "n", "j", "m", "t", "c":
 		return true
 	}
 	return false
@@ -111,16 +102,6 @@ func tClitic(w string) bool {
 func notInversion(w string) bool {
 	switch lower(w) {
 	case "rendez-vous", "chez-soi", "chez-moi", "chez-nous":
-		return true
-	}
-	return false
-}
-
-// contraction reports whether s, after an apostrophe, is an English
-// contracted word split off as in Universal Dependencies ('s, 're, 'll).
-func contraction(s string) bool {
-	switch lower(s) {
-	case "s", "re", "ve", "ll", "d", "m":
 		return true
 	}
 	return false

@@ -74,7 +74,7 @@ func TestTokenizeRules(t *testing.T) {
 		{"fr", "?! ... …  -- a\u200bb \xff", []string{"?!", "...", "…", "--", "a", "b", "\xff"}},
 	}
 	for _, tt := range tests {
-		got := Tokenize(tt.in, tt.lang)
+		got := Tokenize(tt.in, rulesOf(t, tt.lang))
 		checkTokens(t, tt.in, got)
 		if g := texts(got); !equal(g, tt.want) {
 			t.Errorf("Tokenize(%q, %q)\n got %q\nwant %q", tt.in, tt.lang, g, tt.want)
@@ -85,7 +85,7 @@ func TestTokenizeRules(t *testing.T) {
 func TestKinds(t *testing.T) {
 	in := "« Il » a payé 2,5 % de 10 000 $ à https://x.org/a, «x@y.fr» !"
 	want := []Kind{Quote, Word, Quote, Word, Word, Number, Symbol, Word, Number, Symbol, Word, URL, Punct, Quote, URL, Quote, Punct}
-	got := Tokenize(in, "fr")
+	got := Tokenize(in, rulesOf(t, "fr"))
 	if len(got) != len(want) {
 		t.Fatalf("Tokenize(%q) = %q, want %d tokens", in, texts(got), len(want))
 	}
@@ -144,7 +144,7 @@ func TestSplitRules(t *testing.T) {
 		{"en", "Version 2.5 is out.It works.", []string{"Version 2.5 is out.It works."}},
 	}
 	for _, tt := range tests {
-		got := Split(tt.in, tt.lang)
+		got := Split(tt.in, rulesOf(t, tt.lang))
 		checkSentences(t, tt.in, got)
 		var g []string
 		for _, s := range got {
@@ -201,7 +201,7 @@ func TestTokenizeFile(t *testing.T) {
 		if len(c.want) != 1 {
 			t.Fatalf("tokens.txt:%d: want one want line", c.line)
 		}
-		got := Tokenize(c.text, c.lang)
+		got := Tokenize(c.text, rulesOf(t, c.lang))
 		checkTokens(t, c.text, got)
 		if g, w := strings.Join(texts(got), " | "), c.want[0]; g != w {
 			t.Errorf("tokens.txt:%d: Tokenize(%q)\n got %s\nwant %s", c.line, c.text, g, w)
@@ -211,7 +211,7 @@ func TestTokenizeFile(t *testing.T) {
 
 func TestSplitFile(t *testing.T) {
 	for _, c := range readCases(t, "sentences.txt") {
-		got := Split(c.text, c.lang)
+		got := Split(c.text, rulesOf(t, c.lang))
 		checkSentences(t, c.text, got)
 		var g []string
 		for _, s := range got {
@@ -237,7 +237,7 @@ func TestGolden(t *testing.T) {
 		}
 		lang := strings.TrimSuffix(filepath.Base(in), ".txt")
 		var b bytes.Buffer
-		for _, s := range Split(string(src), lang) {
+		for _, s := range Split(string(src), rulesOf(t, lang)) {
 			fmt.Fprintf(&b, "[%d,%d) %s\n", s.Start, s.End, s.Text)
 			for _, tok := range s.Tokens {
 				fmt.Fprintf(&b, "\t%d\t%s\t%s\n", tok.Start, tok.Kind, tok.Text)
@@ -285,7 +285,7 @@ func TestCorpusOffsets(t *testing.T) {
 				t.Fatalf("%s: %v", name, err)
 			}
 			for _, src := range []string{d.Title, d.Text} {
-				ss := Split(src, d.Lang)
+				ss := Split(src, rulesOf(t, d.Lang))
 				if !checkSentences(t, src, ss) {
 					t.Fatalf("%s: offsets broken in %.80q", name, src)
 				}
@@ -375,11 +375,11 @@ func BenchmarkSplit(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		text := string(src)
+		text, rules := string(src), rulesOf(b, lang)
 		b.Run(lang, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
-				Split(text, lang)
+				Split(text, rules)
 			}
 		})
 	}

@@ -27,19 +27,19 @@ const quoteLookahead = 1500
 // end it either, so that the quotation stays with whoever said it. A news
 // dateline opening a paragraph ("WASHINGTON, March 2 -", "PARIS (AFP) -")
 // is a sentence of its own.
-func Split(text, lang string) []Sentence {
-	return split(text, lang, Tokenize(text, lang))
+func Split(text string, r Rules) []Sentence {
+	return split(text, r, Tokenize(text, r))
 }
 
 type splitter struct {
-	src  string
-	lang string
-	toks []Token
-	open []int // indices of the quotation marks open in the current paragraph
+	src   string
+	rules Rules
+	toks  []Token
+	open  []int // indices of the quotation marks open in the current paragraph
 }
 
-func split(src, lang string, toks []Token) []Sentence {
-	s := splitter{src: src, lang: lang, toks: toks}
+func split(src string, r Rules, toks []Token) []Sentence {
+	s := splitter{src: src, rules: r, toks: toks}
 	sents := make([]Sentence, 0, len(toks)/16+1)
 	add := func(first, last int) {
 		a, b := toks[first].Start, toks[last].End
@@ -151,7 +151,7 @@ func (s *splitter) terminal(i int) (int, bool) {
 		if r, n := utf8.DecodeRuneInString(w); n == len(w) && isUpper(r) {
 			return 0, false // an initial: John F. Kennedy
 		}
-		switch abbreviation(w, s.lang) {
+		switch abbreviation(w, s.rules) {
 		case abbrMaybe:
 			return endAbbr, true
 		case abbrCautious:

@@ -36,22 +36,46 @@ type Token struct {
 	Kind       Kind
 }
 
-// Tokenize cuts text into tokens. lang ("fr", "en" or anything else for
-// the generic rules) selects how apostrophes and hyphens split words:
-// French l'homme gives "l'" "homme" and dit-il gives "dit" "-il"; English
-// don't gives "do" "n't" and Kerry's gives "Kerry" "'s".
-func Tokenize(text, lang string) []Token {
-	t := tokenizer{src: text, lang: lang, fr: lang == "fr", en: lang == "en"}
+// Rules are the spelling conventions of a language that Tokenize and
+// Split follow (the lexicon's language.tsv gives them). The zero value
+// cuts words at spaces and punctuation alone and knows only the
+// abbreviations common to French and English news.
+type Rules struct {
+	// Elided lists, comma-separated and in lower case, the words that
+	// elide before an apostrophe and are tokens of their own: with "l",
+	// l'homme gives "l'" "homme".
+	Elided string
+	// Inversion: the pronouns after a verb and a hyphen are tokens of
+	// their own (dit-il gives "dit" "-il", a-t-il "a" "-t-il").
+	Inversion bool
+	// Contractions lists, comma-separated and in lower case, the words
+	// contracted after an apostrophe that are tokens of their own, as in
+	// Universal Dependencies: with "s", Kerry's gives "Kerry" "'s". With
+	// any, n't is one too (don't gives "do" "n't"), and the apostrophe
+	// of a plural possessive (voters').
+	Contractions string
+	// SpaceGroups: a plain space may separate the digit groups of a
+	// number (10 000).
+	SpaceGroups bool
+	// Abbreviations lists, comma-separated and as written, the
+	// language's own abbreviations that never end a sentence (M, Mme,
+	// Mr).
+	Abbreviations string
+}
+
+// Tokenize cuts text into tokens, splitting words at apostrophes and
+// hyphens as the language's rules say.
+func Tokenize(text string, r Rules) []Token {
+	t := tokenizer{src: text, rules: r}
 	t.toks = make([]Token, 0, len(text)/5+1)
 	t.run()
 	return t.toks
 }
 
 type tokenizer struct {
-	src    string
-	lang   string
-	fr, en bool
-	toks   []Token
+	src   string
+	rules Rules
+	toks  []Token
 }
 
 func (t *tokenizer) emit(start, end int, k Kind) {
@@ -146,10 +170,11 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
 // groupSpace reports whether r can separate the digit groups of a number
-// (10 000). French writes an ordinary space too; elsewhere that would join
-// unrelated numbers, so only the non-breaking and thin spaces count.
+// (10 000). Some languages write an ordinary space too (Rules.SpaceGroups);
+// elsewhere that would join unrelated numbers, so only the non-breaking
+// and thin spaces count.
 func (t *tokenizer) groupSpace(r rune) bool {
-	return r == 0xA0 || r == 0x202F || r == 0x2009 || r == ' ' && t.fr
+	return r == 0xA0 || r == 0x202F || r == 0x2009 || r == ' ' && t.rules.SpaceGroups
 }
 
 // punct emits a token for the punctuation mark or symbol r at i.
@@ -244,12 +269,12 @@ func (t *tokenizer) word(i int) int {
 		next, nsize := runeAt(src, j+size)
 		switch {
 		case isApostrophe(c) || c == '‘' && letters > 0 && isLetter(next): // d‘éviter: a mistyped apostrophe
-			if t.fr {
-				if segStart == start && elides(src[start:j]) && next != '\'' && next != '’' {
+			if t.rules.Elided != "" {
+				if segStart == start && inList(t.rules.Elided, lower(src[start:j])) && next != '\'' && next != '’' {
 					t.emit(start, j+size, Word)
 					return j + size
 				}
-			} else if t.en {
+			} else if t.rules.Contractions != "" {
 				if end, ok := t.contraction(start, j, size); ok {
 					return end
 				}
@@ -263,7 +288,7 @@ func (t *tokenizer) word(i int) int {
 			if !isAlnum(next) {
 				break
 			}
-			if t.fr && letters > 0 && t.inversion(start, j) {
+			if t.rules.Inversion && letters > 0 && t.inversion(start, j) {
 				return t.clitics(start, j)
 			}
 			acronym, numeric = false, false
@@ -364,7 +389,7 @@ func (t *tokenizer) keepsPeriod(w string, acronym bool, after int) bool {
 	if r, n := utf8.DecodeRuneInString(w); n == len(w) && isUpper(r) {
 		return true
 	}
-	switch abbreviation(w, t.lang) {
+	switch abbreviation(w, t.rules) {
 	case abbrNever, abbrMaybe, abbrCautious:
 		return true
 	case abbrBeforeNumber:
@@ -429,7 +454,7 @@ func (t *tokenizer) contraction(start, j, size int) (int, bool) {
 		t.emit(start, j-1, Word)
 		t.emit(j-1, k, Word)
 		return k, true
-	case suffix != "" && contraction(suffix):
+	case suffix != "" && inList(t.rules.Contractions, lower(suffix)):
 		t.emit(start, j, Word)
 		t.emit(j, k, Word)
 		return k, true

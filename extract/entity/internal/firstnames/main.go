@@ -30,6 +30,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
 )
@@ -120,6 +121,10 @@ func readCorpus(path, lang string, ev evidence) error {
 		return fmt.Errorf("news corpus: %w", err)
 	}
 	defer f.Close()
+	lex, err := lexicon.Load(lang)
+	if err != nil {
+		return err
+	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
@@ -127,7 +132,7 @@ func readCorpus(path, lang string, ev evidence) error {
 		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
 			return fmt.Errorf("news corpus %s: %w", path, err)
 		}
-		scan(doc.Text, lang, ev)
+		scan(doc.Text, lex.Traits().Spelling, ev)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("news corpus %s: %w", path, err)
@@ -155,9 +160,9 @@ var pronouns = map[string]byte{
 // after a sentence that opens with a full name and names no one else
 // ("Dorsa Derakhshani had decided and informed the federation she ...").
 // It also records the words the text writes in lower case.
-func scan(text, lang string, ev evidence) {
+func scan(text string, spelling segment.Rules, ev evidence) {
 	var about string // the first name of the person the text is about, until a pronoun tells
-	for _, s := range segment.Split(text, lang) {
+	for _, s := range segment.Split(text, spelling) {
 		toks := s.Tokens
 		from := 0 // where the pronoun may be
 		if len(toks) > 2 && given(toks[0]) && capitalised(toks[1]) && !capitalised(toks[2]) {

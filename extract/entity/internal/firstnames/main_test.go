@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 )
 
 // The texts are written for the test.
@@ -43,7 +44,11 @@ func TestScan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := evidence{names: map[string]*tally{}, lower: map[string]bool{}}
-			scan(tt.text, tt.lang, ev)
+			lex, err := lexicon.Load(tt.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scan(tt.text, lex.Traits().Spelling, ev)
 			got := map[string][2]int{}
 			for k, v := range ev.names {
 				got[k] = [2]int{v.m, v.f}
