@@ -541,10 +541,11 @@ func objectHer(s *sentence, i int) bool {
 }
 
 // sentenceCaseOrg returns the end of an institution name written in
-// sentence case (Traits.SentenceCaseNames), whose capitalised head is at start and whose complements are lower case: "de"
-// or "des"/"du" (and "la", "l'"), then nouns and adjectives, up to six
-// words, a final capitalised complement included ("du Mali"); start+1 if
-// there is none.
+// sentence case (Traits.SentenceCaseNames), whose capitalised head is at
+// start and whose complements are lower case: "de" or "des"/"du" (and
+// "la", "l'"), then nouns and adjectives, up to six words, a final
+// capitalised complement included ("du Mali"); start+1 if there is none
+// or the language writes its names otherwise.
 func (r *Recognizer) sentenceCaseOrg(s *sentence, start int) int {
 	if !r.traits.SentenceCaseNames {
 		return start + 1
@@ -697,9 +698,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			return Mention{}, false
 		}
 	}
-	// A language may name an institution by its head and lower-case complements:
-	// "l'Association des maires ruraux de France", "la Ligue des droits de
-	// l'homme".
+	// In sentence case, an institution is named by its head and
+	// lower-case complements: "l'Association des maires ruraux de
+	// France", "la Ligue des droits de l'homme".
 	if words == 1 && (r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start])) {
 		if e := r.sentenceCaseOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {

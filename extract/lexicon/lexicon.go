@@ -304,10 +304,8 @@ func (l *Lexicon) Concept(phrase string) (string, bool) {
 	words := strings.Fields(graph.Fold(phrase))
 	for len(words) > 0 {
 		// An elided article joined to its word: l'usage, d'importantes.
-		if w := words[0]; strings.Contains(w, "'") {
-			if el, rest, _ := strings.Cut(w, "'"); rest != "" && l.Is(Elided, el+"'") {
-				words[0] = rest
-			}
+		if el, rest, ok := strings.Cut(words[0], "'"); ok && rest != "" && l.Is(Elided, el+"'") {
+			words[0] = rest
 		}
 		if c, ok := l.lookupPhrase(l.concepts, words); ok {
 			return c, true

@@ -157,8 +157,8 @@ func load(lang string, srcs []source) (*Lexicon, error) {
 	b := &builder{lang: lang, forms: map[string][]Form{}}
 	// The traits of every source first, so that a user's language.tsv
 	// reads the embedded files too.
-	for _, first := range []bool{true, false} {
-		if err := b.readAll(lang, srcs, first); err != nil {
+	for _, traits := range []bool{true, false} {
+		if err := b.readAll(lang, srcs, traits); err != nil {
 			return nil, err
 		}
 	}

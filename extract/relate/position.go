@@ -426,7 +426,8 @@ func (st *state) nounPhrase(i int) string {
 }
 
 // looksInfinitive reports a word that is an infinitive, known to the
-// lexicon or by its ending (French -er, -ir, -re; English after "to").
+// lexicon or by its ending (-er, -ir, -re), or after the language's
+// infinitive marker ("to").
 func (st *state) looksInfinitive(i int) bool {
 	w := st.low[i]
 	if m := st.r.traits.InfinitiveMarker; m != "" {

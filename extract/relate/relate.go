@@ -322,8 +322,9 @@ func (st *state) verbGroup(t *trigger) {
 		t.nonFinite = !aux && (infinitive || participle && w != t.lemma)
 	}
 	if tr.PerfectBe {
-		// être is also the auxiliary of motion and reflexive
-		// verbs: only "été" or an agent marks a passive.
+		// The passive auxiliary is also the perfect one of motion
+		// and reflexive verbs (être): only its participle ("été",
+		// a PassiveAux) or an agent marks a passive.
 		t.passive = passive || (aux && st.hasAgent(t.head) && !st.hasReflexive(g, i))
 	} else {
 		// "was arrested by": a form of be before a past participle.
