@@ -142,6 +142,10 @@ type Evidence struct {
 	Confidence float64  `json:"confidence"`
 	Source     string   `json:"source,omitempty"`
 	Modality   Modality `json:"modality"`
+	// Extractor is the provenance of the sentence's triple, its
+	// document's Extractor: "llm MODEL PROMPT-VERSION", or empty for
+	// kg's own extraction.
+	Extractor string `json:"extractor,omitempty"`
 }
 
 // Edge is a relation aggregated over all the sentences that state it.

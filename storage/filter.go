@@ -119,6 +119,7 @@ func (b *edgeBuilder) add(h *hit) error {
 		Doc: doc, Title: info.Title, Date: info.Date, URL: info.URL,
 		Sentence: ev.Sentence, Span: ev.Span, Lang: ev.Lang,
 		Confidence: ev.Confidence, Source: ev.Source, Modality: ev.Modality,
+		Extractor: info.Extractor,
 	})
 	return nil
 }

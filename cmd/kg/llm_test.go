@@ -119,6 +119,9 @@ func storedTriples(t *testing.T, store string) []string {
 		}
 		for _, ev := range e.Evidence {
 			got = append(got, fmt.Sprintf("%s|%s|%s|%t|%s|%s", e.Subject, e.Predicate, e.Object, e.Negated, ev.Doc, ev.Sentence))
+			if ev.Extractor != "llm test-model "+prompt.Version || ev.Confidence != 0.9 {
+				t.Errorf("evidence of %s: extractor %q, confidence %g", ev.Doc, ev.Extractor, ev.Confidence)
+			}
 		}
 	}
 	slices.Sort(got)

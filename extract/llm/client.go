@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -103,8 +104,16 @@ type Client struct {
 	shown    string // the endpoint as errors show it, without user info
 	http     *http.Client
 	slots    chan struct{}
-	// sleep waits d or until ctx is done; tests replace it.
+	// sleep waits d or until ctx is done, and now tells the time; tests
+	// replace them.
 	sleep func(ctx context.Context, d time.Duration) error
+	now   func() time.Time
+
+	mu sync.Mutex
+	// resume is when requests may start again after a server asked,
+	// with Retry-After, to wait: the wait holds for every request, not
+	// only the one it answered.
+	resume time.Time
 }
 
 // New returns a client for cfg, after checking its URL and model.
@@ -139,7 +148,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxWait <= 0 {
 		cfg.MaxWait = 2 * time.Minute
 	}
-	c := &Client{cfg: cfg, endpoint: u.String(), shown: u.Redacted(), http: cfg.HTTP, slots: make(chan struct{}, cfg.Parallel), sleep: sleep}
+	c := &Client{cfg: cfg, endpoint: u.String(), shown: u.Redacted(), http: cfg.HTTP, slots: make(chan struct{}, cfg.Parallel), sleep: sleep, now: time.Now}
 	if c.http == nil {
 		c.http = &http.Client{}
 	}
@@ -213,19 +222,44 @@ func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
 			}
 			return out, fmt.Errorf("llm %s: %w", c.shown, err)
 		}
-		if wait == 0 {
-			wait = c.backoff(attempt)
+		if wait > 0 {
+			// The server's Retry-After: once waits it out, and so do
+			// the other requests starting meanwhile.
+			c.pause(min(wait, c.cfg.MaxWait))
+			continue
 		}
-		if err := c.sleep(ctx, min(wait, c.cfg.MaxWait)); err != nil {
+		if err := c.sleep(ctx, c.backoff(attempt)); err != nil {
 			return out, fmt.Errorf("llm %s: %w", c.shown, err)
 		}
 	}
+}
+
+// pause holds every request back for d from now, unless they are held
+// longer already.
+func (c *Client) pause(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t := c.now().Add(d); t.After(c.resume) {
+		c.resume = t
+	}
+}
+
+// held returns how long requests are still held back.
+func (c *Client) held() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.resume.Sub(c.now())
 }
 
 // once sends one request, holding a slot while it runs. wait says what
 // to do on error: -1 give up, 0 back off, more: wait that long (the
 // server's Retry-After).
 func (c *Client) once(ctx context.Context, payload []byte) (Response, time.Duration, error) {
+	if d := c.held(); d > 0 {
+		if err := c.sleep(ctx, d); err != nil {
+			return Response{}, -1, err
+		}
+	}
 	select {
 	case c.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -260,9 +294,9 @@ func (c *Client) once(ctx context.Context, payload []byte) (Response, time.Durat
 		err := &StatusError{Code: hres.StatusCode, Body: strings.TrimSpace(string(snippet))}
 		switch {
 		case hres.StatusCode == http.StatusTooManyRequests:
-			return Response{}, retryAfter(hres.Header.Get("Retry-After"), time.Now()), err
+			return Response{}, retryAfter(hres.Header.Get("Retry-After"), c.now()), err
 		case hres.StatusCode >= 500:
-			return Response{}, retryAfter(hres.Header.Get("Retry-After"), time.Now()), err
+			return Response{}, retryAfter(hres.Header.Get("Retry-After"), c.now()), err
 		}
 		return Response{}, -1, err
 	}

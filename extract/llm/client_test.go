@@ -60,6 +60,8 @@ func newTestClient(t *testing.T, url string, cfg Config) (*Client, *waits) {
 	}
 	w := &waits{}
 	c.sleep = w.sleep
+	now := time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC)
+	c.now = func() time.Time { return now } // the waits asked for are exact
 	return c, w
 }
 
@@ -150,6 +152,34 @@ func TestCompleteRetries(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRetryAfterHoldsAll: a Retry-After answered to one request holds
+// back the requests that start after it too.
+func TestRetryAfterHoldsAll(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			w.Header().Set("Retry-After", "30")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		reply(w, "ok", 1, 1)
+	}))
+	defer srv.Close()
+	c, w := newTestClient(t, srv.URL, Config{Parallel: 2})
+	req := Request{Messages: []Message{{Role: "user", Content: "x"}}}
+	if _, err := c.Complete(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Complete(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	// The first request waited 30 s before its retry, and the second
+	// request (the clock stands still) 30 s before it started.
+	if len(w.d) != 2 || w.d[0] != 30*time.Second || w.d[1] != 30*time.Second || n.Load() != 3 {
+		t.Errorf("waits %v, %d requests", w.d, n.Load())
 	}
 }
 
