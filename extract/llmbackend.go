@@ -94,15 +94,6 @@ type LLMStats struct {
 	Dropped int `json:"dropped,omitempty"`
 }
 
-// Backend returns the extractor's backend and, for llm, the provenance
-// it records on documents ("llm MODEL PROMPT-VERSION").
-func (x *Extractor) Backend() (backend, provenance string) {
-	if x.llm == nil {
-		return BackendLocal, ""
-	}
-	return BackendLLM, x.llm.name
-}
-
 // extractLLM asks the model for doc's triples (or takes its answer from
 // the cache), keeps those whose sentence the document contains, and
 // gives them kg's names and predicates.
@@ -212,6 +203,9 @@ func (b *llmBackend) ask(ctx context.Context, doc *graph.Document, st *LLMStats)
 			return rels, nil
 		}
 		st.Malformed++
+		if resp.FinishReason == "length" {
+			perr = fmt.Errorf("%w (the answer was cut at the model's length limit)", perr)
+		}
 		if attempt >= b.attempts {
 			return nil, fmt.Errorf("llm: %d answers could not be read; the last: %w", attempt, perr)
 		}

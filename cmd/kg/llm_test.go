@@ -182,6 +182,25 @@ func TestLLMBackend(t *testing.T) {
 		t.Errorf("no token count: %s", stderr)
 	}
 
+	// The name variants are one entity, with the forms the model used.
+	out, stderr, code := kg(t, "--store", store, "--format", "jsonl", "entities", "--type", "PERSON")
+	if code != exitOK {
+		t.Fatalf("entities: exit %d: %s", code, stderr)
+	}
+	var persons []string
+	for line := range strings.Lines(out) {
+		var e graph.Entity
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(e.Aliases)
+		persons = append(persons, e.Name+" "+strings.Join(e.Aliases, ","))
+	}
+	slices.Sort(persons)
+	if want := []string{"Clara Vesk Vesk", "Ines Maro ", "Lena Okafor ", "Piet Hallo ", "Sergei Domnin Domnin,Sergueï Domnin", "Tom Reyd "}; !slices.Equal(persons, want) {
+		t.Errorf("persons %q, want %q", persons, want)
+	}
+
 	// Provenance and the failed documents, in the store itself.
 	st, err := storage.Open(store, storage.Options{ReadOnly: true})
 	if err != nil {
@@ -221,7 +240,7 @@ func TestLLMBackend(t *testing.T) {
 	before = len(srv.Requests())
 	one := filepath.Join(dir, "good.jsonl")
 	writeLLMCorpus(t, one, llmCorpus[:1])
-	out, stderr, code := kg(t, "extract", "--backend", "llm", "--no-store", "--emit", "jsonl", one)
+	out, stderr, code = kg(t, "extract", "--backend", "llm", "--no-store", "--emit", "jsonl", one)
 	if code != exitOK || len(srv.Requests()) != before || strings.Count(out, "\n") != 2 || !strings.Contains(stderr, "0 documents asked, 1 from the cache") {
 		t.Errorf("from the cache: exit %d, %d requests, %s%s", code, len(srv.Requests())-before, out, stderr)
 	}
