@@ -98,6 +98,13 @@ type LLMStats struct {
 // the cache), keeps those whose sentence the document contains, and
 // gives them kg's names and predicates.
 func (x *Extractor) extractLLM(ctx context.Context, doc *graph.Document, lg *language) (Result, error) {
+	_, res, err := x.readLLM(ctx, doc, lg)
+	return res, err
+}
+
+// readLLM is extractLLM, also returning the triples with the model's
+// wording.
+func (x *Extractor) readLLM(ctx context.Context, doc *graph.Document, lg *language) ([]llmTriple, Result, error) {
 	sents := segment.Split(doc.Text, lg.lexicon.Traits().Spelling)
 	res := Result{Sentences: len(sents)}
 	for _, s := range sents {
@@ -105,7 +112,7 @@ func (x *Extractor) extractLLM(ctx context.Context, doc *graph.Document, lg *lan
 	}
 	rels, err := x.llm.ask(ctx, doc, &res.LLM)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
 	doc.Extractor = x.llm.name
 	var ts []llmTriple
@@ -113,7 +120,7 @@ func (x *Extractor) extractLLM(ctx context.Context, doc *graph.Document, lg *lan
 	for _, t := range ts {
 		res.Triples = append(res.Triples, t.Triple)
 	}
-	return res, nil
+	return ts, res, nil
 }
 
 // Annotate asks the llm backend for doc's triples as Extract does and
@@ -130,21 +137,12 @@ func (x *Extractor) Annotate(ctx context.Context, doc *graph.Document) ([]relmod
 	if lg == nil {
 		return nil, Result{Skipped: fmt.Sprintf("language %q is not extracted", doc.Lang)}, nil
 	}
-	sents := segment.Split(doc.Text, lg.lexicon.Traits().Spelling)
-	res := Result{Sentences: len(sents)}
-	for _, s := range sents {
-		res.Tokens += len(s.Tokens)
-	}
-	rels, err := x.llm.ask(ctx, doc, &res.LLM)
+	ts, res, err := x.readLLM(ctx, doc, lg)
 	if err != nil {
 		return nil, res, err
 	}
-	doc.Extractor = x.llm.name
-	var ts []llmTriple
-	ts, res.Entities, res.LLM.Dropped = x.llmTriples(doc, sents, rels)
 	out := make([]relmodel.Annotation, 0, len(ts))
 	for _, t := range ts {
-		res.Triples = append(res.Triples, t.Triple)
 		out = append(out, relmodel.Annotation{
 			Doc: doc.ID, S: forms(t.Subject, t.said[0]), P: forms(t.Predicate, t.said[1]), O: forms(t.Object, t.said[2]),
 			Neg: t.Negated, Modality: string(t.Modality), Sentence: t.Sentence,
