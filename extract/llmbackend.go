@@ -290,7 +290,8 @@ func (x *Extractor) llmTriples(doc *graph.Document, sents []segment.Sentence, re
 		t := graph.Triple{
 			Subject: s.Name, SubjectType: s.Type, Predicate: pred, Object: o.Name, ObjectType: o.Type,
 			Negated: r.Negated || neg, Modality: r.Modality, Confidence: LLMConfidence,
-			Source: strings.ToLower(strings.Join(strings.Fields(r.Predicate), " ")),
+			Source:    strings.ToLower(strings.Join(strings.Fields(r.Predicate), " ")),
+			Extractor: x.llm.name,
 		}
 		if t.Confidence < x.opts.MinConfidence {
 			continue

@@ -90,7 +90,7 @@ func TestLLMExtract(t *testing.T) {
 		tr := res.Triples[i]
 		if tr.Subject != w.s || tr.Predicate != w.p || tr.Object != w.o || tr.Negated != w.neg || tr.Sentence != w.sentence ||
 			doc.Text[tr.Span.Start:tr.Span.End] != w.sentence || tr.Doc != "invented-1" || tr.Lang != "en" ||
-			tr.Confidence != LLMConfidence || tr.Modality != graph.Asserted {
+			tr.Confidence != LLMConfidence || tr.Modality != graph.Asserted || tr.Extractor != "llm test-model "+prompt.Version {
 			t.Errorf("triple %d: %+v, want %+v", i, tr, w)
 		}
 	}

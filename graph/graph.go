@@ -115,6 +115,10 @@ type Triple struct {
 	Source string `json:"source,omitempty"`
 	// Attribution is who said it, for reported speech.
 	Attribution string `json:"attribution,omitempty"`
+	// Extractor is what read it when not kg's own extractor: "llm MODEL
+	// PROMPT-VERSION", so that a stream of triples says its provenance
+	// as the store does through the document (Document.Extractor).
+	Extractor string `json:"extractor,omitempty"`
 }
 
 // Key identifies the relation a triple states, whatever sentence states it.
