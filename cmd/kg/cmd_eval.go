@@ -102,16 +102,11 @@ func runEval(ctx context.Context, a *app, opts evalOptions, goldFiles []string) 
 			return &exitError{code: exitUsage, err: err}
 		}
 	}
-	var gold []score.Gold
-	for _, f := range goldFiles {
-		g, err := readGold(f)
-		if err != nil {
-			return err
-		}
-		gold = append(gold, g...)
+	gold, err := readGolds(goldFiles)
+	if err != nil {
+		return err
 	}
 	var triples []graph.Triple
-	var err error
 	threshold := 0.0
 	if opts.pred != "" {
 		triples, err = readPred(opts.pred)
@@ -175,6 +170,19 @@ func (a *app) printEval(r score.Result, m score.Mentions, curve []score.Point, t
 		}
 	}
 	return score.WriteCurve(a.stdout, curve)
+}
+
+// readGolds reads the gold triples of every file, in order.
+func readGolds(paths []string) ([]score.Gold, error) {
+	var gold []score.Gold
+	for _, p := range paths {
+		g, err := readGold(p)
+		if err != nil {
+			return nil, err
+		}
+		gold = append(gold, g...)
+	}
+	return gold, nil
 }
 
 func readGold(path string) ([]score.Gold, error) {
@@ -248,13 +256,9 @@ func (a *app) extractCorpusBy(ctx context.Context, paths []string, all bool, bac
 // evalCompare scores the local and the llm backends on the same corpus
 // and gold, each at its own threshold.
 func (a *app) evalCompare(ctx context.Context, goldFiles, corpus []string, lenient bool) error {
-	var gold []score.Gold
-	for _, f := range goldFiles {
-		g, err := readGold(f)
-		if err != nil {
-			return err
-		}
-		gold = append(gold, g...)
+	gold, err := readGolds(goldFiles)
+	if err != nil {
+		return err
 	}
 	type row struct {
 		Backend          string  `json:"backend"`

@@ -153,6 +153,12 @@ func runExtract(ctx context.Context, a *app, opts extractFlags, paths []string) 
 	if !a.cfg.Quiet {
 		printSummary(a, sum)
 	}
+	return ingestExit(ctx, sum, err)
+}
+
+// ingestExit gives a run of extract or load its exit status: interrupted
+// (resumable), failed, some inputs skipped, or all stored.
+func ingestExit(ctx context.Context, sum ingest.Summary, err error) error {
 	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: exitSignaled, err: errors.New("interrupted; run the same command again to resume")}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -91,16 +90,7 @@ func runLoad(ctx context.Context, a *app, opts loadOptions, paths []string) erro
 	if !a.cfg.Quiet {
 		printLoadSummary(a, sum)
 	}
-	if err != nil {
-		if ctx.Err() != nil {
-			return &exitError{code: exitSignaled, err: errors.New("interrupted; run the same command again to resume")}
-		}
-		return &exitError{code: exitFailure, err: err}
-	}
-	if len(sum.Skipped) > 0 {
-		return &exitError{code: exitPartial}
-	}
-	return nil
+	return ingestExit(ctx, sum, err)
 }
 
 func printLoadSummary(a *app, s ingest.Summary) {
