@@ -255,6 +255,14 @@ func extractItem(ctx context.Context, it *item, x Extractor, st Store, opts Opti
 	}
 }
 
+// stopper is an extraction error that every document after it would
+// meet too, such as a language model's server refusing the key: the run
+// stops at it rather than failing each document in turn.
+type stopper interface {
+	error
+	StopsRun() bool
+}
+
 // writer is the one goroutine that counts, emits and stores.
 type writer struct {
 	opts  Options
@@ -307,6 +315,9 @@ func (w *writer) commit(ctx context.Context, it item) error {
 			return it.err
 		}
 		sum.addLLM(res.LLM, res.LLM.Requests > 0)
+		if s, ok := errors.AsType[stopper](it.err); ok && s.StopsRun() {
+			return fmt.Errorf("document %s: %w", doc.ID, it.err)
+		}
 		w.warn(Skip{Path: path, Line: line, Doc: doc.ID, Reason: it.err.Error()},
 			reader.Warning{Path: path, Line: line, Err: fmt.Errorf("document %s: %w", doc.ID, it.err)})
 		return nil

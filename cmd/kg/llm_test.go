@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -257,7 +258,7 @@ func TestLLMKeyInErrors(t *testing.T) {
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	writeLLMCorpus(t, corpus, docs)
 	stdout, stderr, code := kg(t, "--store", filepath.Join(dir, "store"), "extract", "--backend", "llm", corpus)
-	if code != exitPartial || !strings.Contains(stderr, "HTTP 401") || !strings.Contains(stderr, "[api key]") {
+	if code != exitFailure || !strings.Contains(stderr, "HTTP 401") || !strings.Contains(stderr, "[api key]") {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	noKey(t, "the output", stdout+stderr)
@@ -274,6 +275,52 @@ func TestLLMKeyInErrors(t *testing.T) {
 		t.Errorf("bad URL: exit %d: %s", code, stderr)
 	}
 	noKey(t, "the output", stderr)
+}
+
+// TestLLMRefusedStopsRun: a server that refuses the key or does not
+// have the model would refuse every document; the run stops at the
+// first refusal, keeps what it stored, and resumes once fixed.
+func TestLLMRefusedStopsRun(t *testing.T) {
+	for _, status := range []int{401, 403, 404} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			dir, _ := isolate(t)
+			s1, s2, s3, s4 := "Ada Pell visited Lisbon.", "Ben Ostrow met Ada Pell.", "Carla Dunne visited Porto.", "Dev Rana visited Braga."
+			docs := []llmDoc{
+				{"d1", s1, []llmtest.Step{answer(r("Ada Pell", graph.Person, "visits", "Lisbon", graph.GPE, false, s1))}},
+				{"d2", s2, []llmtest.Step{{Status: status}}},
+				{"d3", s3, []llmtest.Step{answer(r("Carla Dunne", graph.Person, "visits", "Porto", graph.GPE, false, s3))}},
+				{"d4", s4, []llmtest.Step{answer(r("Dev Rana", graph.Person, "visits", "Braga", graph.GPE, false, s4))}},
+			}
+			srv := scriptServer(docs)
+			defer srv.Close()
+			llmEnv(t, srv, dir)
+			corpus := filepath.Join(dir, "corpus.jsonl")
+			writeLLMCorpus(t, corpus, docs)
+			store := filepath.Join(dir, "store")
+			_, stderr, code := kg(t, "--store", store, "extract", "--backend", "llm", "--workers", "1", "--llm-parallel", "1", corpus)
+			if code != exitFailure || !strings.Contains(stderr, "document d2") || !strings.Contains(stderr, "HTTP "+strconv.Itoa(status)) {
+				t.Fatalf("exit %d, want %d: %s", code, exitFailure, stderr)
+			}
+			if n := srv.Calls(s2); n != 1 {
+				t.Errorf("the refused document was asked %d times, want once", n)
+			}
+			if n := srv.Calls(s3) + srv.Calls(s4); n != 0 {
+				t.Errorf("%d requests after the refusal, want none", n)
+			}
+			if got := storedTriples(t, store); len(got) != 1 || !strings.HasPrefix(got[0], "Ada Pell|visits|Lisbon") {
+				t.Errorf("stored %q, want d1's triple", got)
+			}
+			// Fixed (the server takes the key now), the run resumes.
+			srv.On(s2, answer(r("Ben Ostrow", graph.Person, "meets", "Ada Pell", graph.Person, false, s2)))
+			_, stderr, code = kg(t, "--store", store, "extract", "--backend", "llm", "--workers", "1", corpus)
+			if code != exitOK || srv.Calls(s1) != 1 {
+				t.Fatalf("resumed: exit %d, d1 asked %d times: %s", code, srv.Calls(s1), stderr)
+			}
+			if got := storedTriples(t, store); len(got) != 4 {
+				t.Errorf("stored after resuming %q, want 4 triples", got)
+			}
+		})
+	}
 }
 
 func noKey(t *testing.T, where, s string) {

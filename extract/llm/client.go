@@ -89,6 +89,17 @@ type StatusError struct {
 	Body string
 }
 
+// StopsRun reports an answer every other request of the run would get
+// too: a key the server does not take (401, 403) or a model or address
+// it does not have (404). Going on would fail each document alike.
+func (e *StatusError) StopsRun() bool {
+	switch e.Code {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound:
+		return true
+	}
+	return false
+}
+
 func (e *StatusError) Error() string {
 	msg := fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
 	if e.Body != "" {
@@ -114,6 +125,9 @@ type Client struct {
 	// with Retry-After, to wait: the wait holds for every request, not
 	// only the one it answered.
 	resume time.Time
+	// refused is the first answer that refuses every request (see
+	// StatusError.StopsRun): later requests fail with it unsent.
+	refused error
 }
 
 // New returns a client for cfg, after checking its URL and model.
@@ -204,6 +218,12 @@ func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
 		return Response{}, fmt.Errorf("llm: request: %w", err)
 	}
 	var out Response
+	c.mu.Lock()
+	refused := c.refused
+	c.mu.Unlock()
+	if refused != nil {
+		return out, refused
+	}
 	for attempt := 0; ; attempt++ {
 		out.Attempts++
 		res, wait, err := c.once(ctx, payload)
@@ -220,7 +240,15 @@ func (c *Client) Complete(ctx context.Context, req Request) (Response, error) {
 			if attempt > 0 {
 				return out, fmt.Errorf("llm %s: %d attempts: %w", c.shown, attempt+1, err)
 			}
-			return out, fmt.Errorf("llm %s: %w", c.shown, err)
+			err = fmt.Errorf("llm %s: %w", c.shown, err)
+			if se, ok := errors.AsType[*StatusError](err); ok && se.StopsRun() {
+				c.mu.Lock()
+				if c.refused == nil {
+					c.refused = err
+				}
+				c.mu.Unlock()
+			}
+			return out, err
 		}
 		if wait > 0 {
 			// The server's Retry-After: once waits it out, and so do
@@ -318,6 +346,11 @@ func (c *Client) once(ctx context.Context, payload []byte) (Response, time.Durat
 func (c *Client) scrub(err error) error {
 	if c.cfg.APIKey == "" || !strings.Contains(err.Error(), c.cfg.APIKey) {
 		return err
+	}
+	// A status keeps its type, so that callers still see its code.
+	var se *StatusError
+	if errors.As(err, &se) && err == error(se) {
+		return &StatusError{Code: se.Code, Body: strings.ReplaceAll(se.Body, c.cfg.APIKey, "[api key]")}
 	}
 	return errors.New(strings.ReplaceAll(err.Error(), c.cfg.APIKey, "[api key]"))
 }
