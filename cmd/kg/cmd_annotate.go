@@ -24,9 +24,7 @@ import (
 )
 
 func newAnnotateCmd(a *app) *cobra.Command {
-	var out, articles string
-	var sample int
-	var estimate bool
+	var opts annotateOptions
 	cmd := &cobra.Command{
 		Use:   "annotate CORPUS... --out FILE.jsonl",
 		Short: "Annotate documents with a language model, for training kg's relation model",
@@ -59,45 +57,58 @@ triple per 25 words), for the documents it would annotate. kg extract
   kg model train --relations --articles sample.articles.jsonl --gold sample.gold.jsonl --out mine.kgr`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if sample < 0 {
-				return usageError("--sample %d: want a number of documents", sample)
-			}
-			if estimate {
-				return a.estimate(cmd.Context(), args, sample)
-			}
-			if out == "" {
-				return usageError("annotate needs --out FILE.jsonl")
-			}
-			if err := outfile.Check(out, a.cfg.Store); err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			if articles != "" {
-				if err := outfile.Check(articles, a.cfg.Store); err != nil {
-					return &exitError{code: exitUsage, err: err}
-				}
-			}
-			l, err := a.llmOptions()
-			if err != nil {
-				return err
-			}
-			o := a.extractOptions()
-			o.Backend, o.LLM = extract.BackendLLM, l
-			x, err := extract.New(o)
-			if err != nil {
-				return &exitError{code: exitUsage, err: err}
-			}
-			return a.annotate(cmd.Context(), x, args, sample, out, articles)
+			return runAnnotate(cmd.Context(), a, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&out, "out", "", "file of the annotations (JSON Lines, the silver format)")
-	f.StringVar(&articles, "articles", "", "also write the documents annotated (JSON Lines), for kg model train --articles")
-	f.IntVar(&sample, "sample", 0, "annotate this many documents, a fixed sample spread over the corpus (0: all)")
-	f.BoolVar(&estimate, "estimate", false, "print the tokens the run would cost, asking nothing")
+	f.StringVar(&opts.out, "out", "", "file of the annotations (JSON Lines, the silver format)")
+	f.StringVar(&opts.articles, "articles", "", "also write the documents annotated (JSON Lines), for kg model train --articles")
+	f.IntVar(&opts.sample, "sample", 0, "annotate this many documents, a fixed sample spread over the corpus (0: all)")
+	f.BoolVar(&opts.estimate, "estimate", false, "print the tokens the run would cost, asking nothing")
 	f.String("lang", "", "language of every document (ISO 639-1), instead of detecting it")
 	a.bind("extract.lang", f.Lookup("lang"))
 	a.llmFlags(f)
 	return cmd
+}
+
+// annotateOptions are the flags of kg annotate.
+type annotateOptions struct {
+	out, articles string
+	sample        int
+	estimate      bool
+}
+
+// runAnnotate annotates the documents of paths (or a sample of them) with
+// the language model, or with opts.estimate prints what that would cost.
+func runAnnotate(ctx context.Context, a *app, opts annotateOptions, paths []string) error {
+	if opts.sample < 0 {
+		return usageError("--sample %d: want a number of documents", opts.sample)
+	}
+	if opts.estimate {
+		return a.estimate(ctx, paths, opts.sample)
+	}
+	if opts.out == "" {
+		return usageError("annotate needs --out FILE.jsonl")
+	}
+	if err := outfile.Check(opts.out, a.cfg.Store); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if opts.articles != "" {
+		if err := outfile.Check(opts.articles, a.cfg.Store); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	l, err := a.llmOptions()
+	if err != nil {
+		return err
+	}
+	o := a.extractOptions()
+	o.Backend, o.LLM = extract.BackendLLM, l
+	x, err := extract.New(o)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	return a.annotate(ctx, x, paths, opts.sample, opts.out, opts.articles)
 }
 
 // annotated is one document's outcome.

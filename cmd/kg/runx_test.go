@@ -345,6 +345,21 @@ func TestRunWithoutCobra(t *testing.T) {
 				return runExtract(ctx, a, extractFlags{emit: "xml"}, []string{article})
 			},
 			args: []string{"extract", "--emit", "xml", article}, code: exitUsage},
+		{name: "annotate --estimate",
+			run: func(ctx context.Context, a *app) error {
+				return runAnnotate(ctx, a, annotateOptions{estimate: true, sample: 2}, []string{ex})
+			},
+			args: []string{"annotate", "--estimate", "--sample", "2", ex}},
+		{name: "annotate without --out",
+			run: func(ctx context.Context, a *app) error {
+				return runAnnotate(ctx, a, annotateOptions{}, []string{article})
+			},
+			args: []string{"annotate", article}, code: exitUsage},
+		{name: "annotate of a negative sample",
+			run: func(ctx context.Context, a *app) error {
+				return runAnnotate(ctx, a, annotateOptions{sample: -1, out: "x.jsonl"}, []string{article})
+			},
+			args: []string{"annotate", "--sample", "-1", "--out", "x.jsonl", article}, code: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
