@@ -2,22 +2,17 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
-	"sync"
-	"unicode/utf8"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/kgraph/kg/annotate"
 	"github.com/kgraph/kg/extract"
-	"github.com/kgraph/kg/extract/llm/prompt"
 	"github.com/kgraph/kg/extract/reader"
-	"github.com/kgraph/kg/extract/relmodel"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
 	"github.com/kgraph/kg/internal/outfile"
@@ -111,98 +106,57 @@ func runAnnotate(ctx context.Context, a *app, opts annotateOptions, paths []stri
 	return a.annotate(ctx, x, paths, opts.sample, opts.out, opts.articles)
 }
 
-// annotated is one document's outcome.
-type annotated struct {
-	doc  graph.Document
-	anns []relmodel.Annotation
-	res  extract.Result
-	err  error
-}
-
-// annotate reads the corpus (keeping the sample), asks for the
-// documents' annotations on llm.parallel goroutines and writes them in
-// reading order.
+// annotate reads the corpus (keeping the sample), has the model annotate
+// it on llm.parallel goroutines and writes the annotations in reading
+// order.
 func (a *app) annotate(ctx context.Context, x *extract.Extractor, paths []string, sample int, out, articles string) error {
 	docs, err := a.readSample(ctx, paths, sample, x.KnownLanguages())
 	if err != nil {
 		return err
 	}
-	results := make([]annotated, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done, tokens, errs := 0, 0, 0
-	for range max(a.cfg.LLM.Parallel, 1) {
-		wg.Go(func() {
-			for i := range next {
-				r := annotated{doc: docs[i]}
-				r.anns, r.res, r.err = x.Annotate(ctx, &r.doc)
-				results[i] = r
-				mu.Lock()
-				done++
-				tokens += r.res.LLM.Usage.Total()
-				if r.err != nil {
-					errs++
-				}
-				if a.progress {
-					fmt.Fprintf(a.stderr, "\r\033[K%d of %d documents annotated, LLM %d tokens, %d errors", done, len(docs), tokens, errs)
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for i := range docs {
-		if ctx.Err() != nil {
-			break
+	var progress annotate.Progress
+	if a.progress {
+		progress = func(done, total, tokens, failed int) {
+			fmt.Fprintf(a.stderr, "\r\033[K%d of %d documents annotated, LLM %d tokens, %d errors", done, total, tokens, failed)
 		}
-		next <- i
 	}
-	close(next)
-	wg.Wait()
+	outcomes, err := annotate.Run(ctx, x, docs, a.cfg.LLM.Parallel, progress)
 	if a.progress && len(docs) > 0 {
 		fmt.Fprint(a.stderr, "\r\033[K")
 	}
-	if ctx.Err() != nil {
+	if err != nil {
 		return &exitError{code: exitSignaled, err: errors.New("interrupted; the answers so far are cached: run the same command again to resume")}
 	}
-
 	var ab, db bytes.Buffer
-	enc, denc := json.NewEncoder(&ab), json.NewEncoder(&db)
-	enc.SetEscapeHTML(false)
-	denc.SetEscapeHTML(false)
-	sum := ingest.Summary{LLM: &ingest.LLMSummary{}}
-	failed := 0
-	for _, r := range results {
-		l := r.res.LLM
+	var artW io.Writer
+	if articles != "" {
+		artW = &db
+	}
+	w, err := annotate.Write(outcomes, &ab, artW)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	sum := &ingest.LLMSummary{}
+	for _, o := range outcomes {
+		l := o.Result.LLM
 		if l.Cached {
-			sum.LLM.Cached++
+			sum.Cached++
 		} else if l.Requests > 0 {
-			sum.LLM.Asked++
+			sum.Asked++
 		}
-		sum.LLM.Requests += l.Requests
-		sum.LLM.PromptTokens += l.Usage.PromptTokens
-		sum.LLM.CompletionTokens += l.Usage.CompletionTokens
-		sum.LLM.Malformed += l.Malformed
-		sum.LLM.Dropped += l.Dropped
+		sum.Requests += l.Requests
+		sum.PromptTokens += l.Usage.PromptTokens
+		sum.CompletionTokens += l.Usage.CompletionTokens
+		sum.Malformed += l.Malformed
+		sum.Dropped += l.Dropped
+	}
+	sum.Failed = len(w.Failed)
+	for _, o := range outcomes {
 		switch {
-		case r.err != nil:
-			failed++
-			sum.LLM.Failed++
-			a.warnf("document %s: %v", r.doc.ID, r.err)
-			continue
-		case r.res.Skipped != "":
-			a.warnf("document %s not annotated: %s", r.doc.ID, r.res.Skipped)
-			continue
-		}
-		for _, an := range r.anns {
-			if err := enc.Encode(an); err != nil {
-				return &exitError{code: exitFailure, err: err}
-			}
-		}
-		sum.Triples += len(r.anns)
-		sum.Added++
-		if err := denc.Encode(articleLine{ID: r.doc.ID, Lang: r.doc.Lang, Title: r.doc.Title, Date: r.doc.Date, URL: r.doc.URL, Text: r.doc.Text}); err != nil {
-			return &exitError{code: exitFailure, err: err}
+		case o.Err != nil:
+			a.warnf("document %s: %v", o.Doc.ID, o.Err)
+		case o.Result.Skipped != "":
+			a.warnf("document %s not annotated: %s", o.Doc.ID, o.Result.Skipped)
 		}
 	}
 	if err := outfile.Write(out, ab.Bytes(), a.cfg.Store); err != nil {
@@ -214,10 +168,10 @@ func (a *app) annotate(ctx context.Context, x *extract.Extractor, paths []string
 		}
 	}
 	if !a.cfg.Quiet {
-		fmt.Fprintf(a.stderr, "kg: %d documents annotated, %d triples written to %s; %d documents failed\n", sum.Added, sum.Triples, out, failed)
-		printLLMSummary(a, sum.LLM)
+		fmt.Fprintf(a.stderr, "kg: %d documents annotated, %d triples written to %s; %d documents failed\n", w.Documents, w.Triples, out, len(w.Failed))
+		printLLMSummary(a, sum)
 	}
-	if failed > 0 {
+	if len(w.Failed) > 0 {
 		return &exitError{code: exitPartial}
 	}
 	return nil
@@ -233,21 +187,7 @@ func (a *app) estimate(ctx context.Context, paths []string, sample int) error {
 	if err != nil {
 		return err
 	}
-	var e struct {
-		Documents  int   `json:"documents"`
-		Characters int64 `json:"characters"`
-		prompt.Estimate
-		PerDocument int `json:"system_prompt_tokens_per_document"`
-	}
-	e.PerDocument = prompt.Tokens(prompt.System)
-	for _, d := range docs {
-		x.Identify(&d)
-		r := prompt.EstimateRequest(d)
-		e.Documents++
-		e.Characters += int64(utf8.RuneCountInString(d.Text))
-		e.Prompt += r.Prompt
-		e.Completion += r.Completion
-	}
+	e := annotate.EstimateOf(x, docs)
 	if a.cfg.Format == "json" || a.cfg.Format == "jsonl" {
 		return json.NewEncoder(a.stdout).Encode(e)
 	}
@@ -256,56 +196,16 @@ func (a *app) estimate(ctx context.Context, paths []string, sample int) error {
 	return err
 }
 
-// articleLine is a document as kg model train --articles reads it.
-type articleLine struct {
-	ID    string `json:"id"`
-	Lang  string `json:"lang,omitempty"`
-	Title string `json:"title,omitempty"`
-	Date  string `json:"date,omitempty"`
-	URL   string `json:"url,omitempty"`
-	Text  string `json:"text"`
-}
-
-// readSample reads the documents of paths; with n > 0, only the n whose
-// ids hash lowest (SHA-256), in reading order, holding no more than n
-// at a time.
+// readSample reads the documents of paths, or the sample of n of them
+// (annotate.Sample).
 func (a *app) readSample(ctx context.Context, paths []string, n int, langs []string) ([]graph.Document, error) {
-	type held struct {
-		doc  graph.Document
-		hash [32]byte
-		seq  int
-	}
-	var keep []held
-	seq := 0
-	warn := func(w reader.Warning) { a.warnf("%v", w) }
-	err := reader.Read(ctx, paths, reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, Languages: langs}, a.stdin,
-		func(d graph.Document) error {
-			h := held{doc: d, hash: sha256.Sum256([]byte(d.ID)), seq: seq}
-			seq++
-			if n == 0 {
-				keep = append(keep, h)
-				return nil
-			}
-			i, _ := slices.BinarySearchFunc(keep, h, func(a, b held) int { return bytes.Compare(a.hash[:], b.hash[:]) })
-			if i >= n {
-				return nil
-			}
-			keep = slices.Insert(keep, i, h)
-			if len(keep) > n {
-				keep = keep[:n]
-			}
-			return nil
-		}, warn)
+	ro := reader.Options{MaxBytes: a.cfg.Extract.MaxDocumentBytes, Languages: langs}
+	docs, err := annotate.Sample(ctx, paths, n, ro, a.stdin, func(w reader.Warning) { a.warnf("%v", w) })
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, &exitError{code: exitSignaled, err: errors.New("interrupted")}
 		}
 		return nil, &exitError{code: exitFailure, err: err}
-	}
-	slices.SortFunc(keep, func(a, b held) int { return cmp.Compare(a.seq, b.seq) })
-	docs := make([]graph.Document, len(keep))
-	for i, h := range keep {
-		docs[i] = h.doc
 	}
 	return docs, nil
 }
