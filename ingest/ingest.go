@@ -103,10 +103,16 @@ func (s *Summary) addLLM(st extract.LLMStats, failed bool) {
 	if s.LLM == nil {
 		s.LLM = &LLMSummary{}
 	}
-	l := s.LLM
-	if st.Cached {
+	s.LLM.Add(st, failed)
+}
+
+// Add counts one document's llm statistics; failed says it got no usable
+// answer.
+func (l *LLMSummary) Add(st extract.LLMStats, failed bool) {
+	switch {
+	case st.Cached:
 		l.Cached++
-	} else {
+	case st.Requests > 0:
 		l.Asked++
 	}
 	l.Requests += st.Requests

@@ -138,20 +138,7 @@ func (a *app) annotate(ctx context.Context, x *extract.Extractor, paths []string
 	}
 	sum := &ingest.LLMSummary{}
 	for _, o := range outcomes {
-		l := o.Result.LLM
-		if l.Cached {
-			sum.Cached++
-		} else if l.Requests > 0 {
-			sum.Asked++
-		}
-		sum.Requests += l.Requests
-		sum.PromptTokens += l.Usage.PromptTokens
-		sum.CompletionTokens += l.Usage.CompletionTokens
-		sum.Malformed += l.Malformed
-		sum.Dropped += l.Dropped
-	}
-	sum.Failed = len(w.Failed)
-	for _, o := range outcomes {
+		sum.Add(o.Result.LLM, o.Err != nil)
 		switch {
 		case o.Err != nil:
 			a.warnf("document %s: %v", o.Doc.ID, o.Err)
