@@ -87,6 +87,9 @@ type LLM struct {
 	Timeout time.Duration `mapstructure:"timeout"`
 	// Retries is how many times a failed request is sent again.
 	Retries int `mapstructure:"retries"`
+	// Backoff is the wait before the first retry, doubled for each next
+	// one (a server's Retry-After takes its place).
+	Backoff time.Duration `mapstructure:"backoff"`
 	// Cache is the directory of cached answers: "" for kg/llm under the
 	// user's cache directory, "off" for none.
 	Cache string `mapstructure:"cache"`
@@ -124,7 +127,7 @@ func Default() Config {
 			Models:           map[string]string{},
 		},
 		Export: Export{Depth: 1, RankDir: "LR", Layout: "auto"},
-		LLM:    LLM{URL: "http://localhost:11434/v1", Parallel: 4, Timeout: 5 * time.Minute, Retries: 4},
+		LLM:    LLM{URL: "http://localhost:11434/v1", Parallel: 4, Timeout: 5 * time.Minute, Retries: 4, Backoff: time.Second},
 	}
 }
 
@@ -158,6 +161,7 @@ func defaults(c Config) map[string]any {
 		"llm.parallel":               c.LLM.Parallel,
 		"llm.timeout":                c.LLM.Timeout,
 		"llm.retries":                c.LLM.Retries,
+		"llm.backoff":                c.LLM.Backoff,
 		"llm.cache":                  c.LLM.Cache,
 		"export.depth":               c.Export.Depth,
 		"export.max_nodes":           c.Export.MaxNodes,
@@ -308,6 +312,9 @@ func (c Config) Validate() error {
 	}
 	if c.LLM.Retries < 0 {
 		return bad("llm.retries", c.LLM.Retries, "want 0 or more")
+	}
+	if c.LLM.Backoff <= 0 {
+		return bad("llm.backoff", c.LLM.Backoff, "want a duration such as 1s")
 	}
 	if c.Extract.MinConfidence < 0 || c.Extract.MinConfidence > 1 {
 		return bad("extract.min_confidence", c.Extract.MinConfidence, "want a number in [0, 1]")

@@ -127,6 +127,7 @@ func TestInvalidValues(t *testing.T) {
 		{name: "env layout", env: map[string]string{"KG_EXPORT_LAYOUT": "circo"}, wantKey: "export.layout"},
 		{name: "env lang", env: map[string]string{"KG_EXTRACT_LANG": "french"}, wantKey: "extract.lang"},
 		{name: "env bool", env: map[string]string{"KG_QUIET": "perhaps"}, wantKey: "quiet"},
+		{name: "env backoff", env: map[string]string{"KG_LLM_BACKOFF": "0s"}, wantKey: "llm.backoff"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

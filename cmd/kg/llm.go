@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/pflag"
 
@@ -35,7 +34,7 @@ func (a *app) llmOptions() (extract.LLMOptions, error) {
 	if strings.TrimSpace(c.Model) == "" {
 		return extract.LLMOptions{}, usageError("no language model: set llm.model (or --llm-model), e.g. qwen2.5:7b")
 	}
-	o := extract.LLMOptions{URL: c.URL, Model: c.Model, Parallel: c.Parallel, Timeout: c.Timeout, Retries: c.Retries, Backoff: llmBackoff}
+	o := extract.LLMOptions{URL: c.URL, Model: c.Model, Parallel: c.Parallel, Timeout: c.Timeout, Retries: c.Retries, Backoff: c.Backoff}
 	if o.Retries == 0 {
 		o.Retries = -1 // none; the client's 0 means its default
 	}
@@ -58,10 +57,6 @@ func (a *app) llmOptions() (extract.LLMOptions, error) {
 	}
 	return o, nil
 }
-
-// llmBackoff is the first wait before a request is sent again (0: the
-// client's); only tests shorten it.
-var llmBackoff time.Duration
 
 // llmFlags adds the flags of the llm settings.
 func (a *app) llmFlags(f *pflag.FlagSet) {

@@ -134,8 +134,7 @@ func storedTriples(t *testing.T, store string) []string {
 // that the API key is nowhere but in the requests.
 func TestLLMBackend(t *testing.T) {
 	dir, _ := isolate(t)
-	defer func(b time.Duration) { llmBackoff = b }(llmBackoff)
-	llmBackoff = time.Millisecond
+	t.Setenv("KG_LLM_BACKOFF", "1ms")
 	srv := scriptServer(llmCorpus)
 	defer srv.Close()
 	llmEnv(t, srv, dir)
