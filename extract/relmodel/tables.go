@@ -258,23 +258,18 @@ func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string
 			}
 		}
 	}
-	if contractWords(lex) && w.UPOS == "VERB" && !lex.IsAux(lemma) && tg.passive {
-		v := "is " + strings.ToLower(w.Form)
-		add(v, tg.pos+":passive", 0, 0, 0)
-		if prep != "" && !strings.Contains(prep, " ") {
-			add(v+" "+prep, tg.pos+":passive+prep", 0, 0, 0)
-		}
+	if !contractWords(lex) || w.UPOS != "VERB" || lex.IsAux(lemma) {
 		return
 	}
-	if contractWords(lex) && w.UPOS == "VERB" && !lex.IsAux(lemma) {
-		v := thirdPerson(lemma)
-		if prt := childLemma(a.t, tg.word, "compound:prt"); prt != "" {
-			v += " " + prt
-		}
-		add(v, tg.pos+":verb", 0, 0, 0)
-		if prep != "" && !strings.Contains(prep, " ") {
-			add(v+" "+prep, tg.pos+":verb+prep", 0, 0, 0)
-		}
+	v, from := thirdPerson(lemma), "verb"
+	if tg.passive {
+		v, from = "is "+strings.ToLower(w.Form), "passive"
+	} else if prt := childLemma(a.t, tg.word, "compound:prt"); prt != "" {
+		v += " " + prt
+	}
+	add(v, tg.pos+":"+from, 0, 0, 0)
+	if prep != "" && !strings.Contains(prep, " ") {
+		add(v+" "+prep, tg.pos+":"+from+"+prep", 0, 0, 0)
 	}
 }
 
