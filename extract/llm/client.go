@@ -348,8 +348,7 @@ func (c *Client) scrub(err error) error {
 		return err
 	}
 	// A status keeps its type, so that callers still see its code.
-	var se *StatusError
-	if errors.As(err, &se) && err == error(se) {
+	if se, ok := err.(*StatusError); ok {
 		return &StatusError{Code: se.Code, Body: strings.ReplaceAll(se.Body, c.cfg.APIKey, "[api key]")}
 	}
 	return errors.New(strings.ReplaceAll(err.Error(), c.cfg.APIKey, "[api key]"))
