@@ -87,23 +87,42 @@ func (m *Model) Score(feats []Feature, out []float32) {
 		}
 		return
 	}
+	// Two passes: the table probes first, each independent of the
+	// others, so that the processor overlaps their cache misses; then
+	// the sums. Reading each run's first weight in the first pass starts
+	// its miss early too. Most of a parse's time is these misses.
+	type run struct {
+		first      float32
+		class      uint16
+		start, end uint32
+	}
+	var buf [64]run
 	cls, w := m.cls, m.w
-	for _, f := range feats {
-		i := uint64(f) & m.mask
-		for {
-			s := &m.slots[i]
-			if s.end == 0 {
-				break
-			}
-			if s.key == f {
-				cs, ws := cls[s.start:s.end], w[s.start:s.end]
-				for j, c := range cs {
-					out[c] += ws[j]
+	for len(feats) > 0 {
+		n := min(len(feats), len(buf))
+		found := buf[:0]
+		for _, f := range feats[:n] {
+			i := uint64(f) & m.mask
+			for {
+				s := &m.slots[i]
+				if s.end == 0 {
+					break
 				}
-				break
+				if s.key == f {
+					found = append(found, run{w[s.start], cls[s.start], s.start + 1, s.end})
+					break
+				}
+				i = (i + 1) & m.mask
 			}
-			i = (i + 1) & m.mask
 		}
+		for _, r := range found {
+			out[r.class] += r.first
+			cs, ws := cls[r.start:r.end], w[r.start:r.end]
+			for j, c := range cs {
+				out[c] += ws[j]
+			}
+		}
+		feats = feats[n:]
 	}
 }
 

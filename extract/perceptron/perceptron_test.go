@@ -291,3 +291,52 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(feats, out)
 	}
 }
+
+// TestScoreMatchesSum checks the frozen table's scores against the sum
+// of each feature's weights taken one by one, on more features than
+// Score probes at a time and with features the model never saw.
+func TestScoreMatchesSum(t *testing.T) {
+	const classes = 7
+	r := rand.New(rand.NewPCG(5, 6))
+	m := New(classes)
+	pool := make([]Feature, 500)
+	for i := range pool {
+		pool[i] = Feature(r.Uint64())
+	}
+	feats := make([]Feature, 150)
+	for range 2000 {
+		for i := range feats {
+			feats[i] = pool[r.IntN(len(pool))]
+		}
+		m.Update(feats[:20], r.IntN(classes), r.IntN(classes))
+		m.Tick()
+	}
+	m.Average()
+	byKey := map[Feature]feature{}
+	for _, f := range m.features() {
+		byKey[f.key] = f
+	}
+	for _, n := range []int{0, 1, 63, 64, 65, 150} {
+		for i := range feats[:n] {
+			if i%5 == 0 {
+				feats[i] = Feature(r.Uint64()) // unseen
+			} else {
+				feats[i] = pool[r.IntN(len(pool))]
+			}
+		}
+		want := make([]float32, classes)
+		for _, f := range feats[:n] {
+			g := byKey[f]
+			for j, c := range g.cls {
+				want[c] += g.w[j]
+			}
+		}
+		got := make([]float32, classes)
+		m.Score(feats[:n], got)
+		for c := range want {
+			if got[c] != want[c] {
+				t.Fatalf("%d features: class %d scores %v, want %v", n, c, got[c], want[c])
+			}
+		}
+	}
+}
