@@ -63,10 +63,15 @@ func (p *Parser) Parse(words, upos []string, heads []int, deprels []string) {
 	for !st.terminal() {
 		var ok [nMoves]bool
 		st.legal(&ok)
-		w.feats = w.sent.features(st, w.feats[:0])
-		sc := w.scores[:nMoves]
-		p.trans.Score(w.feats, sc)
-		m := bestMove(sc, &ok)
+		// A forced move (only the root on the stack, or an empty
+		// buffer) needs no scoring: a good share of all moves.
+		m := onlyMove(&ok)
+		if m < 0 {
+			w.feats = w.sent.features(st, w.feats[:0])
+			sc := w.scores[:nMoves]
+			p.trans.Score(w.feats, sc)
+			m = bestMove(sc, &ok)
+		}
 		p.step(w, m, -1)
 	}
 	heads = heads[:n]
@@ -90,6 +95,20 @@ func (p *Parser) Parse(words, upos []string, heads []int, deprels []string) {
 		copy(heads, w.heads[1:])
 		copy(deprels, w.labels[1:])
 	}
+}
+
+// onlyMove returns the one legal move, or -1 when there are several.
+func onlyMove(ok *[nMoves]bool) int {
+	only := -1
+	for m := range nMoves {
+		if ok[m] {
+			if only >= 0 {
+				return -1
+			}
+			only = m
+		}
+	}
+	return only
 }
 
 func bestMove(sc []float32, ok *[nMoves]bool) int {
