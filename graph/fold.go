@@ -2,6 +2,7 @@ package graph
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -15,7 +16,57 @@ func Fold(s string) string {
 	if f, ok := foldASCII(s); ok {
 		return f
 	}
+	if f, ok := foldLatin(s); ok {
+		return f
+	}
 	return foldUnicode(s)
+}
+
+// latinEnd bounds the runes foldLatin handles: Latin-1, Latin
+// Extended-A and -B, the letters of French, Spanish, German, Polish,
+// Czech or Turkish names.
+const latinEnd = 0x250
+
+// latinFolds is each such rune folded on its own as foldUnicode folds
+// it, "" for a separator. Built once from the general path, so both
+// agree by construction.
+var latinFolds = sync.OnceValue(func() *[latinEnd]string {
+	var t [latinEnd]string
+	for r := rune(0); r < latinEnd; r++ {
+		t[r] = foldUnicode("x" + string(r))[1:]
+	}
+	return &t
+})
+
+// foldLatin folds s with a table when all its runes are below latinEnd
+// or apostrophes and hyphens foldUnicode names: no normalization, one
+// allocation.
+func foldLatin(s string) (string, bool) {
+	t := latinFolds()
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		var f string
+		switch {
+		case r < latinEnd:
+			f = t[r]
+		case r == '’' || r == 'ʼ' || r == '‘':
+			f = "'"
+		case r == '‐' || r == '‑' || r == '–':
+		default:
+			return "", false
+		}
+		if f == "" {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, f...)
+	}
+	return string(b), true
 }
 
 func foldUnicode(s string) string {

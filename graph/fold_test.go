@@ -39,3 +39,29 @@ func BenchmarkFold(b *testing.B) {
 		Fold("Sergueï Lavrov")
 	}
 }
+
+// TestFoldLatinAgrees compares the table path with the general one on
+// every rune it handles, alone, between letters and next to separators,
+// and on names.
+func TestFoldLatinAgrees(t *testing.T) {
+	var in []string
+	for r := rune(0x80); r < latinEnd; r++ {
+		c := string(r)
+		in = append(in, c, "a"+c+"b", " "+c+"-"+c+" ", "É"+c+c)
+	}
+	in = append(in, "l’ONU ‘x’ ʼa – b‐c‑d", "Sergueï Lavrov", "  États-Unis ", "Œuvre d’art", "Łódź", "Straße", "Ağrı", "São\u00a0Paulo", "x\u00adz")
+	for _, s := range in {
+		fast, ok := foldLatin(s)
+		if !ok {
+			t.Fatalf("foldLatin(%q) not ok", s)
+		}
+		if slow := foldUnicode(s); fast != slow {
+			t.Errorf("%q: table path %q, general path %q", s, fast, slow)
+		}
+	}
+	for _, s := range []string{"Москва", "e\u0301", "Ελλάδα"} {
+		if _, ok := foldLatin(s); ok {
+			t.Errorf("foldLatin accepted %q", s)
+		}
+	}
+}
