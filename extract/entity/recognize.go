@@ -249,6 +249,15 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 					Name: m.Name + " " + s.text(m.End, end), Known: true}, true
 			}
 		}
+		// "Glasgow School of Art", "Pacific Gas and Electric Company":
+		// a place opening a longer name with an organization word in it
+		// is part of that name, not a place of its own.
+		if m.Type == graph.GPE || m.Type == graph.Loc {
+			if c, ok := r.chain(s, i, capitalised); ok && c.Start == m.Start && c.End > m.End && !c.Known && r.hasOrgWord(s, m.End, c.End) {
+				c.Type = graph.Org
+				return c, true
+			}
+		}
 		return m, true
 	}
 	if m, ok := r.orgDescription(s, i); ok {
@@ -666,6 +675,13 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		// institution's name.
 		if (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyAhead(s, j+1) {
 			j++
+			continue
+		}
+		// "Ministry of the Interior", "Bank of the West": an
+		// institution's complement may take an article.
+		if r.wc.is(connectorClass, s.low[j]) && j+2 < n && isArticle(s.low[j+1]) && isCap(s.toks[j+2].Text) &&
+			s.toks[j+2].Kind == segment.Word && !r.function[s.low[j+2]] && r.hasOrgWord(s, start, j) {
+			j += 3
 			continue
 		}
 		if r.wc.is(connectorClass, s.low[j]) && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {

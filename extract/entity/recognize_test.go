@@ -482,6 +482,23 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en institution complement with an article",
+		lang: "en", text: "Officials of the Ministry of the Interior met the Bank of the West.",
+		want: []string{
+			`name "Ministry of the Interior" ORG`,
+			`name "Bank of the West" ORG`,
+		},
+	},
+	{
+		name: "en place opening an institution's name",
+		lang: "en", text: "The Atlantic Gas and Water Company sued the Glasgow School of Art, not Glasgow.",
+		want: []string{
+			`name "Atlantic Gas and Water Company" ORG`,
+			`name "Glasgow School of Art" ORG`,
+			`name "Glasgow" → Glasgow GPE known`,
+		},
+	},
+	{
 		name: "fr acronyms known and unknown",
 		lang: "fr", text: "Le FMI, l'UMP et la CGT ont répondu.",
 		want: []string{
