@@ -103,6 +103,12 @@ type trig struct {
 	// passive: the subject side is the verb's patient ("was treated in",
 	// "the minister accused of"), whose own form is "is treated in".
 	passive bool
+	// mid is the word between the trigger and the object when the
+	// relation is phrased with both ("tested positive for", "filed a
+	// lawsuit against", "refused to hand over"), or -1; midPrep is the
+	// object's preposition under it.
+	mid     int
+	midPrep string
 }
 
 // key returns the predicate key of the candidate's head trigger.

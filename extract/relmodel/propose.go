@@ -112,7 +112,13 @@ func (a *analysed) trigAt(seq []int, k int, pos string) trig {
 		prep = "^" + caseOf(t, tw)
 	}
 	aRel, bRel := link(t, seq[k-1], tw), link(t, tw, seq[k+1])
-	tg := trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}}
+	tg := trig{word: tw, pos: pos, key: predKey{lemma + "|" + prep + "|" + aRel + "|" + bRel, lemma + "|" + prep, lemma}, mid: -1}
+	if k+2 == len(seq)-1 && t.parent[seq[k+1]] == tw && t.parent[seq[k+2]] == seq[k+1] {
+		switch x := t.words[seq[k+1]]; {
+		case x.Deprel == "obj" && x.UPOS == "NOUN", x.Deprel == "xcomp" && (x.UPOS == "ADJ" || x.UPOS == "VERB"):
+			tg.mid, tg.midPrep = seq[k+1], caseOf(t, seq[k+2])
+		}
+	}
 	switch aRel {
 	case "nsubj:pass↑", "csubj:pass↑":
 		tg.passive = true

@@ -205,15 +205,16 @@ func TestReadCorrupt(t *testing.T) {
 	}
 }
 
-func TestPassiveOptions(t *testing.T) {
+// TestVerbOptions checks the phrasings an English verb trigger offers:
+// its own passive form, and the word the object hangs on.
+func TestVerbOptions(t *testing.T) {
 	lex, err := lexicon.Load("en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Maria Rossi was treated in Lyon . / Maria Rossi treated patients in Lyon .
 	tests := []struct {
 		name       string
-		rows       string
+		rows       string // Maria Rossi first, the object (one word) last before the period
 		want, deny string
 	}{
 		{"passive", `
@@ -232,6 +233,32 @@ patients patient NOUN 3 obj
 in in ADP 6 case
 Lyon Lyon PROPN 3 obl
 . . PUNCT 3 punct`, "treats in", "is treated in"},
+		{"adjective between", `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+tested test VERB 0 root
+positive positive ADJ 3 xcomp
+for for ADP 6 case
+Lyon Lyon PROPN 4 obl
+. . PUNCT 3 punct`, "tests positive for", "tests for"},
+		{"noun between", `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+filed file VERB 0 root
+a a DET 5 det
+lawsuit lawsuit NOUN 3 obj
+against against ADP 7 case
+Lyon Lyon PROPN 5 nmod
+. . PUNCT 3 punct`, "files lawsuit against", "files against"},
+		{"verb between", `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+refused refuse VERB 0 root
+to to PART 5 mark
+hand hand VERB 3 xcomp
+over over ADP 5 compound:prt
+Lyon Lyon PROPN 5 obj
+. . PUNCT 3 punct`, "refuses to hand over", "refuses to hand over Lyon"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,7 +270,7 @@ Lyon Lyon PROPN 3 obl
 			tb := &tables{}
 			for i := range cs {
 				c := &cs[i]
-				if c.sName != "Maria Rossi" || c.oName != "Lyon" {
+				if c.sName != "Maria Rossi" || c.oName != "Lyon" || c.rule >= 0 {
 					continue
 				}
 				var preds []string

@@ -271,6 +271,28 @@ func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string
 	if prep != "" && !strings.Contains(prep, " ") {
 		add(v+" "+prep, tg.pos+":"+from+"+prep", 0, 0, 0)
 	}
+	// The verb with the word the object hangs on: "tests positive
+	// for", "files lawsuit against", "refuses to hand over".
+	if tg.mid >= 0 && !tg.passive && !strings.Contains(tg.midPrep, " ") {
+		x := a.s.Words[tg.mid]
+		var p string
+		switch x.UPOS {
+		case "NOUN":
+			if tg.midPrep == "" {
+				return
+			}
+			p = v + " " + strings.ToLower(x.Form) + " " + tg.midPrep
+		case "ADJ":
+			p = strings.TrimSpace(v + " " + strings.ToLower(x.Form) + " " + tg.midPrep)
+		case "VERB":
+			inf := strings.ToLower(x.Lemma)
+			if prt := childLemma(a.t, tg.mid, "compound:prt"); prt != "" {
+				inf += " " + prt
+			}
+			p = strings.TrimSpace(v + " to " + inf + " " + tg.midPrep)
+		}
+		add(p, tg.pos+":"+from+"+mid", 0, 0, 0)
+	}
 }
 
 // conceptName gives a concept phrase its English: the phrase as written,
