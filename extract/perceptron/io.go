@@ -263,6 +263,7 @@ func parseModel(data []byte) (*Model, int, error) {
 	if got, want := binary.LittleEndian.Uint32(data[pos:]), crc32.ChecksumIEEE(data[:pos]); got != want {
 		return nil, 0, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
+	m.densify()
 	return m, pos + 4, nil
 }
 

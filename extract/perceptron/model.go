@@ -37,6 +37,43 @@ type Model struct {
 	cls   []uint16
 	w     []float32
 	nfeat int
+
+	// dense replaces slots, cls and w for a model of at most
+	// denseClasses classes (a parser's transitions): each cell holds
+	// its feature's weights, so a feature costs one cache miss, not two.
+	dense []denseSlot
+	nw    int // weights of a dense model
+}
+
+// denseClasses bounds the classes of a model whose weights are kept
+// beside their feature.
+const denseClasses = 3
+
+// denseSlot is one cell of a dense model's table.
+type denseSlot struct {
+	key  Feature
+	w    [denseClasses]float32
+	full bool
+}
+
+// densify moves a frozen model of few classes into the dense layout.
+func (m *Model) densify() {
+	if m.classes > denseClasses {
+		return
+	}
+	m.dense = make([]denseSlot, len(m.slots))
+	m.nw = len(m.w)
+	for i, s := range m.slots {
+		if s.end == 0 {
+			continue
+		}
+		d := &m.dense[i]
+		d.key, d.full = s.key, true
+		for j := s.start; j < s.end; j++ {
+			d.w[m.cls[j]] = m.w[j]
+		}
+	}
+	m.slots, m.cls, m.w = nil, nil, nil
 }
 
 // New returns an empty trainable model over classes classes.
@@ -70,6 +107,9 @@ func (m *Model) Weights() int {
 		}
 		return n
 	}
+	if m.dense != nil {
+		return m.nw
+	}
 	return len(m.w)
 }
 
@@ -83,6 +123,25 @@ func (m *Model) Score(feats []Feature, out []float32) {
 		for _, f := range feats {
 			for _, e := range m.rows[f] {
 				out[e.class] += e.w
+			}
+		}
+		return
+	}
+	if m.dense != nil {
+		for _, f := range feats {
+			i := uint64(f) & m.mask
+			for {
+				s := &m.dense[i]
+				if !s.full {
+					break
+				}
+				if s.key == f {
+					for c := range out {
+						out[c] += s.w[c]
+					}
+					break
+				}
+				i = (i + 1) & m.mask
 			}
 		}
 		return
@@ -280,11 +339,25 @@ func (m *Model) freeze(fs []feature, classes int) {
 		m.slots[i] = slot{key: f.key, start: start, end: uint32(len(m.cls))}
 		m.nfeat++
 	}
+	m.densify()
 }
 
 // features lists a frozen model's features sorted by key.
 func (m *Model) features() []feature {
 	fs := make([]feature, 0, m.nfeat)
+	for _, d := range m.dense {
+		if !d.full {
+			continue
+		}
+		f := feature{key: d.key}
+		for c := range m.classes {
+			if d.w[c] != 0 {
+				f.cls = append(f.cls, uint16(c))
+				f.w = append(f.w, d.w[c])
+			}
+		}
+		fs = append(fs, f)
+	}
 	for _, s := range m.slots {
 		if s.end != 0 {
 			fs = append(fs, feature{key: s.key, cls: m.cls[s.start:s.end], w: m.w[s.start:s.end]})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -296,7 +297,13 @@ func BenchmarkScore(b *testing.B) {
 // of each feature's weights taken one by one, on more features than
 // Score probes at a time and with features the model never saw.
 func TestScoreMatchesSum(t *testing.T) {
-	const classes = 7
+	// 3 classes take the dense layout, 7 the sparse one.
+	for _, classes := range []int{3, 7} {
+		t.Run(strconv.Itoa(classes), func(t *testing.T) { scoreMatchesSum(t, classes) })
+	}
+}
+
+func scoreMatchesSum(t *testing.T, classes int) {
 	r := rand.New(rand.NewPCG(5, 6))
 	m := New(classes)
 	pool := make([]Feature, 500)
@@ -312,6 +319,18 @@ func TestScoreMatchesSum(t *testing.T) {
 		m.Tick()
 	}
 	m.Average()
+	if dense := m.dense != nil; dense != (classes <= denseClasses) {
+		t.Fatalf("%d classes: dense layout %v", classes, dense)
+	}
+	// The same scores after a round trip through the file format.
+	var file bytes.Buffer
+	if _, err := m.WriteTo(&file); err != nil {
+		t.Fatal(err)
+	}
+	read, err := ReadModel(&file)
+	if err != nil {
+		t.Fatal(err)
+	}
 	byKey := map[Feature]feature{}
 	for _, f := range m.features() {
 		byKey[f.key] = f
@@ -331,11 +350,13 @@ func TestScoreMatchesSum(t *testing.T) {
 				want[c] += g.w[j]
 			}
 		}
-		got := make([]float32, classes)
-		m.Score(feats[:n], got)
-		for c := range want {
-			if got[c] != want[c] {
-				t.Fatalf("%d features: class %d scores %v, want %v", n, c, got[c], want[c])
+		for _, mm := range []*Model{m, read} {
+			got := make([]float32, classes)
+			mm.Score(feats[:n], got)
+			for c := range want {
+				if got[c] != want[c] {
+					t.Fatalf("%d features: class %d scores %v, want %v", n, c, got[c], want[c])
+				}
 			}
 		}
 	}
