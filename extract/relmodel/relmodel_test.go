@@ -316,3 +316,22 @@ func TestCalibrationByLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptNameKeepsWording checks that a French phrase no table or
+// lexicon translates keeps its wording, not word-by-word lemmas that
+// break its agreement.
+func TestConceptNameKeepsWording(t *testing.T) {
+	lex, err := lexicon.Load("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := &tables{concept: map[string]string{"fr|" + graph.Fold("sanctions économiques"): "economic sanctions"}}
+	for _, tt := range []struct{ text, lemmas, want string }{
+		{"séance plénière", "séance plénier", "séance plénière"},
+		{"Sanctions économiques", "sanction économique", "economic sanctions"},
+	} {
+		if got := tb.conceptName("fr", arg{text: tt.text, name: tt.lemmas, kind: argConcept}, lex); got != tt.want {
+			t.Errorf("conceptName(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -310,7 +310,9 @@ func (t *tables) conceptName(lang string, a arg, lex *lexicon.Lexicon) string {
 			return en
 		}
 	}
-	return a.name
+	// Left in its language, a phrase keeps its wording: lemmas one word
+	// at a time would break its agreement ("session spécial").
+	return strings.ToLower(a.text)
 }
 
 // thirdPerson conjugates an English verb lemma: meet → meets, watch →
