@@ -242,7 +242,7 @@ func args(s *Sentence, t *tree, contract bool) []arg {
 		if isModifier(w.Deprel) && t.parent[i] >= 0 && (s.Words[t.parent[i]].UPOS == "NOUN" || s.Words[t.parent[i]].UPOS == "PROPN") {
 			continue
 		}
-		text, lemmas := phrase(s, t, i, inMention)
+		text, citation := phrase(s, t, i, inMention)
 		if text == "" {
 			continue
 		}
@@ -252,7 +252,7 @@ func args(s *Sentence, t *tree, contract bool) []arg {
 		} else if contract {
 			a.name = strings.ToLower(text)
 		} else {
-			a.name = lemmas
+			a.name = citation
 		}
 		out = append(out, a)
 	}
@@ -278,9 +278,12 @@ func isModifier(rel string) bool {
 }
 
 // phrase returns the noun phrase headed by word h — h with its
-// adjectives, compounds and flat parts — as written and as lemmas, or ""
-// when it would run into a mention.
-func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, lemmas string) {
+// adjectives, compounds and flat parts — as written and in its citation
+// form, or "" when it would run into a mention. The citation form is the
+// phrase in the singular, its adjectives agreeing ("sessions spéciales"
+// → "session spéciale"): lemmas taken one word at a time would break the
+// agreement ("session spécial").
+func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, citation string) {
 	lo, hi := h, h
 	var walk func(i int)
 	walk = func(i int) {
@@ -293,7 +296,9 @@ func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, lemmas string)
 		}
 	}
 	walk(h)
-	var tb, lb strings.Builder
+	head := s.Words[h]
+	plural := head.UPOS == "NOUN" && isPlural(strings.ToLower(head.Form), strings.ToLower(head.Lemma))
+	var tb, cb strings.Builder
 	for i := lo; i <= hi; i++ {
 		w := s.Words[i]
 		if inMention[i] {
@@ -308,15 +313,46 @@ func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, lemmas string)
 		}
 		if tb.Len() > 0 {
 			tb.WriteByte(' ')
-			lb.WriteByte(' ')
+			cb.WriteByte(' ')
 		}
 		tb.WriteString(w.Form)
-		lb.WriteString(strings.ToLower(w.Lemma))
+		f, l := strings.ToLower(w.Form), strings.ToLower(w.Lemma)
+		switch {
+		case !plural:
+			cb.WriteString(f)
+		case i == h:
+			cb.WriteString(l)
+		case w.UPOS == "ADJ" && t.parent[i] == h:
+			cb.WriteString(singular(f, l))
+		default:
+			cb.WriteString(f)
+		}
 	}
 	if tb.Len() == 0 || !hasLetter(tb.String()) {
 		return "", ""
 	}
-	return tb.String(), lb.String()
+	return tb.String(), cb.String()
+}
+
+// isPlural reports a noun written otherwise than its lemma with a
+// plural's ending.
+func isPlural(form, lemma string) bool {
+	return form != lemma && (strings.HasSuffix(form, "s") || strings.HasSuffix(form, "x"))
+}
+
+// singular returns an adjective agreeing with a plural noun in the
+// singular, its gender kept: spéciales → spéciale, nouveaux → nouveau,
+// sociaux → social.
+func singular(form, lemma string) string {
+	switch {
+	case form == lemma:
+		return form
+	case strings.HasSuffix(form, "aux") && strings.HasSuffix(lemma, "al"):
+		return lemma
+	case strings.HasSuffix(form, "s") || strings.HasSuffix(form, "x"):
+		return form[:len(form)-1]
+	}
+	return form
 }
 
 func hasLetter(s string) bool {

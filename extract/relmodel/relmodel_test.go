@@ -317,20 +317,51 @@ func TestCalibrationByLanguage(t *testing.T) {
 	}
 }
 
-// TestConceptNameKeepsWording checks that a French phrase no table or
-// lexicon translates keeps its wording, not word-by-word lemmas that
-// break its agreement.
-func TestConceptNameKeepsWording(t *testing.T) {
+// TestCitationForm checks the name a phrase left in its language gets:
+// in the singular, its adjectives agreeing, not word-by-word lemmas
+// ("session spécial"), and a table's English when it has one.
+func TestCitationForm(t *testing.T) {
+	tests := []struct{ rows, text, want string }{
+		{`
+sessions session NOUN 0 root
+spéciales spécial ADJ 1 amod`, "sessions spéciales", "session spéciale"},
+		{`
+accords accord NOUN 0 root
+sociaux social ADJ 1 amod`, "accords sociaux", "accord social"},
+		{`
+nouveaux nouveau ADJ 2 amod
+partenaires partenaire NOUN 0 root`, "nouveaux partenaires", "nouveau partenaire"},
+		{`
+intelligence intelligence NOUN 0 root
+artificielle artificiel ADJ 1 amod`, "intelligence artificielle", "intelligence artificielle"},
+		{`
+pays pays NOUN 0 root
+voisins voisin ADJ 1 amod`, "pays voisins", "pays voisins"},
+	}
+	for _, tt := range tests {
+		s := sentence(t, tt.rows)
+		tr := newTree(s)
+		h := 0
+		for i, w := range s.Words {
+			if w.Deprel == "root" {
+				h = i
+			}
+		}
+		text, citation := phrase(s, tr, h, make([]bool, len(s.Words)))
+		if text != tt.text || citation != tt.want {
+			t.Errorf("phrase = %q, %q; want %q, %q", text, citation, tt.text, tt.want)
+		}
+	}
 	lex, err := lexicon.Load("fr")
 	if err != nil {
 		t.Fatal(err)
 	}
 	tb := &tables{concept: map[string]string{"fr|" + graph.Fold("sanctions économiques"): "economic sanctions"}}
-	for _, tt := range []struct{ text, lemmas, want string }{
-		{"séance plénière", "séance plénier", "séance plénière"},
+	for _, tt := range []struct{ text, name, want string }{
+		{"séances plénières", "séance plénière", "séance plénière"},
 		{"Sanctions économiques", "sanction économique", "economic sanctions"},
 	} {
-		if got := tb.conceptName("fr", arg{text: tt.text, name: tt.lemmas, kind: argConcept}, lex); got != tt.want {
+		if got := tb.conceptName("fr", arg{text: tt.text, name: tt.name, kind: argConcept}, lex); got != tt.want {
 			t.Errorf("conceptName(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}

@@ -310,9 +310,7 @@ func (t *tables) conceptName(lang string, a arg, lex *lexicon.Lexicon) string {
 			return en
 		}
 	}
-	// Left in its language, a phrase keeps its wording: lemmas one word
-	// at a time would break its agreement ("session spécial").
-	return strings.ToLower(a.text)
+	return a.name
 }
 
 // thirdPerson conjugates an English verb lemma: meet → meets, watch →
