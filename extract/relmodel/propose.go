@@ -75,7 +75,7 @@ func (a *analysed) fill(c *candidate, up, down []int, lex *lexicon.Lexicon) {
 	if ti < 0 {
 		c.trigger = -1
 		k := "|" + c.path + "|" + string(sa.typ) + "|" + string(oa.typ)
-		c.trigs = []trig{{word: -1, key: predKey{k, k, k}, pos: "link"}}
+		c.trigs = []trig{{word: -1, key: predKey{k, k, k}, pos: "link", mid: -1}}
 	} else {
 		c.trigger = seq[ti]
 		c.trigs = []trig{a.trigAt(seq, ti, "head")}
@@ -239,7 +239,7 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 		c.oKind = argConcept
 	}
 	src := strings.ToLower(rt.Source)
-	c.trigs = []trig{{word: -1, key: predKey{"rule|" + src + "|" + rt.Predicate, "rule|" + src, "rule|" + src}, pos: "rule"}}
+	c.trigs = []trig{{word: -1, key: predKey{"rule|" + src + "|" + rt.Predicate, "rule|" + src, "rule|" + src}, pos: "rule", mid: -1}}
 	if c.subj >= 0 {
 		c.sKind = a.args[c.subj].kind
 	}
