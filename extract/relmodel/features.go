@@ -103,6 +103,12 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 		}
 	}
 	f.add("nargs", bucket(len(a.args)))
+	// Annotators write the relations of a story's main actors: how many
+	// sentences name each side.
+	if a.named != nil {
+		f.add("salience", bucket(a.named[sa.name]), bucket(a.named[oa.name]))
+		f.add("salience+kinds", bucket(a.named[sa.name]), bucket(a.named[oa.name]), kinds)
+	}
 	return f.out
 }
 

@@ -104,9 +104,19 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) [
 	var base, buf []uint32
 	var opts []option
 	norms := map[string]string{}
+	// Every sentence is analysed first: a candidate's features count
+	// the document's sentences that name each side. Candidates are made
+	// one sentence at a time, so that a long document never holds them
+	// all.
+	an := make([]*analysed, len(sents))
+	for i := range sents {
+		an[i] = analyse(&sents[i], lex)
+	}
+	countNamed(an)
 	for i := range sents {
 		s := &sents[i]
-		a, cs := propose(s, lex, i)
+		a := an[i]
+		cs := a.candidates(lex, i)
 		cal := m.info.calibration(s.Lang)
 		best := map[[3]string]int{}
 		start := len(out)

@@ -19,17 +19,57 @@ type analysed struct {
 	s    *Sentence
 	t    *tree
 	args []arg
+	// named counts, for the whole document, the sentences that name
+	// each entity as an argument: its salience there. Set by named.
+	named map[string]int
+}
+
+// countNamed gives the analysed sentences of one document their count of
+// the sentences that name each entity.
+func countNamed(an []*analysed) {
+	named := map[string]int{}
+	for _, a := range an {
+		if a == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, x := range a.args {
+			if x.kind != argConcept && !seen[x.name] {
+				seen[x.name] = true
+				named[x.name]++
+			}
+		}
+	}
+	for _, a := range an {
+		if a != nil {
+			a.named = named
+		}
+	}
 }
 
 // propose returns the candidates of a sentence: every ordered pair of
 // arguments within MaxPath edges in the tree, then the rules' triples.
 func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidate) {
+	a := analyse(s, lex)
+	return a, a.candidates(lex, sent)
+}
+
+// analyse reads a sentence's tree and arguments; nil for no words.
+func analyse(s *Sentence, lex *lexicon.Lexicon) *analysed {
 	if len(s.Words) == 0 {
-		return nil, nil
+		return nil
 	}
 	t := newTree(s)
-	as := args(s, t, contractWords(lex))
-	a := &analysed{s: s, t: t, args: as}
+	return &analysed{s: s, t: t, args: args(s, t, contractWords(lex))}
+}
+
+// candidates returns the candidates of an analysed sentence (nil for
+// none), sentence sent of its document.
+func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
+	if a == nil {
+		return nil
+	}
+	s, t, as := a.s, a.t, a.args
 	var out []candidate
 	for i := range as {
 		for j := range as {
@@ -49,7 +89,7 @@ func propose(s *Sentence, lex *lexicon.Lexicon, sent int) (*analysed, []candidat
 	for r := range s.Rules {
 		out = append(out, a.ruleCandidate(r, sent, lex, out))
 	}
-	return a, out
+	return out
 }
 
 // fill sets what a tree candidate is made of: its sides, trigger, path

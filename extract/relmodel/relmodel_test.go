@@ -3,6 +3,7 @@ package relmodel
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -364,5 +365,20 @@ voisins voisin ADJ 1 amod`, "pays voisins", "pays voisins"},
 		if got := tb.conceptName("fr", arg{text: tt.text, name: tt.name, kind: argConcept}, lex); got != tt.want {
 			t.Errorf("conceptName(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestCountNamed checks the salience count: sentences naming each
+// entity, once a sentence, concepts left out.
+func TestCountNamed(t *testing.T) {
+	an := []*analysed{
+		{args: []arg{{name: "Maria Rossi", kind: argName}, {name: "Lyon", kind: argName}, {name: "Maria Rossi", kind: argPronoun}}},
+		nil,
+		{args: []arg{{name: "Maria Rossi", kind: argName}, {name: "talks", kind: argConcept}}},
+	}
+	countNamed(an)
+	want := map[string]int{"Maria Rossi": 2, "Lyon": 1}
+	if !maps.Equal(an[0].named, want) || !maps.Equal(an[2].named, want) {
+		t.Errorf("named = %v, want %v", an[0].named, want)
 	}
 }

@@ -149,6 +149,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 			dc.an[si] = a
 			dc.cands = append(dc.cands, cs...)
 		}
+		countNamed(dc.an)
 		names := make([]sideNames, len(dc.cands))
 		for ci := range dc.cands {
 			names[ci] = namesOf(&dc.cands[ci], dc.an[dc.cands[ci].sent])
