@@ -170,41 +170,21 @@ func runSplit(ctx context.Context, a *app, name string) error {
 
 // runMerges lists the merge rules in force.
 func runMerges(ctx context.Context, a *app) error {
-	st, err := a.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rules, err := st.Merges(ctx)
-	if err != nil {
-		return &exitError{code: exitFailure, err: err}
-	}
-	cols := []listing.Column[storage.Merge]{
+	return listStored(ctx, a, (*storage.Store).Merges, []listing.Column[storage.Merge]{
 		{Name: "from", Value: func(m storage.Merge) string { return m.From }},
 		{Name: "into", Value: func(m storage.Merge) string { return m.Into }},
 		{Name: "time", Value: func(m storage.Merge) string { return m.Time.Format(time.RFC3339) }},
-	}
-	return writeListing(a, cols, rules)
+	})
 }
 
 // runMergeLog lists the merges and splits done, oldest first.
 func runMergeLog(ctx context.Context, a *app) error {
-	st, err := a.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	log, err := st.MergeLog(ctx)
-	if err != nil {
-		return &exitError{code: exitFailure, err: err}
-	}
-	cols := []listing.Column[storage.LogEntry]{
+	return listStored(ctx, a, (*storage.Store).MergeLog, []listing.Column[storage.LogEntry]{
 		{Name: "seq", Value: func(e storage.LogEntry) string { return strconv.FormatUint(e.Seq, 10) }},
 		{Name: "time", Value: func(e storage.LogEntry) string { return e.Time.Format(time.RFC3339) }},
 		{Name: "op", Value: func(e storage.LogEntry) string { return e.Op }},
 		{Name: "from", Value: func(e storage.LogEntry) string { return e.From }},
 		{Name: "into", Value: func(e storage.LogEntry) string { return e.Into }},
 		{Name: "documents", Value: func(e storage.LogEntry) string { return strconv.Itoa(e.Documents) }},
-	}
-	return writeListing(a, cols, log)
+	})
 }

@@ -57,6 +57,21 @@ func resolve(ctx context.Context, st *storage.Store, name string) ([]string, err
 	return names, nil
 }
 
+// listStored opens the store read-only and lists what fetch reads from it
+// ("kg entities merges", "kg entities log").
+func listStored[T any](ctx context.Context, a *app, fetch func(*storage.Store, context.Context) ([]T, error), cols []listing.Column[T]) error {
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := fetch(st, ctx)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	return writeListing(a, cols, rows)
+}
+
 // writeListing writes rows as a listing; none is exit status 1.
 func writeListing[T any](a *app, cols []listing.Column[T], rows []T) error {
 	if err := listing.Write(a.stdout, a.cfg.Format, cols, rows); err != nil {
