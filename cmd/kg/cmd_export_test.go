@@ -47,16 +47,22 @@ func storeEdges(t *testing.T, store string) []graph.Edge {
 
 func decodeEdges(t *testing.T, data []byte) []graph.Edge {
 	t.Helper()
-	var edges []graph.Edge
+	return decodeJSONL[graph.Edge](t, data)
+}
+
+// decodeJSONL decodes a JSON Lines listing, one T a line.
+func decodeJSONL[T any](t *testing.T, data []byte) []T {
+	t.Helper()
+	var rows []T
 	dec := json.NewDecoder(bytes.NewReader(data))
 	for dec.More() {
-		var e graph.Edge
-		if err := dec.Decode(&e); err != nil {
+		var r T
+		if err := dec.Decode(&r); err != nil {
 			t.Fatalf("jsonl: %v", err)
 		}
-		edges = append(edges, e)
+		rows = append(rows, r)
 	}
-	return edges
+	return rows
 }
 
 func sortByKey(edges []graph.Edge) {

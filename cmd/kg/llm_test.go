@@ -108,16 +108,8 @@ func llmEnv(t *testing.T, srv *llmtest.Server, dir string) {
 // storedTriples lists the store's triples as "subject|predicate|object|negated|sentence".
 func storedTriples(t *testing.T, store string) []string {
 	t.Helper()
-	out, stderr, code := kg(t, "--store", store, "--format", "jsonl", "query", "--evidence")
-	if code != exitOK {
-		t.Fatalf("query exit %d: %s", code, stderr)
-	}
 	var got []string
-	for line := range strings.Lines(out) {
-		var e graph.Edge
-		if err := json.Unmarshal([]byte(line), &e); err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range storeEdges(t, store) {
 		for _, ev := range e.Evidence {
 			got = append(got, fmt.Sprintf("%s|%s|%s|%t|%s|%s", e.Subject, e.Predicate, e.Object, e.Negated, ev.Doc, ev.Sentence))
 			if ev.Extractor != "llm test-model "+prompt.Version || ev.Confidence != 0.9 {
@@ -188,11 +180,7 @@ func TestLLMBackend(t *testing.T) {
 		t.Fatalf("entities: exit %d: %s", code, stderr)
 	}
 	var persons []string
-	for line := range strings.Lines(out) {
-		var e graph.Entity
-		if err := json.Unmarshal([]byte(line), &e); err != nil {
-			t.Fatal(err)
-		}
+	for _, e := range decodeJSONL[graph.Entity](t, []byte(out)) {
 		slices.Sort(e.Aliases)
 		persons = append(persons, e.Name+" "+strings.Join(e.Aliases, ","))
 	}
