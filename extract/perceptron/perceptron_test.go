@@ -263,18 +263,17 @@ func TestHasher(t *testing.T) {
 	}
 }
 
-// BenchmarkScore scores 40 features over 80 classes, the size of a
-// labelled transition parser's decision.
-func BenchmarkScore(b *testing.B) {
-	const classes = 80
-	r := rand.New(rand.NewPCG(3, 4))
+// randomModel trains and averages a model on updates random updates of
+// perUpdate features each, drawn from a pool of random features, which
+// it returns too.
+func randomModel(r *rand.Rand, classes, poolSize, perUpdate, updates int) (*Model, []Feature) {
 	m := New(classes)
-	pool := make([]Feature, 200000)
+	pool := make([]Feature, poolSize)
 	for i := range pool {
 		pool[i] = Feature(r.Uint64())
 	}
-	feats := make([]Feature, 40)
-	for range 200000 {
+	feats := make([]Feature, perUpdate)
+	for range updates {
 		for i := range feats {
 			feats[i] = pool[r.IntN(len(pool))]
 		}
@@ -282,6 +281,15 @@ func BenchmarkScore(b *testing.B) {
 		m.Tick()
 	}
 	m.Average()
+	return m, pool
+}
+
+// BenchmarkScore scores 40 features over 80 classes, the size of a
+// labelled transition parser's decision.
+func BenchmarkScore(b *testing.B) {
+	const classes = 80
+	m, pool := randomModel(rand.New(rand.NewPCG(3, 4)), classes, 200000, 40, 200000)
+	feats := make([]Feature, 40)
 	out := make([]float32, classes)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -305,20 +313,8 @@ func TestScoreMatchesSum(t *testing.T) {
 
 func scoreMatchesSum(t *testing.T, classes int) {
 	r := rand.New(rand.NewPCG(5, 6))
-	m := New(classes)
-	pool := make([]Feature, 500)
-	for i := range pool {
-		pool[i] = Feature(r.Uint64())
-	}
+	m, pool := randomModel(r, classes, 500, 20, 2000)
 	feats := make([]Feature, 150)
-	for range 2000 {
-		for i := range feats {
-			feats[i] = pool[r.IntN(len(pool))]
-		}
-		m.Update(feats[:20], r.IntN(classes), r.IntN(classes))
-		m.Tick()
-	}
-	m.Average()
 	if dense := m.dense != nil; dense != (classes <= denseClasses) {
 		t.Fatalf("%d classes: dense layout %v", classes, dense)
 	}
