@@ -42,7 +42,6 @@ type Model struct {
 	// denseClasses classes (a parser's transitions): each cell holds
 	// its feature's weights, so a feature costs one cache miss, not two.
 	dense []denseSlot
-	nw    int // weights of a dense model
 }
 
 // denseClasses bounds the classes of a model whose weights are kept
@@ -62,7 +61,6 @@ func (m *Model) densify() {
 		return
 	}
 	m.dense = make([]denseSlot, len(m.slots))
-	m.nw = len(m.w)
 	for i, s := range m.slots {
 		if s.end == 0 {
 			continue
@@ -107,10 +105,15 @@ func (m *Model) Weights() int {
 		}
 		return n
 	}
-	if m.dense != nil {
-		return m.nw
+	n := len(m.w)
+	for _, d := range m.dense {
+		for _, w := range d.w {
+			if w != 0 {
+				n++
+			}
+		}
 	}
-	return len(m.w)
+	return n
 }
 
 // Score sets out[c] to the sum of the weights of feats for class c;
