@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
-
-	badger "github.com/dgraph-io/badger/v4"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -18,15 +15,7 @@ import (
 func dumpAll(t *testing.T, s *Store) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	err := s.db.View(func(txn *badger.Txn) error {
-		return each(context.Background(), txn, nil, true, func(k []byte, item *badger.Item) error {
-			return item.Value(func(v []byte) error {
-				fmt.Fprintf(&b, "%q=%q\n", k, v)
-				return nil
-			})
-		})
-	})
-	if err != nil {
+	if err := s.Dump(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
