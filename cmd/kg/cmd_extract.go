@@ -171,13 +171,19 @@ func ingestExit(ctx context.Context, sum ingest.Summary, err error) error {
 	return nil
 }
 
+// printDocuments says what became of the documents of a run, read by kg
+// extract or loaded by kg load.
+func printDocuments(a *app, verb string, s ingest.Summary) {
+	fmt.Fprintf(a.stderr, "kg: %d documents %s: %d added, %d replaced, %d unchanged, %d not extracted (language), %d skipped\n",
+		s.Documents, verb, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
+}
+
 func printSummary(a *app, s ingest.Summary) {
 	rate := 0.0
 	if sec := s.Elapsed.Seconds(); sec > 0 {
 		rate = float64(s.Tokens) / sec
 	}
-	fmt.Fprintf(a.stderr, "kg: %d documents read: %d added, %d replaced, %d unchanged, %d not extracted (language), %d skipped\n",
-		s.Documents, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
+	printDocuments(a, "read", s)
 	fmt.Fprintf(a.stderr, "kg: %d sentences, %d tokens, %d triples in %s (%.0f tokens/s)\n",
 		s.Sentences, s.Tokens, s.Triples, s.Elapsed.Round(time.Millisecond), rate)
 	printLLMSummary(a, s.LLM)

@@ -98,8 +98,7 @@ func printLoadSummary(a *app, s ingest.Summary) {
 	if sec := s.Elapsed.Seconds(); sec > 0 {
 		rate = float64(s.Documents) / sec
 	}
-	fmt.Fprintf(a.stderr, "kg: %d documents loaded: %d added, %d replaced, %d unchanged, %d not extracted (language), %d skipped\n",
-		s.Documents, s.Added, s.Replaced, s.Unchanged, s.Unsupported, len(s.Skipped))
+	printDocuments(a, "loaded", s)
 	fmt.Fprintf(a.stderr, "kg: %d triples in %s (%.0f documents/s)\n", s.Triples, s.Elapsed.Round(time.Millisecond), rate)
 	printSkipped(a, s.Skipped)
 }
