@@ -93,6 +93,18 @@ func scriptServer(docs []llmDoc) *llmtest.Server {
 	return srv
 }
 
+// serveLLM starts a scripted server answering docs, points kg at it
+// (llmEnv) and writes docs as a corpus in dir, whose path it returns.
+func serveLLM(t *testing.T, dir string, docs []llmDoc) (*llmtest.Server, string) {
+	t.Helper()
+	srv := scriptServer(docs)
+	t.Cleanup(srv.Close)
+	llmEnv(t, srv, dir)
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	writeLLMCorpus(t, corpus, docs)
+	return srv, corpus
+}
+
 // llmEnv points kg at srv with the test key, and a cache of its own.
 func llmEnv(t *testing.T, srv *llmtest.Server, dir string) {
 	t.Helper()
@@ -127,11 +139,7 @@ func storedTriples(t *testing.T, store string) []string {
 func TestLLMBackend(t *testing.T) {
 	dir, _ := isolate(t)
 	t.Setenv("KG_LLM_BACKOFF", "1ms")
-	srv := scriptServer(llmCorpus)
-	defer srv.Close()
-	llmEnv(t, srv, dir)
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	writeLLMCorpus(t, corpus, llmCorpus)
+	srv, corpus := serveLLM(t, dir, llmCorpus)
 	store := filepath.Join(dir, "store")
 
 	start := time.Now()
@@ -239,11 +247,7 @@ func TestLLMBackend(t *testing.T) {
 func TestLLMKeyInErrors(t *testing.T) {
 	dir, _ := isolate(t)
 	docs := []llmDoc{{"refused", "Ada Pell resigned.", []llmtest.Step{{Status: 401, EchoAuth: true}}}}
-	srv := scriptServer(docs)
-	defer srv.Close()
-	llmEnv(t, srv, dir)
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	writeLLMCorpus(t, corpus, docs)
+	_, corpus := serveLLM(t, dir, docs)
 	stdout, stderr, code := kg(t, "--store", filepath.Join(dir, "store"), "extract", "--backend", "llm", corpus)
 	if code != exitFailure || !strings.Contains(stderr, "HTTP 401") || !strings.Contains(stderr, "[api key]") {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -278,11 +282,7 @@ func TestLLMRefusedStopsRun(t *testing.T) {
 				{"d3", s3, []llmtest.Step{answer(r("Carla Dunne", graph.Person, "visits", "Porto", graph.GPE, false, s3))}},
 				{"d4", s4, []llmtest.Step{answer(r("Dev Rana", graph.Person, "visits", "Braga", graph.GPE, false, s4))}},
 			}
-			srv := scriptServer(docs)
-			defer srv.Close()
-			llmEnv(t, srv, dir)
-			corpus := filepath.Join(dir, "corpus.jsonl")
-			writeLLMCorpus(t, corpus, docs)
+			srv, corpus := serveLLM(t, dir, docs)
 			store := filepath.Join(dir, "store")
 			_, stderr, code := kg(t, "--store", store, "extract", "--backend", "llm", "--workers", "1", "--llm-parallel", "1", corpus)
 			if code != exitFailure || !strings.Contains(stderr, "document d2") || !strings.Contains(stderr, "HTTP "+strconv.Itoa(status)) {
@@ -356,11 +356,7 @@ func TestLLMKillAndResume(t *testing.T) {
 		docs = append(docs, llmDoc{fmt.Sprintf("doc-%02d", i), s, []llmtest.Step{
 			answer(r(n+" Morrow", graph.Person, "met", names[(i+1)%len(names)]+" Quist", graph.Person, false, s))}})
 	}
-	srv := scriptServer(docs)
-	defer srv.Close()
-	llmEnv(t, srv, dir)
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	writeLLMCorpus(t, corpus, docs)
+	srv, corpus := serveLLM(t, dir, docs)
 	store := filepath.Join(dir, "killed")
 
 	cmd := exec.Command(os.Args[0], "--quiet", "--store", store, "extract", "--backend", "llm", "--llm-parallel", "4", corpus)
@@ -413,11 +409,7 @@ func TestAnnotateAndTrain(t *testing.T) {
 			r("Morrow", graph.Person, "criticized", "Vantor Council", graph.Org, false, s2),
 			r("Morrow", graph.Person, "praises", "Geneva", graph.GPE, false, "Morrow praised Geneva."))}})
 	}
-	srv := scriptServer(docs)
-	defer srv.Close()
-	llmEnv(t, srv, dir)
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	writeLLMCorpus(t, corpus, docs)
+	srv, corpus := serveLLM(t, dir, docs)
 	ann, arts := filepath.Join(dir, "sample.gold.jsonl"), filepath.Join(dir, "sample.articles.jsonl")
 
 	// The estimate asks nothing.
@@ -483,11 +475,7 @@ func TestAnnotateAndTrain(t *testing.T) {
 func TestEvalCompare(t *testing.T) {
 	dir, _ := isolate(t)
 	docs := llmCorpus[:3]
-	srv := scriptServer(docs)
-	defer srv.Close()
-	llmEnv(t, srv, dir)
-	corpus := filepath.Join(dir, "corpus.jsonl")
-	writeLLMCorpus(t, corpus, docs)
+	_, corpus := serveLLM(t, dir, docs)
 	gold := filepath.Join(dir, "gold.jsonl")
 	os.WriteFile(gold, []byte(`{"doc":"good","s":["Lena Okafor"],"p":["opens"],"o":["new bridge","bridge"],"neg":false}
 {"doc":"variant","s":["Sergei Domnin"],"p":["meets"],"o":["Clara Vesk"],"neg":false}
