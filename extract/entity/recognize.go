@@ -63,6 +63,7 @@ type Recognizer struct {
 	wc       wordClasses
 	words    wordTable
 	people   map[string]string // folded full name → country
+	first    FirstNames
 }
 
 // NewRecognizer returns a recognizer for lang using the gazetteer and
@@ -84,7 +85,7 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people}
+	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, first: defaultFirstNames()}
 	if lex != nil {
 		rec.traits = lex.Traits()
 	}
@@ -252,10 +253,18 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		// "Glasgow School of Art", "Pacific Gas and Electric Company":
 		// a place opening a longer name with an organization word in it
 		// is part of that name, not a place of its own.
+		// Likewise a place opening an event's or a treaty's name: "Paris
+		// Agreement", "Tokyo Olympics".
 		if m.Type == graph.GPE || m.Type == graph.Loc {
-			if c, ok := r.chain(s, i, capitalised); ok && c.Start == m.Start && c.End > m.End && !c.Known && r.hasOrgWord(s, m.End, c.End) {
-				c.Type = graph.Org
-				return c, true
+			if c, ok := r.chain(s, i, capitalised); ok && c.Start == m.Start && c.End > m.End && !c.Known {
+				switch {
+				case r.hasOrgWord(s, m.End, c.End):
+					c.Type = graph.Org
+					return c, true
+				case r.hasWord(s, m.End, c.End, eventClass):
+					c.Type = graph.Event
+					return c, true
+				}
 			}
 		}
 		return m, true
@@ -663,7 +672,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			// National MP John Smith" a party, then a member.
 			// An institution word goes with the name, whatever title
 			// it may start ("Green Party leader").
-			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific {
+			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific && !r.titleSurname(s, start, j) {
 				atTitle = true
 				break
 			}
@@ -837,6 +846,32 @@ func (r *Recognizer) titleAt(s *sentence, i int) bool {
 	return false
 }
 
+// titleSurname reports a title word at j that is the surname of the
+// given names from start: "Stephen King", "Jim Justice", "Martin Luther
+// King Jr.". A title before a name is followed by that name ("Senate
+// President Thomas Rivera Schatz"); a surname is not.
+func (r *Recognizer) titleSurname(s *sentence, start, j int) bool {
+	if j == start {
+		return false
+	}
+	for k := start; k < j; k++ {
+		if _, ok := r.first[s.low[k]]; !ok && !isInitial(s.toks[k].Text) {
+			return false
+		}
+	}
+	if _, ok := r.lex.Title(s.toks[j].Text); !ok {
+		return false // a title of several words: "Jim Prime Minister" is no name
+	}
+	k := j + 1
+	return k >= len(s.toks) || s.toks[k].Kind != segment.Word || !isCap(s.toks[k].Text) || r.wc.is(suffixClass, s.low[k])
+}
+
+// isInitial reports an initial: "L.", "J".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return utf8.RuneCountInString(w) == 1 && isCap(w)
+}
+
 // bodyAhead reports an organisation or event word among the capitalised
 // words from token i ("National Committee", "Party").
 func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
@@ -850,8 +885,13 @@ func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
 
 // hasOrgWord reports an organization word among tokens [from, to).
 func (r *Recognizer) hasOrgWord(s *sentence, from, to int) bool {
+	return r.hasWord(s, from, to, orgClass)
+}
+
+// hasWord reports a word of class c among tokens [from, to).
+func (r *Recognizer) hasWord(s *sentence, from, to int, c class) bool {
 	for k := from; k < to; k++ {
-		if r.words.is(s.low[k], orgClass) {
+		if r.words.is(s.low[k], c) {
 			return true
 		}
 	}

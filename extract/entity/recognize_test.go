@@ -490,6 +490,27 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en place opening an event's or a treaty's name",
+		lang: "en", text: "Sweden joined the Paris Agreement before the Tokyo Olympics, held far from Paris.",
+		want: []string{
+			`name "Sweden" → Sweden GPE known`,
+			`name "Paris Agreement" EVENT`,
+			`name "Tokyo Olympics" EVENT`,
+			`name "Paris" → Paris GPE known capital="France"`,
+		},
+	},
+	{
+		name: "en title word as a surname",
+		lang: "en", text: "Stephen King met Jim Justice after Martin Luther King Jr. day, as Senate President Thomas Rivera Schatz did.",
+		want: []string{
+			`name "Stephen King" PERSON`,
+			`name "Jim Justice" PERSON`,
+			`name "Martin Luther King Jr." PERSON`,
+			`name "Senate" ORG`,
+			`name "Thomas Rivera Schatz" span="President Thomas Rivera Schatz" PERSON role="president"`,
+		},
+	},
+	{
 		name: "en place opening an institution's name",
 		lang: "en", text: "The Atlantic Gas and Water Company sued the Glasgow School of Art, not Glasgow.",
 		want: []string{

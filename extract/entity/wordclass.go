@@ -43,6 +43,7 @@ const (
 	titleGenderClass   wordClass = "titlegender"   // a title word that says a gender; value: the gender
 	articleGenderClass wordClass = "articlegender" // a determiner that says a title's gender; value: the gender
 	titlePrepClass     wordClass = "titleprep"     // starts the complement of a title
+	suffixClass        wordClass = "suffix"        // ends a person's name after the surname
 )
 
 // values returns the values class c takes ("*": any but empty; ""
@@ -51,7 +52,7 @@ const (
 func (c wordClass) values() ([]string, bool) {
 	switch c {
 	case authorityClass, connectorClass, particleClass, pairClass, articleClass, hyphenClass, corporateClass,
-		acronymClass, locativeClass, possessiveClass, institutionClass, whenClass, pastClass, headClass, titlePrepClass:
+		acronymClass, locativeClass, possessiveClass, institutionClass, whenClass, pastClass, headClass, titlePrepClass, suffixClass:
 		return nil, true
 	case classifierClass:
 		return []string{"org", "gpe"}, true
