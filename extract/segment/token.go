@@ -291,6 +291,11 @@ func (t *tokenizer) word(i int) int {
 			if t.rules.Inversion && letters > 0 && t.inversion(start, j) {
 				return t.clitics(start, j)
 			}
+			// "then-U.S.-president", "ex-U.K. envoy": a dotted acronym
+			// after a hyphen is a word of its own.
+			if dottedAcronym(src[j+size:]) {
+				break
+			}
 			acronym, numeric = false, false
 			j += size
 			continue
@@ -377,6 +382,24 @@ func (t *tokenizer) word(i int) int {
 		t.emit(start, end, Word)
 	}
 	return end
+}
+
+// dottedAcronym reports whether s starts with an acronym of capitals
+// and periods: "U.S.", "E.U.", "U.S.A.".
+func dottedAcronym(s string) bool {
+	parts := 0
+	for i := 0; i < len(s); {
+		n := 0
+		for i+n < len(s) && 'A' <= s[i+n] && s[i+n] <= 'Z' {
+			n++
+		}
+		if n == 0 || n > 2 || i+n >= len(s) || s[i+n] != '.' {
+			break
+		}
+		parts++
+		i += n + 1
+	}
+	return parts >= 2
 }
 
 // keepsPeriod reports whether the period after w is part of it: acronyms
