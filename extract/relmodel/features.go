@@ -103,6 +103,27 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 		}
 	}
 	f.add("nargs", bucket(len(a.args)))
+	// How specific each side is: a bare generic noun ("data", "joueurs")
+	// is seldom what annotators relate; a phrase with modifiers or a
+	// determiner that points at one thing more often is.
+	for side, x := range [2]arg{sa, oa} {
+		if x.kind != argConcept {
+			continue
+		}
+		det := "none"
+		for _, k := range a.t.kids[x.word] {
+			w := a.s.Words[k]
+			switch {
+			case w.Deprel == "det" || w.Deprel == "det:poss" || w.Deprel == "nmod:poss":
+				det = strings.ToLower(w.Lemma)
+			case w.Deprel == "nummod":
+				det = "num"
+			}
+		}
+		nw := strings.Count(x.text, " ") + 1
+		f.add("spec", strconv.Itoa(side), lang, det, bucket(nw))
+		f.add("spec+kids", strconv.Itoa(side), bucket(len(a.t.kids[x.word])), bucket(nw))
+	}
 	// Annotators write the relations of a story's main actors: how many
 	// sentences name each side.
 	if a.named != nil {
