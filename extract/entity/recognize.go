@@ -240,6 +240,14 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 		return m, true
 	}
 	if m, ok := r.gazetteer(s, i); ok {
+		// "Apple Inc.": a company's legal form after a known name
+		// closes that name.
+		if m.End < len(s.toks) && r.words.is(s.low[m.End], legalClass) {
+			m.End++
+			m.Text = s.text(m.Start, m.End)
+			m.Type = graph.Org
+			return m, true
+		}
 		// "Lisbon Portela Airport", "United States Embassy": a
 		// place's name opening an institution's.
 		if m.Type == graph.GPE {
@@ -677,6 +685,11 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 				break
 			}
 			j++
+			// A legal form closes a company's name: "Toyota Motor
+			// Corp. and Siemens AG" are two.
+			if r.words.is(s.low[j-1], legalClass) {
+				break
+			}
 			continue
 		}
 		// "House Oversight and Reform Committee", "Agricultural
@@ -695,8 +708,9 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		if r.wc.is(connectorClass, s.low[j]) && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
 			// "Karsten Warholm of Norway" is a person from a country;
-			// "Bank of England", "Association of ... of Mali" are names.
-			if j-start >= 2 && !r.hasOrgWord(s, start, j) {
+			// "Bank of England", "Association of ... of Mali",
+			// "Presidential Medal of Freedom" are names.
+			if j-start >= 2 && !r.hasWord(s, start, j, orgClass|eventClass) {
 				break
 			}
 			j += 2

@@ -500,6 +500,25 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en company legal forms close names",
+		lang: "en", text: "Apple Inc. met Toyota Motor Corp. and Siemens AG.",
+		want: []string{
+			`name "Apple Inc." → Apple ORG known`,
+			`name "Toyota Motor Corp." ORG`,
+			`name "Siemens AG" ORG`,
+		},
+	},
+	{
+		name: "en award with a complement",
+		lang: "en", text: "She received the Presidential Medal of Freedom, as Karsten Warholm of Norway did not.",
+		want: []string{
+			`pronoun "She" PERSON`,
+			`name "Presidential Medal of Freedom" EVENT`,
+			`name "Karsten Warholm" PERSON`,
+			`name "Norway" → Norway GPE known`,
+		},
+	},
+	{
 		name: "en title word as a surname",
 		lang: "en", text: "Stephen King met Jim Justice after Martin Luther King Jr. day, as Senate President Thomas Rivera Schatz did.",
 		want: []string{

@@ -25,10 +25,11 @@ const (
 	placeClass                    // makes a chain a place's name
 	monthClass                    // a month that context makes a date
 	creditClass                   // a label before a credited name
+	legalClass                    // a company's legal form, closing its name
 )
 
 var classNames = map[string]class{
-	"org": orgClass, "event": eventClass, "place": placeClass, "month": monthClass, "credit": creditClass,
+	"org": orgClass, "event": eventClass, "place": placeClass, "month": monthClass, "credit": creditClass, "legal": legalClass,
 }
 
 // wordTable is what data/words.tsv says for one language.
