@@ -67,6 +67,7 @@ const (
 	Office      WordClass = "office"      // an office a title names (poste, post)
 	Government  WordClass = "government"  // names a person's government; value: its English
 	Relational  WordClass = "relational"  // states a relation with its complement; value: the predicate (capitale=is capital of)
+	Measure     WordClass = "measure"     // counts its complement, which is what a clause is about (tonne, percent)
 )
 
 // The classes of verbclass.tsv, for lemmas.
@@ -90,7 +91,7 @@ func classFile(c WordClass) (file string, valued bool) {
 		return "grammar", false
 	case PrepForm, CompoundPrep, Contraction:
 		return "grammar", true
-	case Actor, Collective, Locution, Authority, Vague, Placeholder, PlacedEvent, Office:
+	case Actor, Collective, Locution, Authority, Vague, Placeholder, PlacedEvent, Office, Measure:
 		return "nounclass", false
 	case Government, Relational:
 		return "nounclass", true

@@ -1,6 +1,7 @@
 package relmodel
 
 import (
+	"github.com/kgraph/kg/extract/lexicon"
 	"strings"
 	"unicode"
 
@@ -199,7 +200,8 @@ func abs(n int) int {
 // contract says the language's words are the triple contract's own
 // (English): a phrase is then named by its words, else by its lemmas
 // until a table gives its English.
-func args(s *Sentence, t *tree, contract bool) []arg {
+func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
+	contract := contractWords(lex)
 	var out []arg
 	inMention := make([]bool, len(s.Words))
 	for k, m := range s.Mentions {
@@ -242,6 +244,11 @@ func args(s *Sentence, t *tree, contract bool) []arg {
 		if isModifier(w.Deprel) && t.parent[i] >= 0 && (s.Words[t.parent[i]].UPOS == "NOUN" || s.Words[t.parent[i]].UPOS == "PROPN") {
 			continue
 		}
+		// "14 mln tonnes of rice" is about rice: a measure with a
+		// complement is none.
+		if lex != nil && lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) && hasKid(t, i, "nmod") {
+			continue
+		}
 		text, citation := phrase(s, t, i, inMention)
 		if text == "" {
 			continue
@@ -266,6 +273,16 @@ func args(s *Sentence, t *tree, contract bool) []arg {
 		kept = kept[:maxArgs]
 	}
 	return kept
+}
+
+// hasKid reports whether word w has a dependent of relation rel.
+func hasKid(t *tree, w int, rel string) bool {
+	for _, k := range t.kids[w] {
+		if t.words[k].Deprel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // isModifier reports deprels that attach a word inside its head's phrase.

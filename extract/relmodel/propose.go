@@ -60,7 +60,7 @@ func analyse(s *Sentence, lex *lexicon.Lexicon) *analysed {
 		return nil
 	}
 	t := newTree(s)
-	return &analysed{s: s, t: t, args: args(s, t, contractWords(lex))}
+	return &analysed{s: s, t: t, args: args(s, t, lex)}
 }
 
 // candidates returns the candidates of an analysed sentence (nil for

@@ -382,3 +382,36 @@ func TestCountNamed(t *testing.T) {
 		t.Errorf("named = %v, want %v", an[0].named, want)
 	}
 }
+
+// TestMeasureArgs checks that a measure with a complement is no argument:
+// "14 mln tonnes of rice" is about rice, "tonnes" alone about nothing.
+func TestMeasureArgs(t *testing.T) {
+	lex, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Maria Rossi produced 14 tonnes of rice and three tonnes .
+	s := sentence(t, `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+produced produce VERB 0 root
+14 14 NUM 5 nummod
+tonnes tonne NOUN 3 obj
+of of ADP 7 case
+rice rice NOUN 5 nmod
+and and CCONJ 10 cc
+three three NUM 10 nummod
+tonnes tonne NOUN 5 conj
+. . PUNCT 3 punct`,
+		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person})
+	a, _ := propose(s, lex, 0)
+	var got []string
+	for _, x := range a.args {
+		got = append(got, x.text)
+	}
+	// The second "tonnes" counts nothing named: it stays.
+	want := []string{"Maria Rossi", "rice", "tonnes"}
+	if !slices.Equal(got, want) {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+}
