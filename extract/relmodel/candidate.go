@@ -1,11 +1,11 @@
 package relmodel
 
 import (
-	"github.com/kgraph/kg/extract/lexicon"
 	"strings"
 	"unicode"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/graph"
 )
@@ -197,9 +197,9 @@ func abs(n int) int {
 // args finds the arguments of a sentence: its mentions, then the noun
 // phrases and stray proper nouns outside them.
 //
-// contract says the language's words are the triple contract's own
-// (English): a phrase is then named by its words, else by its lemmas
-// until a table gives its English.
+// When the language's words are the triple contract's own (English), a
+// phrase is named by its words, else by its lemmas until a table gives
+// its English; lex also says which nouns are measures.
 func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 	contract := contractWords(lex)
 	var out []arg
