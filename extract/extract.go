@@ -327,6 +327,8 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 		home, assumed = defaultHome[doc.Lang], true
 	}
 	resolver := entity.NewResolver(x.translit).WithAliases(x.aliases)
+	stated := map[[2]string]bool{} // person and role predicate with a stated country
+	derived := make([][]graph.Triple, len(sents))
 	for _, ms := range mentions {
 		resolver.Prime(ms)
 	}
@@ -352,9 +354,17 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 			lg.countUnmapped(doc, sent.Words)
 		}
 		rules := lg.relater.Relations(sent)
-		rules = append(rules, x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)...)
+		roles, homeRoles := x.roleTriples(doc.Lang, s.Tokens, resolved, home, assumed)
+		rules = append(rules, roles...)
+		for _, t := range roles {
+			stated[[2]string{t.Subject, t.Predicate}] = true
+		}
+		derived[i] = homeRoles
 		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules, Demonym: x.gaz.Demonym})
 		out.Spans = append(out.Spans, graph.Span{Start: s.Start, End: s.End})
+	}
+	for i, ts := range dropDerived(derived, stated) {
+		out.Sentences[i].Rules = append(out.Sentences[i].Rules, ts...)
 	}
 	return out, resolver.Entities(), tokens
 }
@@ -423,8 +433,11 @@ func abbreviation(toks []segment.Token, m, next entity.Mention) (string, bool) {
 //
 // A national title with no country ("le Premier ministre Jean Castex")
 // is of the document's home country, when it has one.
-func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.Mention, home string, assumed bool) []graph.Triple {
-	var out []graph.Triple
+//
+// Triples whose country is the document's home (or its language's) come
+// apart, in derived: a country the document states for the same person
+// and title elsewhere wins over them (see dropDerived).
+func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.Mention, home string, assumed bool) (stated, derived []graph.Triple) {
 	for k, m := range ms {
 		// Only a title next to a name states a role; "the president"
 		// alone refers to one.
@@ -454,8 +467,20 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		named := k > 0 && ms[k-1].End == m.Start || m.Start > 0 && toks[m.Start-1].Kind == segment.Word &&
 			unicode.IsUpper([]rune(toks[m.Start-1].Text)[0]) && !articles[strings.ToLower(toks[m.Start-1].Text)] &&
 			(m.Start > 1 && toks[m.Start-2].Kind == segment.Word || !unicode.IsUpper([]rune(toks[m.Start].Text)[0]))
+		// A country the sentence states is surer than the document's
+		// home, and that than the one its language assumes: a French
+		// article on German politics is no French one. The relation
+		// model learns how far to trust each.
+		conf := 0.8
 		if m.RoleOf == "" && !m.Complement && !named && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
-			m.RoleOf = home
+			m.RoleOf, conf = home, 0.6
+			if assumed {
+				conf = 0.5
+			}
+		}
+		out := &stated
+		if conf < 0.8 {
+			out = &derived
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
 			continue
@@ -467,14 +492,31 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		if m.FormerRole {
 			verb = "was "
 		}
-		out = append(out, graph.Triple{
+		*out = append(*out, graph.Triple{
 			Subject: m.Name, SubjectType: graph.Person,
 			Predicate: verb + m.Role + " of",
 			Object:    m.RoleOf, ObjectType: otype,
-			Modality: graph.Asserted, Confidence: 0.8, Source: m.Role,
+			Modality: graph.Asserted, Confidence: conf, Source: m.Role,
 		})
 	}
-	return out
+	return stated, derived
+}
+
+// dropDerived returns the role triples of derived (by sentence) whose
+// person and title the document gives no stated country: "Peer
+// Steinbrück, le ministre allemand des Finances" makes him no French
+// minister in the next paragraph of a French article.
+func dropDerived(derived [][]graph.Triple, stated map[[2]string]bool) [][]graph.Triple {
+	for i, ts := range derived {
+		kept := ts[:0]
+		for _, t := range ts {
+			if !stated[[2]string{t.Subject, t.Predicate}] {
+				kept = append(kept, t)
+			}
+		}
+		derived[i] = kept
+	}
+	return derived
 }
 
 // defaultHome is the country of a language's documents that name none

@@ -288,3 +288,35 @@ func TestTreeFillsSubject(t *testing.T) {
 	}
 	t.Errorf("no (France, condemns, Russia) in %v", res.Triples)
 }
+
+// TestStatedRoleCountry checks that a country the document states for a
+// person's title wins over the one its language assumes: the German
+// finance minister of a French article is no French minister.
+func TestStatedRoleCountry(t *testing.T) {
+	x := newRulesExtractor(t)
+	tests := []struct {
+		name, text string
+		want, deny string // role objects of Klaus Weber
+	}{
+		{"stated elsewhere", "Le ministre des Finances Klaus Weber a parlé mardi. Le ministre allemand des Finances Klaus Weber a ajouté qu'il partait.", "Germany", "France"},
+		{"assumed alone", "Le ministre des Finances Klaus Weber a parlé mardi.", "France", "Germany"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := graph.Document{ID: "t", Lang: "fr", Text: tt.text}
+			res, err := x.Extract(context.Background(), &doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, tr := range res.Triples {
+				if tr.Subject == "Klaus Weber" && tr.Predicate == "is finance minister of" {
+					got[tr.Object] = true
+				}
+			}
+			if !got[tt.want] || got[tt.deny] {
+				t.Errorf("Klaus Weber is finance minister of %v, want %s, not %s", got, tt.want, tt.deny)
+			}
+		})
+	}
+}

@@ -178,10 +178,23 @@ func (r *Recognizer) statesOf(s *sentence, ms []Mention) {
 		if p := m.Start - 1; p >= 0 && s.toks[p].Kind == segment.Word && isCap(s.toks[p].Text) && !r.function[s.low[p]] {
 			continue
 		}
-		if c, ok := r.people[graph.Fold(m.Text)]; ok {
+		if c, ok := r.person(m.Text); ok {
 			m.RoleOf = c
 		}
 	}
+}
+
+// person returns the country of a person of data/people.tsv, named in
+// full or without middle names ("Hillary Rodham Clinton").
+func (r *Recognizer) person(name string) (string, bool) {
+	if c, ok := r.people[graph.Fold(name)]; ok {
+		return c, true
+	}
+	if w := strings.Fields(name); len(w) > 2 {
+		c, ok := r.people[graph.Fold(w[0]+" "+w[len(w)-1])]
+		return c, ok
+	}
+	return "", false
 }
 
 // credit reports a credit label at i: a capitalised label word of

@@ -646,6 +646,14 @@ var recognizeTests = []struct {
 		},
 	},
 
+	{
+		name: "fr state title of a known politician named with a middle name",
+		lang: "fr", text: "La secrétaire d'Etat Hillary Rodham Clinton est arrivée.",
+		want: []string{
+			`name "Hillary Rodham Clinton" span="secrétaire d'Etat Hillary Rodham Clinton" PERSON role="secretary of state" of="United States"`,
+		},
+	},
+
 	// Pronouns.
 	{
 		name: "fr pronouns mid-sentence",
