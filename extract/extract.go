@@ -348,6 +348,13 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 			}
 		}
 		sent := relate.Sentence{Src: doc.Text, Tokens: s.Tokens, Mentions: resolved, Home: home, HomeAssumed: assumed}
+		if s.Dateline {
+			// Where the story was filed states no relation: "WAPPINGERS
+			// FALLS, N.Y., April 13 -" is no falling.
+			out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Demonym: x.gaz.Demonym})
+			out.Spans = append(out.Spans, graph.Span{Start: s.Start, End: s.End})
+			continue
+		}
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, lg.lexicon, s.Tokens)
 			mendVerbLemmas(sent.Words, lg.lexicon)

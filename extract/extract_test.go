@@ -320,3 +320,25 @@ func TestStatedRoleCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineStatesNothing checks that no relation is read in a news
+// dateline, while the story after it is read.
+func TestDatelineStatesNothing(t *testing.T) {
+	for _, x := range []*Extractor{newExtractor(t), newRulesExtractor(t)} {
+		doc := graph.Document{ID: "t", Lang: "en", Text: "SPRING FALLS, N.Y., April 13 - Acme Airways Inc said it bought Zenith Aviation."}
+		res, err := x.Extract(context.Background(), &doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bought := false
+		for _, tr := range res.Triples {
+			if tr.Sentence == "SPRING FALLS, N.Y., April 13 -" {
+				t.Errorf("relation in the dateline: %+v", tr)
+			}
+			bought = bought || tr.Predicate == "buys"
+		}
+		if !bought {
+			t.Errorf("no buys in %+v", res.Triples)
+		}
+	}
+}

@@ -384,3 +384,19 @@ func BenchmarkSplit(b *testing.B) {
 		})
 	}
 }
+
+// TestDatelineMarked checks that a dateline sentence says it is one, and
+// no other sentence does.
+func TestDatelineMarked(t *testing.T) {
+	in := "BERGEN, N.D., March 4 -- The mill closed.\nOslo - the city of the year\nSALEM, Ore., May 2 - Salem voted."
+	var got []string
+	for _, s := range Split(in, rulesOf(t, "en")) {
+		if s.Dateline {
+			got = append(got, s.Text)
+		}
+	}
+	want := []string{"BERGEN, N.D., March 4 --", "SALEM, Ore., May 2 -"}
+	if !equal(got, want) {
+		t.Errorf("datelines %q, want %q", got, want)
+	}
+}

@@ -12,6 +12,9 @@ type Sentence struct {
 	Text       string
 	Start, End int // byte offsets into the source text
 	Tokens     []Token
+	// Dateline marks a news dateline ("WASHINGTON, March 2 -"): where
+	// the story was filed, which states no relation.
+	Dateline bool
 }
 
 // quoteLookahead bounds how far Split looks for the end of a quotation
@@ -58,6 +61,7 @@ func split(src string, r Rules, toks []Token) []Sentence {
 		if i == first && (i == 0 || lineBreak(src[toks[i-1].End:toks[i].Start])) {
 			if d, ok := s.dateline(i); ok {
 				add(i, d)
+				sents[len(sents)-1].Dateline = true
 				first, i = d+1, d
 				continue
 			}
