@@ -415,3 +415,43 @@ tonnes tonne NOUN 5 conj
 		t.Errorf("args = %q, want %q", got, want)
 	}
 }
+
+// TestUnsaidTitle checks that a title phrasing may not add words the
+// sentence does not have before the title's own.
+func TestUnsaidTitle(t *testing.T) {
+	// Maria Rossi , vice-president and minister of Agriculture .
+	s := sentence(t, `
+Maria Maria PROPN 0 root
+Rossi Rossi PROPN 1 flat
+, , PUNCT 4 punct
+vice-president vice-president NOUN 1 appos
+and and CCONJ 6 cc
+minister minister NOUN 4 conj
+of of ADP 8 case
+Agriculture Agriculture PROPN 6 nmod
+. . PUNCT 1 punct`)
+	a := analyse(s, nil)
+	minister := trig{word: 5}
+	president := trig{word: 3}
+	// A role triple the rules read: its source is the title.
+	role := trig{word: -1, key: predKey{"rule|minister|is minister of", "rule|minister", "rule|minister"}}
+	tests := []struct {
+		p    string
+		tg   trig
+		want bool
+	}{
+		{"is prime minister of", minister, true},
+		{"is minister of", minister, false},
+		{"is former minister of", minister, false},
+		{"was deputy minister of", minister, true},
+		{"is vice president of", president, false},
+		{"heads", minister, false},
+		{"is prime minister of", role, true},
+		{"is minister of", role, false},
+	}
+	for _, tt := range tests {
+		if got := unsaidTitle(tt.p, titleWord(tt.tg, a), a); got != tt.want {
+			t.Errorf("unsaidTitle(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package relmodel
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -183,7 +184,8 @@ var levelNames = [...]string{"key", "prep", "lemma"}
 // options (normalising is a good share of the work).
 func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Lexicon, out []option, norms map[string]string) []option {
 	out = out[:0]
-	if c.oKind == argConcept && !contractWords(lex) && c.rule < 0 {
+	contract := contractWords(lex)
+	if c.oKind == argConcept && !contract && c.rule < 0 {
 		c.oName = t.conceptName(lang, a.args[c.obj], lex)
 	}
 	addNorm := func(p, n, from string, seen int, share float32, rank int) {
@@ -221,6 +223,9 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 				continue
 			}
 			for r, ph := range st.Phrases {
+				if contract && unsaidTitle(ph.P, titleWord(tg, a), a) {
+					continue
+				}
 				addNorm(ph.P, ph.norm, tg.pos+":"+levelNames[l], st.N, float32(ph.N)/float32(st.N), r)
 			}
 		}
@@ -237,6 +242,62 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 		}
 	}
 	return out
+}
+
+// unsaidTitle reports a title phrasing that puts words before the
+// trigger's own that the sentence does not have: "is prime minister of"
+// for "minister of Agriculture", "is vice president of" for "president
+// of". The annotations' phrasings of a title word are those of every
+// title it heads; "former" says when, not which.
+func unsaidTitle(p, w string, a *analysed) bool {
+	f := strings.Fields(p)
+	if w == "" || len(f) < 3 || f[0] != "is" && f[0] != "was" {
+		return false
+	}
+	for i := 1; i < len(f)-1; i++ {
+		if commonPrefix(f[i], w) < min(4, len(w), len(f[i])) {
+			continue
+		}
+		for _, x := range f[1:i] {
+			if x != "former" && !a.has(x) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// titleWord returns the word a trigger's title phrasings are built on:
+// the trigger's lemma, or for a rule's the last word of what the rule
+// read ("minister" for a role triple of "British minister of
+// Agriculture").
+func titleWord(tg trig, a *analysed) string {
+	if tg.word >= 0 {
+		return strings.ToLower(a.s.Words[tg.word].Lemma)
+	}
+	if src, ok := strings.CutPrefix(tg.key[1], "rule|"); ok {
+		f := strings.Fields(strings.ToLower(src))
+		if len(f) > 0 {
+			return f[len(f)-1]
+		}
+	}
+	return ""
+}
+
+// has reports whether the sentence has word w (lower case), as written,
+// as a lemma or as part of a hyphenated word ("vice-president").
+func (a *analysed) has(w string) bool {
+	for _, x := range a.s.Words {
+		f := strings.ToLower(x.Form)
+		if f == w || strings.ToLower(x.Lemma) == w {
+			return true
+		}
+		if strings.Contains(f, "-") && slices.Contains(strings.Split(f, "-"), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lexical adds the predicates the lexicon gives a trigger, and, in a

@@ -133,6 +133,8 @@ func TestSplitRules(t *testing.T) {
 			[]string{"OSLO, Feb 3 -", "Acme Corp said it sold its mill.", "BERGEN, N.D., March 4 --", "The mill closed.", "SALEM, Ore., May 2 -", "Salem voted."}},
 		{"en", "LIMA (Reuters) — Peru said on Monday it would act. NEW DELHI, May 5 (AP) - India agreed.",
 			[]string{"LIMA (Reuters) —", "Peru said on Monday it would act.", "NEW DELHI, May 5 (AP) - India agreed."}},
+		{"en", "Chicago, March 5 - Delegates met.\nParis, 2 - 1 was the score.",
+			[]string{"Chicago, March 5 -", "Delegates met.", "Paris, 2 - 1 was the score."}},
 		{"fr", "NANTES, 6 octobre (AFP) - Le maire a démissionné.\nRennes (AFP) - La ville proteste.",
 			[]string{"NANTES, 6 octobre (AFP) -", "Le maire a démissionné.", "Rennes (AFP) -", "La ville proteste."}},
 		// Not datelines: a headline with a dash, a bracket left open, a

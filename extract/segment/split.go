@@ -329,6 +329,8 @@ func (s *splitter) dateline(i int) (int, bool) {
 		return 0, false
 	}
 	caps, agency, inBracket := allUpper(first.Text) && letters(first.Text) >= 2, false, false
+	// "Chicago, March 5 -": a place and a day, in any case.
+	dated := false
 	for k := i + 1; k < len(s.toks) && k-i <= maxDateline; k++ {
 		t := s.toks[k]
 		if lineBreak(s.src[s.toks[k-1].End:t.Start]) {
@@ -337,7 +339,7 @@ func (s *splitter) dateline(i int) (int, bool) {
 		switch {
 		case dash(t.Text):
 			spaced := s.toks[k-1].End < t.Start && k+1 < len(s.toks) && t.End < s.toks[k+1].Start
-			return k, spaced && !inBracket && (caps || agency)
+			return k, spaced && !inBracket && (caps || agency || dated && s.toks[i+1].Text == ",")
 		case t.Text == "(":
 			if inBracket || k+1 >= len(s.toks) || s.toks[k+1].Kind != Word || !isUpper(firstRune(s.toks[k+1].Text)) {
 				return 0, false
@@ -348,7 +350,9 @@ func (s *splitter) dateline(i int) (int, bool) {
 				return 0, false
 			}
 			inBracket, agency = false, true
-		case t.Text == "," || t.Kind == Number:
+		case t.Text == ",":
+		case t.Kind == Number:
+			dated = dated || s.toks[k-1].Kind == Word || k+1 < len(s.toks) && s.toks[k+1].Kind == Word
 		case t.Text == "." && s.toks[k-1].Kind == Word && s.toks[k-1].End == t.Start:
 			// an abbreviated region: "Ore.", "Calif."
 		case t.Kind == Word:
