@@ -555,16 +555,19 @@ func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
 			}
 		}
 	}
-	best, n, tie := "", 0, false
+	best, n, second := "", 0, 0
 	for c, k := range count {
 		switch {
 		case k > n:
-			best, n, tie = c, k, false
-		case k == n:
-			tie = true
+			best, n, second = c, k, n
+		case k > second:
+			second = k
 		}
 	}
-	if n < 4 || tie {
+	// A story the way it names countries does not set in one (a trade
+	// dispute, a summit) gives no home: titles there are as often the
+	// other side's.
+	if n < 4 || second*2 > n {
 		return ""
 	}
 	return best

@@ -342,3 +342,23 @@ func TestDatelineStatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeNeedsDominance checks that a story naming two countries about
+// as often gives neither's titles to the people it names: the prime
+// minister of a trade dispute between the United States and Japan is no
+// American one.
+func TestHomeNeedsDominance(t *testing.T) {
+	x := newRulesExtractor(t)
+	doc := graph.Document{ID: "t", Lang: "en", Text: "The United States and Japan met on Monday. " +
+		"The United States said Japan must open its markets. The United States agreed to wait. " +
+		"Prime Minister Kenji Sato spoke on Tuesday."}
+	res, err := x.Extract(context.Background(), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Triples {
+		if tr.Subject == "Kenji Sato" && tr.Predicate == "is prime minister of" {
+			t.Errorf("got %+v, want no country for Kenji Sato", tr)
+		}
+	}
+}

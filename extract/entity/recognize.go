@@ -63,6 +63,7 @@ type Recognizer struct {
 	wc       wordClasses
 	words    wordTable
 	people   map[string]string // folded full name → country
+	surnames map[string]string // folded surname of people → country; "" when people of two countries bear it
 	first    FirstNames
 }
 
@@ -85,7 +86,16 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, first: defaultFirstNames()}
+	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, first: defaultFirstNames(),
+		surnames: map[string]string{}}
+	for name, c := range people {
+		f := strings.Fields(name)
+		last := f[len(f)-1]
+		if prev, ok := rec.surnames[last]; ok && prev != c {
+			c = ""
+		}
+		rec.surnames[last] = c
+	}
 	if lex != nil {
 		rec.traits = lex.Traits()
 	}
@@ -185,14 +195,19 @@ func (r *Recognizer) statesOf(s *sentence, ms []Mention) {
 }
 
 // person returns the country of a person of data/people.tsv, named in
-// full or without middle names ("Hillary Rodham Clinton").
+// full, without middle names ("Hillary Rodham Clinton"), or by a surname
+// that people of one country only bear ("President Reagan").
 func (r *Recognizer) person(name string) (string, bool) {
 	if c, ok := r.people[graph.Fold(name)]; ok {
 		return c, true
 	}
-	if w := strings.Fields(name); len(w) > 2 {
+	switch w := strings.Fields(name); {
+	case len(w) > 2:
 		c, ok := r.people[graph.Fold(w[0]+" "+w[len(w)-1])]
 		return c, ok
+	case len(w) == 1:
+		c := r.surnames[graph.Fold(name)]
+		return c, c != ""
 	}
 	return "", false
 }

@@ -647,6 +647,15 @@ var recognizeTests = []struct {
 	},
 
 	{
+		name: "en state title of a known politician named by surname",
+		lang: "en", text: "In Mexico, President Reagan met Prime Minister Thatcher.",
+		want: []string{
+			`name "Mexico" → Mexico GPE known`,
+			`name "Reagan" span="President Reagan" PERSON role="president" of="United States"`,
+			`name "Thatcher" span="Prime Minister Thatcher" PERSON role="prime minister" of="United Kingdom"`,
+		},
+	},
+	{
 		name: "fr state title of a known politician named with a middle name",
 		lang: "fr", text: "La secrétaire d'Etat Hillary Rodham Clinton est arrivée.",
 		want: []string{
