@@ -239,6 +239,12 @@ func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality
 			if md, ok := lex.Modality(f); ok {
 				m = md
 			}
+		case "mark":
+			// "if the Commission eased restrictions": a condition
+			// states nothing.
+			if md, ok := lex.Modality(f); ok && md == graph.Hypothetical {
+				m = md
+			}
 		}
 	}
 	for p, steps := t.parent[w], 0; p >= 0 && steps < 3; p, steps = t.parent[p], steps+1 {

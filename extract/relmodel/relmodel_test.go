@@ -455,3 +455,37 @@ Agriculture Agriculture PROPN 6 nmod
 		}
 	}
 }
+
+// TestConditionalMood checks that a relation under "if" is hypothetical
+// and one without it asserted.
+func TestConditionalMood(t *testing.T) {
+	lex, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		rows string
+		want graph.Modality
+	}{
+		{`
+if if SCONJ 4 mark
+Maria Maria PROPN 4 nsubj
+Rossi Rossi PROPN 2 flat
+eased ease VERB 0 root
+restrictions restriction NOUN 4 obj
+. . PUNCT 4 punct`, graph.Hypothetical},
+		{`
+then then ADV 4 advmod
+Maria Maria PROPN 4 nsubj
+Rossi Rossi PROPN 2 flat
+eased ease VERB 0 root
+restrictions restriction NOUN 4 obj
+. . PUNCT 4 punct`, graph.Asserted},
+	} {
+		s := sentence(t, tt.rows)
+		a := analyse(s, lex)
+		if _, m := a.mood(3, lex); m != tt.want {
+			t.Errorf("mood of %q = %s, want %s", strings.Fields(tt.rows)[0], m, tt.want)
+		}
+	}
+}
