@@ -239,13 +239,10 @@ func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality
 			if md, ok := lex.Modality(f); ok {
 				m = md
 			}
-		case "mark":
-			// "if the Commission eased restrictions": a condition
-			// states nothing.
-			if md, ok := lex.Modality(f); ok && md == graph.Hypothetical {
-				m = md
-			}
 		}
+	}
+	if a.conditional(w, lex) {
+		m = graph.Hypothetical
 	}
 	for p, steps := t.parent[w], 0; p >= 0 && steps < 3; p, steps = t.parent[p], steps+1 {
 		lemma := strings.ToLower(t.words[p].Lemma)
@@ -261,6 +258,22 @@ func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality
 		}
 	}
 	return neg, m
+}
+
+// conditional reports a word whose clause a conditional conjunction
+// opens: "if the Commission eased restrictions" states no easing.
+func (a *analysed) conditional(w int, lex *lexicon.Lexicon) bool {
+	if w < 0 || lex == nil {
+		return false
+	}
+	for _, k := range a.t.kids[w] {
+		if a.t.words[k].Deprel == "mark" {
+			if md, ok := lex.Modality(strings.ToLower(a.t.words[k].Form)); ok && md == graph.Hypothetical {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasNe reports French "ne" before a verb, which "plus" or "jamais" need
@@ -303,8 +316,12 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 		if tree[i].rule < 0 && tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == rt.Object {
 			tree[i].ruleAgrees = true
 			tree[i].agree = r
-			// The rule read negation and modality with more care.
+			// The rule read negation and modality with more care, but
+			// not a condition on the clause.
 			tree[i].neg, tree[i].modality = rt.Negated, rt.Modality
+			if a.conditional(tree[i].trigger, lex) {
+				tree[i].modality, c.modality = graph.Hypothetical, graph.Hypothetical
+			}
 			c.ruleAgrees = true
 		}
 	}

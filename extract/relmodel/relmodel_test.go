@@ -489,3 +489,36 @@ restrictions restriction NOUN 4 obj
 		}
 	}
 }
+
+// TestConditionalOverRule checks that a rule's reading of a relation
+// under "if" as asserted gives way to the condition, for the rule's
+// candidate and the tree's that agrees with it.
+func TestConditionalOverRule(t *testing.T) {
+	lex, err := lexicon.Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sentence(t, `
+if if SCONJ 4 mark
+Maria Maria PROPN 4 nsubj
+Rossi Rossi PROPN 2 flat
+visited visit VERB 0 root
+Lyon Lyon PROPN 4 obj
+. . PUNCT 4 punct`,
+		entity.Mention{Start: 1, End: 3, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+		entity.Mention{Start: 4, End: 5, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
+	s.Rules = []graph.Triple{{Subject: "Maria Rossi", Predicate: "visits", Object: "Lyon", Modality: graph.Asserted, Source: "visit"}}
+	_, cs := propose(s, lex, 0)
+	n := 0
+	for _, c := range cs {
+		if c.sName == "Maria Rossi" && c.oName == "Lyon" {
+			n++
+			if c.modality != graph.Hypothetical {
+				t.Errorf("candidate (rule %d) modality %s, want hypothetical", c.rule, c.modality)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d candidates Maria Rossi > Lyon, want the tree's and the rule's", n)
+	}
+}
