@@ -478,16 +478,12 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		// home, and that than the one its language assumes: a French
 		// article on German politics is no French one. The relation
 		// model learns how far to trust each.
-		conf := 0.8
+		conf, out := roleStated, &stated
 		if m.RoleOf == "" && !m.Complement && !named && home != "" && relate.NationalRole(m.Role) && (!assumed || relate.NationalRoleAssumed(m.Role)) {
-			m.RoleOf, conf = home, 0.6
+			m.RoleOf, conf, out = home, roleHome, &derived
 			if assumed {
-				conf = 0.5
+				conf = roleAssumed
 			}
-		}
-		out := &stated
-		if conf < 0.8 {
-			out = &derived
 		}
 		if m.Role == "" || m.RoleOf == "" || m.Role == "counterpart" || m.Type != graph.Person {
 			continue
@@ -508,6 +504,14 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 	}
 	return stated, derived
 }
+
+// The confidences of role triples, by where their country comes from:
+// the sentence, the document's home country, its language's.
+const (
+	roleStated  = 0.8
+	roleHome    = 0.6
+	roleAssumed = 0.5
+)
 
 // dropDerived returns the role triples of derived (by sentence) whose
 // person and title the document gives no stated country: "Peer
@@ -564,9 +568,8 @@ func (x *Extractor) homeCountry(mentions [][]entity.Mention) string {
 			second = k
 		}
 	}
-	// A story the way it names countries does not set in one (a trade
-	// dispute, a summit) gives no home: titles there are as often the
-	// other side's.
+	// A story that names two countries about as often (a trade dispute,
+	// a summit) has no home: its titles are as often the other side's.
 	if n < 4 || second*2 > n {
 		return ""
 	}

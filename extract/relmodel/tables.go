@@ -214,6 +214,10 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 		addNorm(p, n, from, seen, share, rank)
 	}
 	for _, tg := range c.trigs {
+		var title string // the word an English title phrasing must be built on
+		if contract {
+			title = titleWord(tg, a)
+		}
 		for l, k := range tg.key {
 			if l > 0 && k == tg.key[l-1] {
 				continue
@@ -223,7 +227,7 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 				continue
 			}
 			for r, ph := range st.Phrases {
-				if contract && unsaidTitle(ph.P, titleWord(tg, a), a) {
+				if contract && unsaidTitle(ph.P, title, a) {
 					continue
 				}
 				addNorm(ph.P, ph.norm, tg.pos+":"+levelNames[l], st.N, float32(ph.N)/float32(st.N), r)
