@@ -38,9 +38,8 @@ var latinFolds = sync.OnceValue(func() *[latinEnd]string {
 	return &t
 })
 
-// foldLatin folds s with a table when all its runes are below latinEnd
-// or apostrophes and hyphens foldUnicode names: no normalization, one
-// allocation.
+// foldLatin folds s with a table when all its runes are below latinEnd,
+// apostrophes or separators: no normalization, one allocation.
 func foldLatin(s string) (string, bool) {
 	t := latinFolds()
 	b := make([]byte, 0, len(s))
@@ -50,9 +49,9 @@ func foldLatin(s string) (string, bool) {
 		switch {
 		case r < latinEnd:
 			f = t[r]
-		case r == '’' || r == 'ʼ' || r == '‘':
+		case apostrophe(r):
 			f = "'"
-		case r == '‐' || r == '‑' || r == '–':
+		case separator(r):
 		default:
 			return "", false
 		}
@@ -69,6 +68,17 @@ func foldLatin(s string) (string, bool) {
 	return string(b), true
 }
 
+// separator reports a rune Fold reads as a space between words: a
+// hyphen, a dash, an underscore or a space.
+func separator(r rune) bool {
+	return r == '-' || r == '‐' || r == '‑' || r == '–' || unicode.IsSpace(r) || r == '_'
+}
+
+// apostrophe reports a rune Fold writes as a straight apostrophe.
+func apostrophe(r rune) bool {
+	return r == '’' || r == 'ʼ' || r == '‘'
+}
+
 func foldUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -77,10 +87,10 @@ func foldUnicode(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == '-' || r == '‐' || r == '‑' || r == '–' || unicode.IsSpace(r) || r == '_':
+		case separator(r):
 			space = b.Len() > 0
 			continue
-		case r == '’' || r == 'ʼ' || r == '‘':
+		case apostrophe(r):
 			r = '\''
 		case r == 'œ' || r == 'Œ':
 			if space {
