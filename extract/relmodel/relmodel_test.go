@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/extract/entity"
-	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
@@ -209,10 +208,7 @@ func TestReadCorrupt(t *testing.T) {
 // TestVerbOptions checks the phrasings an English verb trigger offers:
 // its own passive form, and the word the object hangs on.
 func TestVerbOptions(t *testing.T) {
-	lex, err := lexicon.Load("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := loadLexicon(t, "en")
 	tests := []struct {
 		name       string
 		rows       string // Maria Rossi first, the object (one word) last before the period
@@ -353,10 +349,7 @@ voisins voisin ADJ 1 amod`, "pays voisins", "pays voisins"},
 			t.Errorf("phrase = %q, %q; want %q, %q", text, citation, tt.text, tt.want)
 		}
 	}
-	lex, err := lexicon.Load("fr")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := loadLexicon(t, "fr")
 	tb := &tables{concept: map[string]string{"fr|" + graph.Fold("sanctions économiques"): "economic sanctions"}}
 	for _, tt := range []struct{ text, name, want string }{
 		{"séances plénières", "séance plénière", "séance plénière"},
@@ -386,10 +379,7 @@ func TestCountNamed(t *testing.T) {
 // TestMeasureArgs checks that a measure with a complement is no argument:
 // "14 mln tonnes of rice" is about rice, "tonnes" alone about nothing.
 func TestMeasureArgs(t *testing.T) {
-	lex, err := lexicon.Load("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := loadLexicon(t, "en")
 	// Maria Rossi produced 14 tonnes of rice and three tonnes .
 	s := sentence(t, `
 Maria Maria PROPN 3 nsubj
@@ -459,10 +449,7 @@ Agriculture Agriculture PROPN 6 nmod
 // TestConditionalMood checks that a relation under "if" is hypothetical
 // and one without it asserted.
 func TestConditionalMood(t *testing.T) {
-	lex, err := lexicon.Load("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := loadLexicon(t, "en")
 	for _, tt := range []struct {
 		rows string
 		want graph.Modality
@@ -494,10 +481,7 @@ restrictions restriction NOUN 4 obj
 // under "if" as asserted gives way to the condition, for the rule's
 // candidate and the tree's that agrees with it.
 func TestConditionalOverRule(t *testing.T) {
-	lex, err := lexicon.Load("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lex := loadLexicon(t, "en")
 	s := sentence(t, `
 if if SCONJ 4 mark
 Maria Maria PROPN 4 nsubj

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"testing"
+
+	"github.com/kgraph/kg/extract/lexicon"
 )
 
 func gz(t *testing.T, s string) []byte {
@@ -13,4 +15,14 @@ func gz(t *testing.T, s string) []byte {
 	w.Write([]byte(s))
 	w.Close()
 	return b.Bytes()
+}
+
+// loadLexicon loads the embedded lexicon of lang.
+func loadLexicon(t *testing.T, lang string) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Load(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
 }
