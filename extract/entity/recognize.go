@@ -286,11 +286,10 @@ func (r *Recognizer) match(s *sentence, i int, capitalised func(string) bool) (M
 					Name: m.Name + " " + s.text(m.End, end), Known: true}, true
 			}
 		}
-		// "Glasgow School of Art", "Pacific Gas and Electric Company":
-		// a place opening a longer name with an organization word in it
-		// is part of that name, not a place of its own.
-		// Likewise a place opening an event's or a treaty's name: "Paris
-		// Agreement", "Tokyo Olympics".
+		// "Glasgow School of Art", "Pacific Gas and Electric Company",
+		// "Paris Agreement", "Tokyo Olympics": a place opening a longer
+		// name with an organization's or an event's word in it is part
+		// of that name, not a place of its own.
 		if m.Type == graph.GPE || m.Type == graph.Loc {
 			if c, ok := r.chain(s, i, capitalised); ok && c.Start == m.Start && c.End > m.End && !c.Known {
 				switch {

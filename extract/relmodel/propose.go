@@ -20,7 +20,7 @@ type analysed struct {
 	t    *tree
 	args []arg
 	// named counts, for the whole document, the sentences that name
-	// each entity as an argument: its salience there. Set by named.
+	// each entity as an argument: its salience there. Set by countNamed.
 	named map[string]int
 }
 
