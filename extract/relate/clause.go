@@ -162,55 +162,15 @@ func (c *clauses) relations() ([]graph.Triple, map[int]bool) {
 // verb returns the triples of the clause headed by verb v, and whether
 // the tree gave it a subject.
 func (c *clauses) verb(v int) ([]graph.Triple, bool) {
-	st := c.st
-	lex := st.r.lex
-	lemma := c.verbLemma(v)
-	if prt := c.child(v, "compound:prt"); prt >= 0 {
-		if rows := lex.Verbs(lemma + " " + strings.ToLower(c.w[prt].Form)); len(rows) > 0 {
-			lemma += " " + strings.ToLower(c.w[prt].Form)
-		}
-	}
-	rows := c.verbRows(v, lemma)
-	generic := false
+	rows, generic := c.readings(v)
 	if len(rows) == 0 {
-		// An English verb the lexicon does not map still reads as its
-		// own predicate: "defeated" → defeats, "arrived at" → arrives at.
-		if !st.r.traits.ContractWords || c.is(lexicon.PlainVerb, lemma) || strings.ContainsAny(lemma, "0123456789") {
-			return nil, false
-		}
-		generic = true
-		rows = []row{{lexicon.Predicate{Lemma: lemma, Predicate: thirdPerson(lemma), Class: lexicon.Action}, -1}}
+		return nil, false
 	}
 	mod := c.modality(v)
 	if mod.skip {
 		return nil, false
 	}
-	agent := c.agent(v)
-	// "le traité, signé par la France": a participle with an agent
-	// is a passive whose object is the noun it qualifies.
-	reduced := c.rel(v, "acl") && !c.rel(v, "acl:relcl") && agent >= 0
-	// "se sont félicités": être with a reflexive is no passive.
-	passive := c.child(v, "aux:pass") >= 0 && c.child(v, "expl:pv") < 0 && c.child(v, "expl") < 0 || reduced
-	var subj []arg
-	var passObj []arg
-	inverted := false // the speaker follows the verb: what follows is no object
-	if passive {
-		ps := c.child(v, "nsubj:pass")
-		passObj = c.args(ps, false)
-		if ps >= 0 && c.w[ps].UPOS == "PRON" && c.rel(v, "acl:relcl") || reduced {
-			// "the plan, which was approved by X".
-			passObj = c.args(c.head(v), false)
-		}
-		if agent >= 0 {
-			subj = c.args(agent, true)
-		}
-	} else {
-		subj = c.subjects(v)
-		if len(subj) == 0 && c.speech(v) {
-			subj = c.invertedSpeaker(v)
-			inverted = len(subj) > 0
-		}
-	}
+	vc := c.voice(v)
 	// "l'accord négocié entre le PS et les Verts": a symmetric verb
 	// relates the two sides "entre" / "between" names.
 	var sides []graph.Triple
@@ -220,11 +180,11 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 			break
 		}
 	}
-	if len(subj) == 0 {
+	if len(vc.subj) == 0 {
 		// "Le camion a heurté la glissière": the tree's subject is a
 		// common noun, no entity; the position rules must not take the
 		// name before it for the subject.
-		if ns := c.child(v, "nsubj"); ns >= 0 && c.w[ns].UPOS == "NOUN" && c.ment[ns] < 0 && !passive {
+		if ns := c.child(v, "nsubj"); ns >= 0 && c.w[ns].UPOS == "NOUN" && c.ment[ns] < 0 && !vc.passive {
 			return sides, true
 		}
 		return sides, len(sides) > 0
@@ -232,188 +192,291 @@ func (c *clauses) verb(v int) ([]graph.Triple, bool) {
 	var out []graph.Triple
 	out = append(out, sides...)
 	light := false // a light verb read with its noun: the plain verb is not read
-	for _, row := range rows {
-		if row.light >= 0 && row.Prep == "" || light && row.light < 0 {
+	for _, r := range rows {
+		if r.light >= 0 && r.Prep == "" || light && r.light < 0 {
 			continue
 		}
-		switch row.Class {
-		case lexicon.Action, lexicon.Speech:
-		case lexicon.Considered, lexicon.Intended:
-			// "considers sanctions": a modal verb with a noun object
-			// states that much; "envisager la possibilité d'imposer des
-			// sanctions": the object is the placeholder's verb's.
-			o := c.child(v, "obj")
-			if o < 0 || row.Prep != "" {
-				// "promised to impose sanctions", "envisage de
-				// sanctionner la Russie": the object of what is promised
-				// or considered.
-				if x := c.infinitiveObject(v, row.Prep); x >= 0 && commits[row.Predicate.Predicate] {
-					for _, s := range subj {
-						for _, ob := range c.args(x, false) {
-							if ob.entity() {
-								continue // "wants to oust X" is no wanting X
-							}
-							if t, ok := c.triple(s, ob, row, mod); ok {
-								t.Confidence = round2(t.Confidence - 0.1)
-								out = append(out, t)
-							}
-						}
-					}
-				}
-				continue
-			}
-			if c.is(lexicon.Placeholder, c.lemma(o)) {
-				if a := c.child(o, "acl"); a >= 0 && c.child(a, "obj") >= 0 {
-					for _, s := range subj {
-						for _, ob := range c.args(c.child(a, "obj"), false) {
-							if t, ok := c.triple(s, ob, row, mod); ok {
-								out = append(out, t)
-							}
-						}
-					}
-				}
-				continue
-			}
-		default:
-			continue
+		ts, read := c.reading(v, r, vc, mod, generic)
+		out = append(out, ts...)
+		light = light || read
+	}
+	if !vc.passive && c.speech(v) {
+		out = c.addressees(v, vc.subj, mod, out)
+	}
+	return out, true
+}
+
+// readings returns the lexicon's rows for verb v (with its particle
+// when the lexicon knows the pair), and whether they are the verb's
+// own generic reading.
+func (c *clauses) readings(v int) (rows []row, generic bool) {
+	lex := c.st.r.lex
+	lemma := c.verbLemma(v)
+	if prt := c.child(v, "compound:prt"); prt >= 0 {
+		if rows := lex.Verbs(lemma + " " + strings.ToLower(c.w[prt].Form)); len(rows) > 0 {
+			lemma += " " + strings.ToLower(c.w[prt].Form)
 		}
-		// "aims to", "tries to" qualify the verb they govern; "talks
-		// to", "returns to" relate their subject and object.
-		if strings.HasSuffix(row.Predicate.Predicate, " to") && row.Class != lexicon.Action && row.Class != lexicon.Speech {
-			continue
+	}
+	if rows = c.verbRows(v, lemma); len(rows) > 0 {
+		return rows, false
+	}
+	// An English verb the lexicon does not map still reads as its
+	// own predicate: "defeated" → defeats, "arrived at" → arrives at.
+	if !c.st.r.traits.ContractWords || c.is(lexicon.PlainVerb, lemma) || strings.ContainsAny(lemma, "0123456789") {
+		return nil, false
+	}
+	return []row{{lexicon.Predicate{Lemma: lemma, Predicate: thirdPerson(lemma), Class: lexicon.Action}, -1}}, true
+}
+
+// voice is how a clause's verb takes its arguments.
+type voice struct {
+	subj     []arg
+	passObj  []arg // in the passive, what the verb acts on
+	passive  bool
+	inverted bool // the speaker follows the verb: what follows is no object
+}
+
+// voice returns the subjects of verb v and, in the passive, its patient.
+func (c *clauses) voice(v int) voice {
+	var vc voice
+	agent := c.agent(v)
+	// "le traité, signé par la France": a participle with an agent
+	// is a passive whose object is the noun it qualifies.
+	reduced := c.rel(v, "acl") && !c.rel(v, "acl:relcl") && agent >= 0
+	// "se sont félicités": être with a reflexive is no passive.
+	vc.passive = c.child(v, "aux:pass") >= 0 && c.child(v, "expl:pv") < 0 && c.child(v, "expl") < 0 || reduced
+	if !vc.passive {
+		vc.subj = c.subjects(v)
+		if len(vc.subj) == 0 && c.speech(v) {
+			vc.subj = c.invertedSpeaker(v)
+			vc.inverted = len(vc.subj) > 0
 		}
-		var objs []arg
-		switch {
-		case inverted:
-		case passive && row.Prep == "":
-			objs = passObj
-		case passive:
-			continue
-		case row.Prep == "" && row.Class == lexicon.Speech && topical[row.Predicate.Predicate] && c.child(v, "obj") < 0:
-			// "a confirmé qu'il allait ouvrir une enquête": what is
-			// confirmed is the topic, (S, confirms, investigation).
-			for _, o := range c.args(c.content(v), false) {
-				if !o.entity() && o.known {
-					objs = append(objs, o)
-				}
-			}
-		case row.Prep == "":
-			o := c.child(v, "obj")
-			// "named her Foreign Minister": with a title as the
-			// object, the person is the indirect one.
-			if io := c.child(v, "iobj"); io >= 0 && o >= 0 && c.ment[o] < 0 && c.isTitle(o) {
-				o = io
-			}
-			if o >= 0 {
-				objs = c.args(o, false)
-				// "ordered strikes on the port": the noun and its
-				// preposition join the predicate, the target is the
-				// object; the noun alone is then not.
-				if noun, prep, targets := c.compound(v, o); len(targets) > 0 {
-					r := row
-					r.Predicate.Predicate += " " + noun + " " + prep
-					for _, s := range subj {
-						for _, t := range targets {
-							if tr, ok := c.triple(s, t, r, mod); ok {
-								tr.Confidence = round2(tr.Confidence - 0.05)
-								out = append(out, tr)
-							}
-						}
-					}
-					// A concept the lexicon knows is still its own
-					// object ("rules out sanctions").
-					// An event and its place say more than the event
-					// alone ("ends tour in Lyon").
-					if cpt, known := c.concept(o); !known || cpt == "" || c.eventNoun(o) {
-						objs = nil
-					}
-				}
-			}
-		case row.Prep == "that":
-			continue
-		case row.light >= 0:
-			objs = c.oblique(row.light, row.Prep)
-			if len(objs) == 0 {
-				objs = c.oblique(v, row.Prep)
-			}
-		default:
-			objs = c.oblique(v, row.Prep)
+		return vc
+	}
+	ps := c.child(v, "nsubj:pass")
+	vc.passObj = c.args(ps, false)
+	if ps >= 0 && c.w[ps].UPOS == "PRON" && c.rel(v, "acl:relcl") || reduced {
+		// "the plan, which was approved by X".
+		vc.passObj = c.args(c.head(v), false)
+	}
+	if agent >= 0 {
+		vc.subj = c.args(agent, true)
+	}
+	return vc
+}
+
+// reading returns the triples one lexicon row reads in the clause of
+// verb v, and whether it related the subject to an object (a light
+// verb's reading then replaces the plain verb's).
+func (c *clauses) reading(v int, r row, vc voice, mod mood, generic bool) (out []graph.Triple, related bool) {
+	switch r.Class {
+	case lexicon.Action, lexicon.Speech:
+	case lexicon.Considered, lexicon.Intended:
+		if ts, done := c.considered(v, r, vc.subj, mod); done {
+			return ts, false
 		}
-		if generic && !passive {
-			for _, d := range c.kids[v] {
-				if !c.rel(d, "obl") || c.rel(d, "obl:tmod") || c.rel(d, "obl:npmod") {
+	default:
+		return nil, false
+	}
+	// "aims to", "tries to" qualify the verb they govern; "talks
+	// to", "returns to" relate their subject and object.
+	if strings.HasSuffix(r.Predicate.Predicate, " to") && r.Class != lexicon.Action && r.Class != lexicon.Speech {
+		return nil, false
+	}
+	objs, out, ok := c.objects(v, r, vc, mod)
+	if !ok {
+		return nil, false
+	}
+	if generic && !vc.passive {
+		out = append(out, c.obliques(v, r, vc.subj, mod)...)
+	}
+	for _, s := range vc.subj {
+		for _, o := range objs {
+			if t, ok := c.triple(s, o, r, mod); ok {
+				out = append(out, t)
+				related = related || r.light >= 0
+			}
+		}
+	}
+	// "Kiev and Moscow failed to reach a deal": a
+	// symmetric relation with no object holds between the
+	// coordinated subjects.
+	if len(objs) == 0 && r.Symmetric && !vc.passive && len(vc.subj) > 1 {
+		for i := range vc.subj {
+			for j := i + 1; j < len(vc.subj); j++ {
+				if !vc.subj[j].entity() {
 					continue
 				}
-				cs := c.caseOf(d)
-				if !c.is(lexicon.GenericPrep, cs) || (cs == "in" || cs == "at" || cs == "over") && c.child(v, "obj") >= 0 {
-					continue
-				}
-				r := row
-				r.Predicate.Predicate += " " + cs
-				r.Prep = cs
-				for _, s := range subj {
-					for _, o := range c.args(d, false) {
-						if !o.entity() {
-							continue
-						}
-						if t, ok := c.triple(s, o, r, mod); ok {
-							t.Confidence = round2(t.Confidence - 0.1)
-							out = append(out, t)
-						}
-					}
-				}
-			}
-		}
-		for _, s := range subj {
-			for _, o := range objs {
-				if t, ok := c.triple(s, o, row, mod); ok {
-					out = append(out, t)
-					light = light || row.light >= 0
-				}
-			}
-		}
-		// "Kiev and Moscow failed to reach a deal": a
-		// symmetric relation with no object holds between the
-		// coordinated subjects.
-		if len(objs) == 0 && row.Symmetric && !passive && len(subj) > 1 {
-			for i := range subj {
-				for j := i + 1; j < len(subj); j++ {
-					if !subj[j].entity() {
-						continue
-					}
-					if t, ok := c.triple(subj[i], subj[j], row, mod); ok {
-						out = append(out, t) // the plain reading stays: "signed an agreement"
-					}
+				if t, ok := c.triple(vc.subj[i], vc.subj[j], r, mod); ok {
+					out = append(out, t) // the plain reading stays: "signed an agreement"
 				}
 			}
 		}
 	}
-	// "a déclaré à l'AFP", "said to Reuters": whom a speech verb
-	// addresses is told.
-	if !passive && c.speech(v) {
-		// "talked to X" already relates X ("talks to").
-		related := map[string]bool{}
-		for _, t := range out {
-			related[t.Object] = true
-		}
-		for _, d := range c.kids[v] {
-			if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !c.is(lexicon.Recipient, c.caseOf(d)) {
-				continue
-			}
-			r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
+	return out, related
+}
+
+// considered reads a verb of considering or intending: "considers
+// sanctions" states that much, read as any verb with its object (done
+// is false); with no object, or a placeholder one ("envisager la
+// possibilité d'imposer des sanctions"), the object is the governed
+// verb's.
+func (c *clauses) considered(v int, r row, subj []arg, mod mood) (out []graph.Triple, done bool) {
+	o := c.child(v, "obj")
+	if o < 0 || r.Prep != "" {
+		// "promised to impose sanctions", "envisage de
+		// sanctionner la Russie": the object of what is promised
+		// or considered.
+		if x := c.infinitiveObject(v, r.Prep); x >= 0 && commits[r.Predicate.Predicate] {
 			for _, s := range subj {
-				for _, o := range c.args(d, false) {
-					if o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE || related[st.name(st.s.Mentions[o.mention], false)] {
-						continue
+				for _, ob := range c.args(x, false) {
+					if ob.entity() {
+						continue // "wants to oust X" is no wanting X
 					}
-					if t, ok := c.triple(s, o, r, mod); ok {
+					if t, ok := c.triple(s, ob, r, mod); ok {
+						t.Confidence = round2(t.Confidence - 0.1)
 						out = append(out, t)
 					}
 				}
 			}
 		}
+		return out, true
+	}
+	if !c.is(lexicon.Placeholder, c.lemma(o)) {
+		return nil, false
+	}
+	if a := c.child(o, "acl"); a >= 0 && c.child(a, "obj") >= 0 {
+		for _, s := range subj {
+			for _, ob := range c.args(c.child(a, "obj"), false) {
+				if t, ok := c.triple(s, ob, r, mod); ok {
+					out = append(out, t)
+				}
+			}
+		}
 	}
 	return out, true
+}
+
+// objects returns what row r relates the subjects of verb v to, with
+// the triples a noun joined to the predicate reads ("ordered strikes
+// on the port"); ok is false when the row reads nothing here.
+func (c *clauses) objects(v int, r row, vc voice, mod mood) (objs []arg, out []graph.Triple, ok bool) {
+	switch {
+	case vc.inverted:
+	case vc.passive && r.Prep == "":
+		objs = vc.passObj
+	case vc.passive:
+		return nil, nil, false
+	case r.Prep == "" && r.Class == lexicon.Speech && topical[r.Predicate.Predicate] && c.child(v, "obj") < 0:
+		// "a confirmé qu'il allait ouvrir une enquête": what is
+		// confirmed is the topic, (S, confirms, investigation).
+		for _, o := range c.args(c.content(v), false) {
+			if !o.entity() && o.known {
+				objs = append(objs, o)
+			}
+		}
+	case r.Prep == "":
+		o := c.child(v, "obj")
+		// "named her Foreign Minister": with a title as the
+		// object, the person is the indirect one.
+		if io := c.child(v, "iobj"); io >= 0 && o >= 0 && c.ment[o] < 0 && c.isTitle(o) {
+			o = io
+		}
+		if o < 0 {
+			break
+		}
+		objs = c.args(o, false)
+		// "ordered strikes on the port": the noun and its
+		// preposition join the predicate, the target is the
+		// object; the noun alone is then not.
+		if noun, prep, targets := c.compound(v, o); len(targets) > 0 {
+			nr := r
+			nr.Predicate.Predicate += " " + noun + " " + prep
+			for _, s := range vc.subj {
+				for _, t := range targets {
+					if tr, ok := c.triple(s, t, nr, mod); ok {
+						tr.Confidence = round2(tr.Confidence - 0.05)
+						out = append(out, tr)
+					}
+				}
+			}
+			// A concept the lexicon knows is still its own
+			// object ("rules out sanctions").
+			// An event and its place say more than the event
+			// alone ("ends tour in Lyon").
+			if cpt, known := c.concept(o); !known || cpt == "" || c.eventNoun(o) {
+				objs = nil
+			}
+		}
+	case r.Prep == "that":
+		return nil, nil, false
+	case r.light >= 0:
+		objs = c.oblique(r.light, r.Prep)
+		if len(objs) == 0 {
+			objs = c.oblique(v, r.Prep)
+		}
+	default:
+		objs = c.oblique(v, r.Prep)
+	}
+	return objs, out, true
+}
+
+// obliques reads an unmapped English verb with each of its generic
+// prepositions: "arrived at X" → arrives at.
+func (c *clauses) obliques(v int, r row, subj []arg, mod mood) []graph.Triple {
+	var out []graph.Triple
+	for _, d := range c.kids[v] {
+		if !c.rel(d, "obl") || c.rel(d, "obl:tmod") || c.rel(d, "obl:npmod") {
+			continue
+		}
+		cs := c.caseOf(d)
+		if !c.is(lexicon.GenericPrep, cs) || (cs == "in" || cs == "at" || cs == "over") && c.child(v, "obj") >= 0 {
+			continue
+		}
+		pr := r
+		pr.Predicate.Predicate += " " + cs
+		pr.Prep = cs
+		for _, s := range subj {
+			for _, o := range c.args(d, false) {
+				if !o.entity() {
+					continue
+				}
+				if t, ok := c.triple(s, o, pr, mod); ok {
+					t.Confidence = round2(t.Confidence - 0.1)
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// addressees appends to out the triples of whom speech verb v
+// addresses: "a déclaré à l'AFP", "said to Reuters" → tells.
+func (c *clauses) addressees(v int, subj []arg, mod mood, out []graph.Triple) []graph.Triple {
+	st := c.st
+	// "talked to X" already relates X ("talks to").
+	related := map[string]bool{}
+	for _, t := range out {
+		related[t.Object] = true
+	}
+	for _, d := range c.kids[v] {
+		if !(c.rel(d, "obl") || c.rel(d, "iobj")) || !c.is(lexicon.Recipient, c.caseOf(d)) {
+			continue
+		}
+		r := row{lexicon.Predicate{Lemma: c.verbLemma(v), Predicate: "tells", Class: lexicon.Speech}, -1}
+		for _, s := range subj {
+			for _, o := range c.args(d, false) {
+				if o.mention < 0 || st.s.Mentions[o.mention].Type == graph.GPE || related[st.name(st.s.Mentions[o.mention], false)] {
+					continue
+				}
+				if t, ok := c.triple(s, o, r, mod); ok {
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // invertedSpeaker returns the speaker named after a speech verb the
