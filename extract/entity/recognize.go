@@ -643,6 +643,38 @@ func (r *Recognizer) sentenceCaseOrg(s *sentence, start int) int {
 // chain reads a run of capitalised words as a name.
 func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (Mention, bool) {
 	n := len(s.toks)
+	start := r.nameStart(s, i)
+	if start < n && r.wc.isParty(s.toks[start].Text) && !r.bodyAhead(s, start+1) {
+		m, ok, skip := r.partyWord(s, start)
+		if !skip {
+			return m, ok
+		}
+		start++
+	}
+	honorific := start > i && r.wc.is(honorificClass, s.low[i])
+	if start >= n || !r.isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
+		return Mention{}, false
+	}
+	if start > i {
+		// Let the next round see the name after the skipped words, so
+		// that the gazetteer and titles get their chance at it.
+		if !honorific {
+			return Mention{}, false
+		}
+	}
+	j, atTitle := r.nameEnd(s, start, honorific)
+	if j-start == 1 {
+		if m, ok, done := r.oneWord(s, i, start, j, honorific, capitalised); done {
+			return m, ok
+		}
+	}
+	return r.typed(s, i, start, j, honorific, atTitle)
+}
+
+// nameStart returns where a name starting at word i may begin, past
+// honorifics, capitalised function words and a compound adjective.
+func (r *Recognizer) nameStart(s *sentence, i int) int {
+	n := len(s.toks)
 	start := i
 	// Honorifics and capitalised function words are not part of names,
 	// except a capitalised article inside a sentence before a name: "à
@@ -661,40 +693,36 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			start++
 		}
 	}
-	// "Republican Mitch McConnell", "Democrat Spearman": a party word
-	// before a name says who the person is with, it is not part of the
-	// name. Before anything else ("Democratic primary", "Republican
-	// officials", "every Democrat,") it is an adjective or a member, no
-	// name of the party; the party's own name ("Republican Party",
-	// "Democratic National Committee") has an organisation word.
-	// Before a title ("the new Conservative leader") it names the
-	// party whose the title is.
-	if start < n && r.wc.isParty(s.toks[start].Text) && !r.bodyAhead(s, start+1) {
-		word := start+1 < n && s.toks[start+1].Kind == segment.Word
-		switch {
-		case word && isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]]:
-			start++
-		case word && r.titleAt(s, start+1):
-			// Named as the party, lest it be an entity apart from it.
-			p, _ := r.wc.party(s.toks[start].Text)
-			return Mention{Start: start, End: start + 1, Text: s.toks[start].Text, Kind: Name, Name: p, Type: graph.Org, Known: true}, true
-		default:
-			return Mention{}, false
-		}
+	return start
+}
+
+// partyWord reads a party word at start. "Republican Mitch McConnell",
+// "Democrat Spearman": before a name it says who the person is with and
+// is skipped (skip). Before a title ("the new Conservative leader") it
+// names the party whose the title is. Before anything else ("Democratic
+// primary", "Republican officials", "every Democrat,") it is an
+// adjective or a member and opens no name; the party's own name
+// ("Republican Party", "Democratic National Committee") has an
+// organisation word.
+func (r *Recognizer) partyWord(s *sentence, start int) (m Mention, ok, skip bool) {
+	n := len(s.toks)
+	word := start+1 < n && s.toks[start+1].Kind == segment.Word
+	switch {
+	case word && isCap(s.toks[start+1].Text) && !r.function[s.low[start+1]]:
+		return Mention{}, false, true
+	case word && r.titleAt(s, start+1):
+		// Named as the party, lest it be an entity apart from it.
+		p, _ := r.wc.party(s.toks[start].Text)
+		return Mention{Start: start, End: start + 1, Text: s.toks[start].Text, Kind: Name, Name: p, Type: graph.Org, Known: true}, true, false
 	}
-	honorific := start > i && r.wc.is(honorificClass, s.low[i])
-	if start >= n || !r.isNameWord(s.toks[start].Text) || s.toks[start].Kind != segment.Word {
-		return Mention{}, false
-	}
-	if start > i {
-		// Let the next round see the name after the skipped words, so
-		// that the gazetteer and titles get their chance at it.
-		if !honorific {
-			return Mention{}, false
-		}
-	}
-	j := start + 1
-	atTitle := false
+	return Mention{}, false, false
+}
+
+// nameEnd returns the end of the name that begins at word start, and
+// whether a title ends it.
+func (r *Recognizer) nameEnd(s *sentence, start int, honorific bool) (j int, atTitle bool) {
+	n := len(s.toks)
+	j = start + 1
 	for j < n && j-start < maxNameWords {
 		if r.words.zones[s.toks[j].Text] || r.date(s, j) || r.credit(s, j) {
 			break
@@ -708,8 +736,7 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 			// An institution word goes with the name, whatever title
 			// it may start ("Green Party leader").
 			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific && !r.titleSurname(s, start, j) {
-				atTitle = true
-				break
+				return j, true
 			}
 			j++
 			// A legal form closes a company's name: "Toyota Motor
@@ -752,70 +779,81 @@ func (r *Recognizer) chain(s *sentence, i int, capitalised func(string) bool) (M
 		}
 		break
 	}
-	words := j - start
+	return j, false
+}
+
+// oneWord judges a name of the one word at start (the chain began at
+// i): done is true when the verdict is given here, a mention or none.
+func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capitalised func(string) bool) (m Mention, ok, done bool) {
+	n := len(s.toks)
 	// "la PME", "le PDG", "the CEO": acronyms of common nouns.
-	if words == 1 && r.wc.is(acronymClass, s.low[start]) {
-		return Mention{}, false
+	if r.wc.is(acronymClass, s.low[start]) {
+		return Mention{}, false, true
 	}
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
 	// part is a common word is no name.
-	if words == 1 {
-		if CommonCompound(s.toks[start].Text) {
-			return Mention{}, false
-		}
+	if CommonCompound(s.toks[start].Text) {
+		return Mention{}, false, true
 	}
 	// In sentence case, an institution is named by its head and
 	// lower-case complements: "l'Association des maires ruraux de
 	// France", "la Ligue des droits de l'homme".
-	if words == 1 && (r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start])) {
+	if r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start]) {
 		if e := r.sentenceCaseOrg(s, start); e > j {
 			if _, ok := r.gaz.Lookup(s.text(start, e)); !ok {
-				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true
+				return Mention{Start: i, End: e, Text: s.text(start, e), Kind: Name, Type: graph.Org}, true, true
 			}
 		}
 	}
 	// "l'Etat", "l'Eglise": a common noun capitalised for the
 	// institution is no name of its own.
-	if words == 1 && r.traits.CapitalisedCommonNouns && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
+	if r.traits.CapitalisedCommonNouns && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
 		if _, ok := r.lex.Concept(s.low[start]); ok && !IsAcronym(s.toks[start].Text) {
-			return Mention{}, false
+			return Mention{}, false, true
 		}
 	}
-	first := isSentenceStart(s, i)
 	// A sentence's first word is capitalised anyway; one written with a
 	// lower-case article ("al-Masri") is a name wherever it stands.
-	if first && words == 1 && !honorific && isCap(s.toks[start].Text) {
+	if isSentenceStart(s, i) && !honorific && isCap(s.toks[start].Text) {
 		w := s.low[start]
 		if r.function[w] || !capitalised(w) && !r.apposedTitle(s, start+1) || r.lex.IsAux(strings.ToLower(s.toks[start].Text)) {
-			return Mention{}, false
+			return Mention{}, false, true
 		}
 	}
-	if words == 1 && (r.function[s.low[start]] || r.isDemonym(s.toks[start].Text)) {
-		return Mention{}, false
+	if r.function[s.low[start]] || r.isDemonym(s.toks[start].Text) {
+		return Mention{}, false, true
 	}
 	// A lone institution word ("the Society", "le Parlement") names
 	// the body of that kind the document named in full before, if any:
 	// the resolver looks for it. Where common nouns are capitalised
 	// for a place or institution, a lone capitalised noun after an
 	// article ("la Défense") names nothing in particular.
-	if words == 1 && !IsAcronym(s.toks[start].Text) {
+	if !IsAcronym(s.toks[start].Text) {
 		if r.words.is(s.low[start], orgClass) || r.wc.is(headClass, s.low[start]) {
 			if start > i {
-				return Mention{}, false
+				return Mention{}, false, true
 			}
 			// "Society President Ash Soni": before a title it says
 			// whose the title is, named or not.
 			if j < n && r.titleAt(s, j) {
-				return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Name, Type: graph.Org, Institution: true}, true
+				return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Name, Type: graph.Org, Institution: true}, true, true
 			}
-			return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Description, Type: graph.Org}, true
+			return Mention{Start: start, End: j, Text: s.toks[start].Text, Kind: Description, Type: graph.Org}, true, true
 		}
 		if r.traits.CapitalisedCommonNouns && start > 0 && isArticle(s.low[start-1]) {
 			if _, known := r.gaz.Lookup(s.toks[start].Text); !known {
-				return Mention{}, false
+				return Mention{}, false, true
 			}
 		}
 	}
+	return Mention{}, false, false
+}
+
+// typed returns the name of words start to j (the chain began at i),
+// with its canonical form when the gazetteer knows it, else its type
+// guessed from its words and context.
+func (r *Recognizer) typed(s *sentence, i, start, j int, honorific, atTitle bool) (Mention, bool) {
+	words := j - start
 	text := s.text(start, j)
 	if len(text) > maxNameBytes {
 		return Mention{}, false
