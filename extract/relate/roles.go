@@ -16,140 +16,15 @@ import (
 // Commission, Ursula von der Leyen") and a party adjective ("Republican
 // Mitch McConnell", "le démocrate Barack Obama").
 func (c *clauses) roles() []graph.Triple {
-	st := c.st
-	var out []graph.Triple
-	person := func(k int) int {
-		if k < 0 || c.ment[k] < 0 {
-			return -1
-		}
-		m := st.s.Mentions[c.ment[k]]
-		if m.Type != graph.Person || m.Kind != entity.Name || m.Name == "" {
-			return -1
-		}
-		return c.ment[k]
-	}
-	emit := func(m int, role string, of arg, conf float64) {
-		sm := st.s.Mentions[m]
-		name, typ := of.name, cmp.Or(of.typ, graph.Org)
-		if of.mention >= 0 {
-			om := st.s.Mentions[of.mention]
-			if om.Type == graph.Person {
-				return
-			}
-			name, typ = st.name(om, true), st.typ(om, true)
-		}
-		if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
-			return
-		}
-		// "le député X, du Parti socialiste": an office is not held of
-		// a party; the party is the holder's.
-		if strings.HasSuffix(graph.Fold(name), " party") && publicOffice(role) {
-			return
-		}
-		verb := "is "
-		if strings.HasPrefix(role, pastMark) {
-			verb, role = "was ", strings.TrimPrefix(role, pastMark)
-		}
-		out = append(out, graph.Triple{
-			Subject: sm.Name, SubjectType: graph.Person,
-			Predicate: verb + role + " of",
-			Object:    name, ObjectType: typ,
-			Modality: graph.Asserted, Confidence: conf, Source: role,
-		})
-	}
+	ro := &roleTriples{c: c}
 	for k, w := range c.w {
 		switch {
 		case c.rel(k, "appos") || c.rel(k, "nmod") && c.caseOf(k) == "":
-			h := c.head(k)
-			if h < 0 {
-				continue
-			}
-			// Name, title — or title, name. The recogniser may have
-			// taken the title into the name's mention.
-			if m := person(h); m >= 0 && (c.ment[k] != m || c.w[k].UPOS == "NOUN") {
-				if role, of, ok := c.title(k); ok {
-					emit(m, role, of, 0.7)
-				}
-				// "X — former governor, senator and member of
-				// Congress".
-				for _, d := range c.kids[k] {
-					if c.rel(d, "conj") && c.ment[d] < 0 {
-						if role, of, ok := c.title(d); ok {
-							emit(m, role, of, 0.65)
-						}
-						out = append(out, c.relational(h, d)...)
-					}
-				}
-			} else if m := person(k); m >= 0 && c.ment[h] != m {
-				if role, of, ok := c.title(h); ok {
-					emit(m, role, of, 0.7)
-				}
-				// "le socialiste François Hollande".
-				if t, ok := c.member(m, h); ok {
-					out = append(out, t)
-				}
-			}
-			// "Sacramento, la capitale de la Californie".
-			if c.ment[k] < 0 && c.w[k].UPOS == "NOUN" {
-				out = append(out, c.relational(h, k)...)
-			}
+			c.apposedRoles(ro, k)
 		case w.UPOS == "NOUN" && c.child(k, "cop") >= 0:
-			// "al-Masri is the military commander": a name the
-			// recogniser could not type is a person when it is a title.
-			m := person(c.child(k, "nsubj"))
-			if s := c.child(k, "nsubj"); m < 0 && s >= 0 && c.ment[s] >= 0 {
-				if sm := st.s.Mentions[c.ment[s]]; sm.Type == "" && sm.Kind == entity.Name && sm.Name != "" {
-					m = c.ment[s]
-				}
-			}
-			if m >= 0 {
-				if role, of, ok := c.title(k); ok {
-					emit(m, role, of, 0.65)
-				}
-			} else if s := c.child(k, "nsubj"); s >= 0 && c.ment[k] < 0 {
-				// "Corsica is part of France".
-				out = append(out, c.relational(s, k)...)
-			}
+			c.copulaRole(ro, k)
 		}
-		// "X, a spokeswoman for the WHO": the recogniser took the
-		// apposition into the name's mention; its complement, wherever
-		// the parser hung it, says what the title is of.
-		if m := c.apposed(k); m >= 0 && c.w[k].UPOS == "NOUN" && !isCapital(c.w[k].Form) {
-			if role, of, ok := c.title(k); ok && of.mention >= 0 {
-				emit(m, role, of, 0.65)
-			}
-		}
-		// "Labour leader Keir Starmer": a title word inside the name's
-		// mention, qualified by a party.
-		if m := person(k); m >= 0 {
-			for _, d := range c.kids[k] {
-				if (c.rel(d, "compound") || c.rel(d, "nmod:desc")) && c.w[d].UPOS == "NOUN" || c.rel(d, "nmod:desc") {
-					if role, of, ok := c.title(d); ok && of.name != "" && of.typ == "" {
-						emit(m, role, of, 0.65)
-					}
-				}
-			}
-		}
-		// Party adjectives on a name, or a name apposed to one.
-		if m := person(k); m >= 0 && c.w[k].Token == st.s.Mentions[m].Start {
-			// "Democrat Chuck Schumer": the party word opens the name.
-			if t, ok := c.member(m, k); ok && st.s.Mentions[m].End-st.s.Mentions[m].Start > 2 {
-				out = append(out, t)
-			}
-		}
-		if m := person(k); m >= 0 {
-			for _, d := range c.kids[k] {
-				if c.ment[d] == m && !c.rel(d, "amod") {
-					continue
-				}
-				if !(c.rel(d, "amod") || c.rel(d, "compound") || c.rel(d, "nmod:desc") || c.rel(d, "appos")) {
-					continue
-				}
-				if t, ok := c.member(m, d); ok {
-					out = append(out, t)
-				}
-			}
-		}
+		c.nameRoles(ro, k)
 	}
 	// "Sacramento, la capitale de la Californie" when the parser did not make the
 	// noun an apposition: the name just before the comma.
@@ -158,26 +33,198 @@ func (c *clauses) roles() []graph.Triple {
 			continue
 		}
 		if c.w[k-1].UPOS == "DET" && c.w[k-2].Form == "," && c.ment[k-3] >= 0 {
-			out = append(out, c.relational(k-3, k)...)
+			ro.add(c.relational(k-3, k)...)
 		}
 	}
 	// "Tarbes, dans les Hautes-Pyrénées": a place and the larger place it is in.
-	out = append(out, c.located()...)
-	// "Democrat Chuck Schumer" parsed with the party word as the head.
+	ro.add(c.located()...)
+	c.partyHeads(ro)
+	c.partyComplements(ro)
+	c.appointed(ro)
+	c.portfolios(ro)
+	return ro.out
+}
+
+// roleTriples collects the triples of a sentence's roles, in the order
+// they are read.
+type roleTriples struct {
+	c   *clauses
+	out []graph.Triple
+}
+
+func (ro *roleTriples) add(ts ...graph.Triple) { ro.out = append(ro.out, ts...) }
+
+// emit adds that the person of mention m holds role of what of names,
+// with confidence conf: unless of is a person, the person themself, or
+// a party of which an office is said.
+func (ro *roleTriples) emit(m int, role string, of arg, conf float64) {
+	st := ro.c.st
+	sm := st.s.Mentions[m]
+	name, typ := of.name, cmp.Or(of.typ, graph.Org)
+	if of.mention >= 0 {
+		om := st.s.Mentions[of.mention]
+		if om.Type == graph.Person {
+			return
+		}
+		name, typ = st.name(om, true), st.typ(om, true)
+	}
+	if name == "" || graph.Fold(name) == graph.Fold(sm.Name) {
+		return
+	}
+	// "le député X, du Parti socialiste": an office is not held of
+	// a party; the party is the holder's.
+	if strings.HasSuffix(graph.Fold(name), " party") && publicOffice(role) {
+		return
+	}
+	verb := "is "
+	if strings.HasPrefix(role, pastMark) {
+		verb, role = "was ", strings.TrimPrefix(role, pastMark)
+	}
+	ro.add(graph.Triple{
+		Subject: sm.Name, SubjectType: graph.Person,
+		Predicate: verb + role + " of",
+		Object:    name, ObjectType: typ,
+		Modality: graph.Asserted, Confidence: conf, Source: role,
+	})
+}
+
+// person returns the mention of the named person at word k, or -1.
+func (c *clauses) person(k int) int {
+	if k < 0 || c.ment[k] < 0 {
+		return -1
+	}
+	m := c.st.s.Mentions[c.ment[k]]
+	if m.Type != graph.Person || m.Kind != entity.Name || m.Name == "" {
+		return -1
+	}
+	return c.ment[k]
+}
+
+// apposedRoles reads word k apposed to its head: name, title — or
+// title, name (the recogniser may have taken the title into the name's
+// mention) — and a place apposed to the place it is part of.
+func (c *clauses) apposedRoles(ro *roleTriples, k int) {
+	h := c.head(k)
+	if h < 0 {
+		return
+	}
+	if m := c.person(h); m >= 0 && (c.ment[k] != m || c.w[k].UPOS == "NOUN") {
+		if role, of, ok := c.title(k); ok {
+			ro.emit(m, role, of, 0.7)
+		}
+		// "X — former governor, senator and member of
+		// Congress".
+		for _, d := range c.kids[k] {
+			if c.rel(d, "conj") && c.ment[d] < 0 {
+				if role, of, ok := c.title(d); ok {
+					ro.emit(m, role, of, 0.65)
+				}
+				ro.add(c.relational(h, d)...)
+			}
+		}
+	} else if m := c.person(k); m >= 0 && c.ment[h] != m {
+		if role, of, ok := c.title(h); ok {
+			ro.emit(m, role, of, 0.7)
+		}
+		// "le socialiste François Hollande".
+		if t, ok := c.member(m, h); ok {
+			ro.add(t)
+		}
+	}
+	// "Sacramento, la capitale de la Californie".
+	if c.ment[k] < 0 && c.w[k].UPOS == "NOUN" {
+		ro.add(c.relational(h, k)...)
+	}
+}
+
+// copulaRole reads the title noun k of a copula: "al-Masri is the
+// military commander", "Corsica is part of France".
+func (c *clauses) copulaRole(ro *roleTriples, k int) {
+	// A name the recogniser could not type is a person when it is a
+	// title.
+	m := c.person(c.child(k, "nsubj"))
+	if s := c.child(k, "nsubj"); m < 0 && s >= 0 && c.ment[s] >= 0 {
+		if sm := c.st.s.Mentions[c.ment[s]]; sm.Type == "" && sm.Kind == entity.Name && sm.Name != "" {
+			m = c.ment[s]
+		}
+	}
+	if m >= 0 {
+		if role, of, ok := c.title(k); ok {
+			ro.emit(m, role, of, 0.65)
+		}
+	} else if s := c.child(k, "nsubj"); s >= 0 && c.ment[k] < 0 {
+		ro.add(c.relational(s, k)...)
+	}
+}
+
+// nameRoles reads the roles word k states of a person wherever the
+// parser hung it: a title the recogniser took into the name's mention,
+// a title word inside the mention, party words on the name.
+func (c *clauses) nameRoles(ro *roleTriples, k int) {
+	st := c.st
+	// "X, a spokeswoman for the WHO": the recogniser took the
+	// apposition into the name's mention; its complement, wherever
+	// the parser hung it, says what the title is of.
+	if m := c.apposed(k); m >= 0 && c.w[k].UPOS == "NOUN" && !isCapital(c.w[k].Form) {
+		if role, of, ok := c.title(k); ok && of.mention >= 0 {
+			ro.emit(m, role, of, 0.65)
+		}
+	}
+	m := c.person(k)
+	if m < 0 {
+		return
+	}
+	// "Labour leader Keir Starmer": a title word inside the name's
+	// mention, qualified by a party.
+	for _, d := range c.kids[k] {
+		if (c.rel(d, "compound") || c.rel(d, "nmod:desc")) && c.w[d].UPOS == "NOUN" || c.rel(d, "nmod:desc") {
+			if role, of, ok := c.title(d); ok && of.name != "" && of.typ == "" {
+				ro.emit(m, role, of, 0.65)
+			}
+		}
+	}
+	// "Democrat Chuck Schumer": the party word opens the name.
+	if c.w[k].Token == st.s.Mentions[m].Start {
+		if t, ok := c.member(m, k); ok && st.s.Mentions[m].End-st.s.Mentions[m].Start > 2 {
+			ro.add(t)
+		}
+	}
+	// Party adjectives on a name, or a name apposed to one.
+	for _, d := range c.kids[k] {
+		if c.ment[d] == m && !c.rel(d, "amod") {
+			continue
+		}
+		if !(c.rel(d, "amod") || c.rel(d, "compound") || c.rel(d, "nmod:desc") || c.rel(d, "appos")) {
+			continue
+		}
+		if t, ok := c.member(m, d); ok {
+			ro.add(t)
+		}
+	}
+}
+
+// partyHeads reads "Democrat Chuck Schumer" parsed with the party word
+// as the head.
+func (c *clauses) partyHeads(ro *roleTriples) {
 	for k := range c.w {
-		if c.ment[k] >= 0 || !entity.IsParty(st.r.lang, c.w[k].Form) {
+		if c.ment[k] >= 0 || !entity.IsParty(c.st.r.lang, c.w[k].Form) {
 			continue
 		}
 		for _, d := range c.kids[k] {
-			if m := person(d); m >= 0 && (c.rel(d, "flat") || c.rel(d, "appos") || c.rel(d, "compound")) {
+			if m := c.person(d); m >= 0 && (c.rel(d, "flat") || c.rel(d, "appos") || c.rel(d, "compound")) {
 				if t, ok := c.member(m, k); ok {
-					out = append(out, t)
+					ro.add(t)
 				}
 				break
 			}
 		}
 	}
-	// "Jane Doe of the Green Party", "X, du Parti socialiste".
+}
+
+// partyComplements reads a party as a name's complement: "Jane Doe of
+// the Green Party", "X, du Parti socialiste".
+func (c *clauses) partyComplements(ro *roleTriples) {
+	st := c.st
 	for k := range c.w {
 		m := c.ment[k]
 		if m < 0 || !c.rel(k, "nmod") || c.caseOf(k) != "of" && c.caseOf(k) != "de" {
@@ -187,17 +234,14 @@ func (c *clauses) roles() []graph.Triple {
 		if om.Type != graph.Org || !strings.HasSuffix(graph.Fold(st.name(om, false)), " party") {
 			continue
 		}
-		if p := person(c.head(k)); p >= 0 && p != m {
-			out = append(out, graph.Triple{
+		if p := c.person(c.head(k)); p >= 0 && p != m {
+			ro.add(graph.Triple{
 				Subject: st.s.Mentions[p].Name, SubjectType: graph.Person,
 				Predicate: "is member of", Object: st.name(om, false), ObjectType: graph.Org,
 				Modality: graph.Asserted, Confidence: 0.65, Source: c.caseOf(k),
 			})
 		}
 	}
-	out = append(out, c.appointed(emit)...)
-	c.portfolios(emit)
-	return out
 }
 
 // portfolios reads the roles French government news states by handing
@@ -205,7 +249,7 @@ func (c *clauses) roles() []graph.Triple {
 // "X reçoit la Défense", "le poste de ministre de la Santé a été confié
 // au banquier X". The role is of the document's country. A language
 // whose verbclass.tsv has no receive or hand verbs states none.
-func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)) {
+func (c *clauses) portfolios(ro *roleTriples) {
 	for v, w := range c.w {
 		if w.UPOS != "VERB" {
 			continue
@@ -250,7 +294,7 @@ func (c *clauses) portfolios(emit func(m int, role string, of arg, conf float64)
 					continue
 				}
 				if m := c.st.s.Mentions[h.mention]; m.Type == graph.Person && m.Kind == entity.Name && m.Name != "" {
-					emit(h.mention, role, of, 0.6)
+					ro.emit(h.mention, role, of, 0.6)
 				}
 			}
 		}
@@ -399,7 +443,7 @@ func (c *clauses) apposed(k int) int {
 // Défense". The holder is the verb's object when it has one, else its
 // subject; the role is a title in an xcomp, or in an oblique with "as" or
 // "comme".
-func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64)) []graph.Triple {
+func (c *clauses) appointed(ro *roleTriples) {
 	st := c.st
 	holder := func(a []arg) int {
 		if len(a) == 0 || a[0].mention < 0 {
@@ -432,7 +476,7 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 					role = pastMark + role
 				}
 				if m := holder(c.subjects(v)); m >= 0 {
-					emit(m, role, of, 0.6)
+					ro.emit(m, role, of, 0.6)
 				}
 			}
 		}
@@ -455,11 +499,10 @@ func (c *clauses) appointed(emit func(m int, role string, of arg, conf float64))
 				m = holder(c.subjects(v))
 			}
 			if m >= 0 {
-				emit(m, role, of, 0.6)
+				ro.emit(m, role, of, 0.6)
 			}
 		}
 	}
-	return nil
 }
 
 // pastHeld reports a holding verb in a past tense ("held", "occupait",
