@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -164,7 +165,22 @@ func (l *Lexicon) Lang() string { return l.lang }
 // lower case, one kind of apostrophe, single spaces.
 func key(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if strings.ContainsAny(s, "’ʼ‘") {
+	// Most keys are ASCII words: one pass over the bytes tells whether
+	// there is anything to replace (ContainsAny with runes outside ASCII
+	// costs a rune search per byte, a twentieth of extraction).
+	ascii, spaced := true, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '\t' || c == '\n' || c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			spaced = true
+		}
+	}
+	if ascii && !spaced {
+		return s
+	}
+	if !ascii && strings.ContainsAny(s, "’ʼ‘") {
 		s = keyReplacer.Replace(s)
 	}
 	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\t\n\u00a0") {

@@ -477,3 +477,23 @@ func TestUserDirErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Rencontré", "rencontré"},
+		{"  Meets ", "meets"},
+		{"l’accord", "l'accord"},
+		{"aujourd‘hui", "aujourd'hui"},
+		{"l\u02bcaccord", "l'accord"},
+		{"rules  out", "rules out"},
+		{"rules\tout", "rules out"},
+		{"rules\nout", "rules out"},
+		{"mise\u00a0en place", "mise en place"},
+		{"Élysée  Palace", "élysée palace"},
+		{"a b", "a b"},
+	} {
+		if got := key(tt.in); got != tt.want {
+			t.Errorf("key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
