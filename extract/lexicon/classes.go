@@ -47,6 +47,11 @@ const (
 	Elided         WordClass = "elided"         // an article or preposition that elides before a vowel, written joined to the word (l', d')
 	Contraction    WordClass = "contraction"    // a preposition and article written as one word; value: the two words (du=de le)
 	HeldPast       WordClass = "heldpast"       // a past form of a holding verb: the office is no longer held (held, occupied)
+	Genitive       WordClass = "genitive"       // introduces a noun's complement, what the noun is of (de, of)
+	Definite       WordClass = "definite"       // a definite article (le, the)
+	InfinitiveMark WordClass = "infinitive"     // marks an infinitive that shares its governor's subject (de, pour; to)
+	TitleOf        WordClass = "titleof"        // introduces what a title is of, besides the genitive (pour; for, at)
+	Within         WordClass = "within"         // introduces the larger place a place is in (dans, en; in)
 	// The classes of the words the parser is better off without.
 	SplitAux      WordClass = "splitaux"      // a form of an auxiliary a parenthetical may part from its participle (a, est)
 	Parenthetical WordClass = "parenthetical" // a locution between an auxiliary and its participle, its tokens space-separated (de son côté)
@@ -87,7 +92,7 @@ func classFile(c WordClass) (file string, valued bool) {
 	case Boundary, Relative, Complementizer, Preposition, Coordinator, Determiner, Skippable, Reflexive,
 		PassiveAux, AgentPrep, Reporting, PossPlural, Adverb, NPDeterminer, TimeWord, Pronoun, Prenominal,
 		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep, Elided, HeldPast,
-		SplitAux, Parenthetical, Day, DayPart, AfterQuote:
+		Genitive, Definite, InfinitiveMark, TitleOf, Within, SplitAux, Parenthetical, Day, DayPart, AfterQuote:
 		return "grammar", false
 	case PrepForm, CompoundPrep, Contraction:
 		return "grammar", true

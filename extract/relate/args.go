@@ -194,7 +194,7 @@ func (c *clauses) arg(k int, subject bool) (arg, bool) {
 		case c.rel(d, "appos"), c.rel(d, "flat"), c.rel(d, "compound") && stands:
 			return arg{mention: c.ment[d]}, true
 		case c.rel(d, "nmod") && c.caseOf(d) == "",
-			c.rel(d, "nmod") && c.is(lexicon.Authority, c.lemma(k)) && (c.caseOf(d) == "of" || c.caseOf(d) == "de" || c.caseOf(d) == "d'") && !c.elected(k, d),
+			c.rel(d, "nmod") && c.is(lexicon.Authority, c.lemma(k)) && c.is(lexicon.Genitive, c.caseOf(d)) && !c.elected(k, d),
 			c.rel(d, "nmod:poss") && c.is(lexicon.Authority, c.lemma(k)):
 			return arg{mention: c.ment[d]}, true
 		}
@@ -242,9 +242,7 @@ func (c *clauses) properName(k int) (string, bool) {
 				in[d] = true
 				add(d)
 			case c.rel(d, "nmod") && c.w[d].UPOS == "PROPN" && isCapital(c.w[d].Form) && d > h:
-				switch c.caseOf(d) {
-				case "of", "de", "d'", "du", "des":
-				default:
+				if !c.is(lexicon.Genitive, c.caseOf(d)) {
 					continue
 				}
 				in[d] = true
@@ -352,8 +350,7 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 					}
 				}
 			case deep > 0 && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
-				cs := c.caseOf(d)
-				if cs != "de" && cs != "of" && cs != "d'" {
+				if !c.is(lexicon.Genitive, c.caseOf(d)) {
 					continue
 				}
 				in[d] = true

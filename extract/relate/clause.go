@@ -515,10 +515,11 @@ func (c *clauses) invertedSpeaker(v int) []arg {
 		if j > 0 {
 			prev = graph.Fold(c.w[j-1].Form)
 		}
-		if j > 1 && (prev == "le" || prev == "la" || prev == "l'" || prev == "les" || prev == "the") {
+		if j > 1 && c.is(lexicon.Definite, prev) {
 			prev = graph.Fold(c.w[j-2].Form)
 		}
-		if prev == "a" || prev == "to" || prev == "by" || prev == "par" {
+		// Whom the verb addresses, or its agent.
+		if c.is(lexicon.Recipient, prev) || c.is(lexicon.AgentPrep, prev) {
 			for j+1 < len(c.w) && c.ment[j+1] == m {
 				j++
 			}
@@ -594,11 +595,8 @@ func (c *clauses) infinitiveObject(v int, prep string) int {
 // ("promis d'engager", "decided to leave"), which shares its governor's
 // subject as an xcomp does.
 func (c *clauses) infinitive(v int) bool {
-	switch c.mark(v) {
-	case "", "de", "d'", "a", "to", "pour":
-		return true
-	}
-	return false
+	m := c.mark(v)
+	return m == "" || c.is(lexicon.InfinitiveMark, m)
 }
 
 // subjectOf returns the subject dependent of v: nsubj, or an nsubj:pass

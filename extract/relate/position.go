@@ -177,7 +177,7 @@ func (st *state) hasConjunction(chain []int) bool {
 // ("à Moscou"), which it cannot be coordinated with a subject for.
 func (st *state) afterPrep(m entity.Mention) bool {
 	p := st.npPrep(m.Start)
-	return p >= 0 && !partitive(st.low[p])
+	return p >= 0 && !st.is(lexicon.Genitive, st.low[p])
 }
 
 // coordinates reports whether tokens [from, to) join two mentions: "et",
@@ -192,7 +192,7 @@ func (st *state) coordinates(from, to int) bool {
 		switch {
 		case st.is(lexicon.Coordinator, w):
 			conj = true
-		case w == "le" || w == "la" || w == "les" || w == "l'" || w == "the":
+		case st.is(lexicon.Definite, w):
 		default:
 			return false
 		}
@@ -408,7 +408,7 @@ func (st *state) nounPhrase(i int) string {
 	// The content may be in the complement: "l'utilisation de la
 	// force", "la reprise du dialogue". Keep it: the phrase then ends with
 	// its most telling noun.
-	if k := i + len(words); st.r.traits.ContentInComplement && k+1 < len(st.low) && (st.low[k] == "de" || st.low[k] == "d'" || st.low[k] == "du" || st.low[k] == "des") {
+	if k := i + len(words); st.r.traits.ContentInComplement && k+1 < len(st.low) && st.is(lexicon.Genitive, st.low[k]) {
 		j := k + 1
 		if j < len(st.low) && (st.low[j] == "la" || st.low[j] == "l'") && st.low[k] == "de" {
 			j++
@@ -503,8 +503,6 @@ func (st *state) npPrep(start int) int {
 	}
 	return -1
 }
-
-func partitive(w string) bool { return w == "de" || w == "d'" || w == "des" || w == "du" }
 
 // concept matches the longest concept of the lexicon starting at token i.
 func (st *state) concept(i int) (string, int) {

@@ -227,7 +227,7 @@ func (c *clauses) partyComplements(ro *roleTriples) {
 	st := c.st
 	for k := range c.w {
 		m := c.ment[k]
-		if m < 0 || !c.rel(k, "nmod") || c.caseOf(k) != "of" && c.caseOf(k) != "de" {
+		if m < 0 || !c.rel(k, "nmod") || !c.is(lexicon.Genitive, c.caseOf(k)) {
 			continue
 		}
 		om := st.s.Mentions[m]
@@ -386,10 +386,10 @@ func (c *clauses) located() []graph.Triple {
 		// an article. A bare comma may join a list instead.
 		ok, prep := true, false
 		for i := a.End + 1; i < b.Start; i++ {
-			switch strings.ToLower(st.s.Tokens[i].Text) {
-			case "dans", "in", "en", "au", "aux":
+			switch w := strings.ToLower(st.s.Tokens[i].Text); {
+			case c.is(lexicon.Within, w):
 				prep = true
-			case "l'", "le", "la", "les", "the":
+			case c.is(lexicon.Definite, w):
 			default:
 				ok = false
 			}
@@ -464,7 +464,7 @@ func (c *clauses) appointed(ro *roleTriples) {
 		// subject's, once held when the verb says so.
 		if o := c.child(v, "obj"); o >= 0 && c.is(lexicon.Office, c.lemma(o)) && c.is(lexicon.Holding, c.verbLemma(v)) {
 			for _, t := range c.kids[o] {
-				if !c.rel(t, "nmod") || c.caseOf(t) != "of" && c.caseOf(t) != "de" {
+				if !c.rel(t, "nmod") || !c.is(lexicon.Genitive, c.caseOf(t)) {
 					continue
 				}
 				role, of, ok := c.title(t)
@@ -538,12 +538,7 @@ func (c *clauses) relational(h, k int) []graph.Triple {
 		sname, stype = st.name(sm, false), st.typ(sm, false)
 	}
 	for _, d := range c.kids[k] {
-		if !c.rel(d, "nmod") {
-			continue
-		}
-		switch c.caseOf(d) {
-		case "of", "de", "d'":
-		default:
+		if !c.rel(d, "nmod") || !c.is(lexicon.Genitive, c.caseOf(d)) {
 			continue
 		}
 		for _, a := range c.args(d, true) {
@@ -625,7 +620,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 		}
 	}
 	// "ministre de la Défense": a title with its complement.
-	if nm := c.child(k, "nmod"); nm >= 0 && c.ment[nm] < 0 && (c.caseOf(nm) == "de" || c.caseOf(nm) == "of") {
+	if nm := c.child(k, "nmod"); nm >= 0 && c.ment[nm] < 0 && c.is(lexicon.Genitive, c.caseOf(nm)) {
 		var words []string
 		for i := c.w[k].Token; i <= c.w[nm].Token && i < len(c.st.s.Tokens); i++ {
 			words = append(words, c.st.s.Tokens[i].Text)
@@ -645,9 +640,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 		case c.rel(d, "nmod:poss") && c.ment[d] >= 0:
 			return role, arg{mention: c.ment[d]}, true
 		case c.rel(d, "nmod"):
-			switch c.caseOf(d) {
-			case "of", "de", "d'", "for", "at", "pour":
-			default:
+			if cs := c.caseOf(d); !c.is(lexicon.Genitive, cs) && !c.is(lexicon.TitleOf, cs) {
 				continue
 			}
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
@@ -666,8 +659,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 	// complement on the name; the words right after the title still say
 	// what it is of.
 	if j := k + 1; j < len(c.w) {
-		switch graph.Fold(c.w[j].Form) {
-		case "of", "for", "at", "de", "d'", "du", "des":
+		if w := graph.Fold(c.w[j].Form); c.is(lexicon.Genitive, w) || c.is(lexicon.TitleOf, w) {
 			j++
 			if j < len(c.w) && c.w[j].UPOS == "DET" {
 				j++

@@ -130,9 +130,9 @@ func (st *state) events() []graph.Triple {
 		}
 		// "la visite de X à Y", "the visit of X to Y", "X's visit to Y".
 		agent := -1
-		if i+2 < len(st.low) && (st.low[i+1] == "de" || st.low[i+1] == "du" || st.low[i+1] == "d'" || st.low[i+1] == "of" || st.low[i+1] == "by") {
+		if i+2 < len(st.low) && (st.is(lexicon.Genitive, st.low[i+1]) || st.is(lexicon.AgentPrep, st.low[i+1])) {
 			agent = st.mention[i+2]
-			if agent < 0 && i+3 < len(st.low) && (st.low[i+2] == "la" || st.low[i+2] == "l'" || st.low[i+2] == "le" || st.low[i+2] == "the") {
+			if agent < 0 && i+3 < len(st.low) && st.is(lexicon.Definite, st.low[i+2]) {
 				agent = st.mention[i+3]
 			}
 		}
@@ -151,7 +151,7 @@ func (st *state) events() []graph.Triple {
 		}
 		if next, ok := st.findPrep(from, 3, row.Prep); ok && next < len(st.low) {
 			obj := st.mention[next]
-			if obj < 0 && next+1 < len(st.low) && isArticleWord(st.low[next]) {
+			if obj < 0 && next+1 < len(st.low) && st.is(lexicon.Definite, st.low[next]) {
 				obj = st.mention[next+1]
 			}
 			if obj >= 0 {
@@ -187,10 +187,6 @@ func (st *state) firstGroup() []int {
 		}
 	}
 	return nil
-}
-
-func isArticleWord(w string) bool {
-	return w == "le" || w == "la" || w == "les" || w == "l'" || w == "the"
 }
 
 func isWordKind(st *state, j int) bool { return st.s.Tokens[j].Kind == segment.Word }
