@@ -735,7 +735,7 @@ func (r *Recognizer) nameEnd(s *sentence, start int, honorific bool) (j int, atT
 			// National MP John Smith" a party, then a member.
 			// An institution word goes with the name, whatever title
 			// it may start ("Green Party leader").
-			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific && !r.titleSurname(s, start, j) {
+			if r.titleAt(s, j) && !r.words.is(s.low[j], orgClass) && !honorific && !r.titleSurname(s, start, j) && !r.members(s, start, j) {
 				return j, true
 			}
 			j++
@@ -874,10 +874,14 @@ func (r *Recognizer) typed(s *sentence, i, start, j int, honorific, atTitle bool
 		return m, true
 	}
 	// "l'ONG Human Rights Watch": a known name after a capitalised
-	// classifier is that name.
+	// classifier is that name. After a company's acronym a place names
+	// its branch there: "IBM France", "GM Europe" are the company's.
 	if k := start + 1; k < j && (IsAcronym(s.toks[start].Text) || r.wc.is(classifierClass, s.low[start])) {
 		if e, ok := r.gaz.Lookup(s.text(k, j)); ok && e.Kind != gazetteer.Demonym {
-			return Mention{Start: k, End: j, Text: s.text(k, j), Kind: Name, Name: e.Name, Type: e.Type, Known: true}, true
+			if r.wc.is(classifierClass, s.low[start]) || e.Type != graph.GPE && e.Type != graph.Loc {
+				return Mention{Start: k, End: j, Text: s.text(k, j), Kind: Name, Name: e.Name, Type: e.Type, Known: true}, true
+			}
+			m.Type = graph.Org
 		}
 	}
 	if m.Type == "" {
@@ -890,12 +894,37 @@ func (r *Recognizer) typed(s *sentence, i, start, j int, honorific, atTitle bool
 	}
 	// Words before a title that are no person's name are what the
 	// title is of: a party, a body ("Liberal National MP X").
-	if atTitle && words > 1 && m.Type == graph.Person && !honorific {
+	if atTitle && words > 1 && (m.Type == graph.Person || m.Type == "") && !honorific {
 		if _, first := defaultFirstNames()[s.low[start]]; !first {
 			m.Type = graph.Org
 		}
 	}
 	return m, true
+}
+
+// members reports a plural title inside an institution's name, which
+// names its members, not a title before a person: "Council of Economic
+// Advisers", "Board of Governors".
+func (r *Recognizer) members(s *sentence, start, j int) bool {
+	return r.lex.NounLemma(s.low[j]) != s.low[j] && r.hasOrgWord(s, start, j)
+}
+
+// commonWords reports whether words [start, end) are all the language's
+// common words, the first no given name and none an initial. A
+// language without a common-word list has none.
+func (r *Recognizer) commonWords(s *sentence, start, end int) bool {
+	if !r.lex.HasCommonWords() {
+		return false
+	}
+	if _, ok := r.first[s.low[start]]; ok {
+		return false
+	}
+	for k := start; k < end; k++ {
+		if isInitial(s.toks[k].Text) || !r.lex.Common(s.low[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // commonWord reports a word the lexicon knows in lower case, as a verb,
@@ -1045,6 +1074,13 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	}
 	if hasConnector && words > 3 {
 		return graph.Org
+	}
+	// "National Intelligence Estimate", "Penal Code", "Big Apple": a run
+	// of common words is no person's name, unless a given name opens it
+	// ("Will Smith") or it holds an initial. What it is the gazetteer
+	// does not say: it stays untyped.
+	if r.commonWords(s, start, end) {
+		return ""
 	}
 	if words <= 4 {
 		return graph.Person

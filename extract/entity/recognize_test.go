@@ -529,6 +529,38 @@ var recognizeTests = []struct {
 			`name "Thomas Rivera Schatz" span="President Thomas Rivera Schatz" PERSON role="president"`,
 		},
 	},
+	// A plural title inside an institution's name names its members.
+	{
+		name: "en members in an institution's name",
+		lang: "en", text: "The Council of Economic Advisers and the Board of Governors met Senate President Ann Lowe.",
+		want: []string{
+			`name "Council of Economic Advisers" ORG`,
+			`name "Board of Governors" ORG`,
+			`name "Senate" ORG`,
+			`name "Ann Lowe" span="President Ann Lowe" PERSON role="president"`,
+		},
+	},
+	// A place after a company's acronym is its branch there; after a
+	// classifier, the name itself.
+	{
+		name: "en company branch",
+		lang: "en", text: "IBM France hired engineers and GM Europe cut jobs, the NGO Human Rights Watch said.",
+		want: []string{
+			`name "IBM France" ORG`,
+			`name "GM Europe" ORG`,
+			`name "Human Rights Watch" → Human Rights Watch ORG known`,
+		},
+	},
+	// A run of common words is no person, unless a given name opens it.
+	{
+		name: "en common words",
+		lang: "en", text: "The National Intelligence Estimate worried Will Smith and Tomasz Kowalczyk.",
+		want: []string{
+			`name "National Intelligence Estimate" untyped`,
+			`name "Will Smith" PERSON`,
+			`name "Tomasz Kowalczyk" PERSON`,
+		},
+	},
 	{
 		name: "en place opening an institution's name",
 		lang: "en", text: "The Atlantic Gas and Water Company sued the Glasgow School of Art, not Glasgow.",

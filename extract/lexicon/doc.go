@@ -18,6 +18,7 @@
 //	auxiliary.tsv form, lemma, kind (generated; not aux.tsv, a name go:embed refuses)
 //	stop.tsv      word, classes, base
 //	verblist.tsv  lemma (English only, generated from WordNet: tells a verb lemma from a lemmatizer's slip)
+//	commonwords.tsv word (English only, generated from WordNet: tells a run of capitalised common words from a name)
 //	grammar.tsv   word, classes (function words the relation rules look for: boundary, prep, reflexive...; see WordClass)
 //	nounclass.tsv noun, classes (nouns the relation rules treat apart: actor, authority, relational=is capital of...)
 //	verbclass.tsv lemma, classes (verbs the relation rules treat apart: appoint, holding=was...)

@@ -125,6 +125,7 @@ type Lexicon struct {
 	aux         map[string]Aux
 	stop        map[string]stopRow
 	verblist    map[string]bool                 // the language's verbs beyond the lexicon's (WordNet's, for English)
+	common      map[string]bool                 // the language's common words, any part of speech (WordNet's, for English)
 	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
 	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
 	traits      Traits
@@ -361,6 +362,14 @@ func (l *Lexicon) KnownVerb(lemma string) bool {
 	k := key(lemma)
 	return l.verblist[k] || len(l.verbs[k]) > 0
 }
+
+// Common reports a common word of the language, of any part of speech
+// (commonwords.tsv: "national", "estimate", "out"), compared in lower
+// case. A language without the list knows none (HasCommonWords).
+func (l *Lexicon) Common(word string) bool { return l.common[key(word)] }
+
+// HasCommonWords reports whether the language has a common-word list.
+func (l *Lexicon) HasCommonWords() bool { return len(l.common) > 0 }
 
 // HasVerbList reports whether the language has a verb word list.
 func (l *Lexicon) HasVerbList() bool { return len(l.verblist) > 0 }

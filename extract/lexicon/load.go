@@ -38,6 +38,7 @@ var files = []fileSpec{
 	{name: "auxiliary", min: 3, max: 3},
 	{name: "stop", min: 2, max: 3, optional: true},
 	{name: "verblist", min: 1, max: 1, optional: true},
+	{name: "commonwords", min: 1, max: 1, optional: true},
 	{name: "grammar", min: 2, max: 2},
 	{name: "nounclass", min: 2, max: 2},
 	{name: "verbclass", min: 2, max: 2},
@@ -116,6 +117,7 @@ type builder struct {
 	aux      ordered[Aux]
 	stop     ordered[stopRow]
 	verblist ordered[bool]
+	common   ordered[bool]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	traits   Traits
 	morph    morphology // the inflection rules language.tsv names
@@ -352,6 +354,13 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		b.verblist.set(k, true)
 		return k, nil
+	case "commonwords":
+		k := key(c[0])
+		if k == "" {
+			return "", errors.New("empty word")
+		}
+		b.common.set(k, true)
+		return k, nil
 	case "grammar", "nounclass", "verbclass":
 		k := key(c[0])
 		if k == "" {
@@ -533,6 +542,7 @@ func (b *builder) build() *Lexicon {
 		aux:         map[string]Aux{},
 		stop:        map[string]stopRow{},
 		verblist:    map[string]bool{},
+		common:      map[string]bool{},
 		words:       map[WordClass]map[string]string{},
 		drop:        map[string]bool{},
 		foldForms:   map[string][]Form{},
@@ -606,6 +616,7 @@ func (b *builder) build() *Lexicon {
 	})
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
 	b.verblist.each(func(k string, _ bool) { l.verblist[k] = true; l.stats["verblist"]++ })
+	b.common.each(func(k string, _ bool) { l.common[k] = true; l.stats["commonwords"]++ })
 	b.modal.each(func(k string, v modalRow) {
 		l.modal[k] = v
 		l.stats["modal"]++

@@ -240,6 +240,11 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 		if inMention[i] || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
 			continue
 		}
+		// A day, a month, a week: when, never what ("on Monday" is no
+		// one spoken to).
+		if lex != nil && lex.Is(lexicon.TimeWord, strings.ToLower(w.Form)) {
+			continue
+		}
 		// A noun inside another noun's phrase is no argument of its own.
 		if isModifier(w.Deprel) && t.parent[i] >= 0 && (s.Words[t.parent[i]].UPOS == "NOUN" || s.Words[t.parent[i]].UPOS == "PROPN") {
 			continue

@@ -406,6 +406,34 @@ tonnes tonne NOUN 5 conj
 	}
 }
 
+// TestTimeWordArgs checks that a day or a month is no argument, though
+// the tagger calls it a proper noun: "on Monday" is when, not whom.
+func TestTimeWordArgs(t *testing.T) {
+	lex := loadLexicon(t, "en")
+	// Maria Rossi spoke to reporters on Monday in March .
+	s := sentence(t, `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+spoke speak VERB 0 root
+to to ADP 5 case
+reporters reporter NOUN 3 obl
+on on ADP 7 case
+Monday Monday PROPN 3 obl
+in in ADP 9 case
+March March PROPN 3 obl
+. . PUNCT 3 punct`,
+		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person})
+	a, _ := propose(s, lex, 0)
+	var got []string
+	for _, x := range a.args {
+		got = append(got, x.text)
+	}
+	want := []string{"Maria Rossi", "reporters"}
+	if !slices.Equal(got, want) {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+}
+
 // TestUnsaidTitle checks that a title phrasing may not add words the
 // sentence does not have before the title's own.
 func TestUnsaidTitle(t *testing.T) {
