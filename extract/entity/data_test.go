@@ -200,12 +200,19 @@ func TestPeopleTable(t *testing.T) {
 		}
 		line[k] = r.line
 	}
-	people, err := loadPeople()
+	people, lone, err := loadPeople()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(people) != len(line) || people["vladimir poutine"] != "Russia" {
 		t.Errorf("loadPeople: %d names, the table has %d", len(people), len(line))
+	}
+	// A surname one person bears, in however many spellings, names
+	// them; one that two bear names no one.
+	for surname, want := range map[string]string{"obama": "Barack Obama", "lavrov": "Sergei Lavrov", "bush": "", "clinton": "", "trudeau": ""} {
+		if got := lone[surname]; got != want {
+			t.Errorf("loadPeople: surname %q names %q, want %q", surname, got, want)
+		}
 	}
 }
 

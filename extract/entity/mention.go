@@ -78,4 +78,8 @@ type Mention struct {
 	// ("party"), "" for any.
 	Refers  bool
 	OrgKind string
+	// Full is, for a lone surname the gazetteer does not know, the one
+	// person of data/people.tsv who bears it ("Obama" → Barack Obama):
+	// whom it names when the document names no one else so.
+	Full string
 }

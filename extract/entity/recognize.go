@@ -64,6 +64,7 @@ type Recognizer struct {
 	words    wordTable
 	people   map[string]string // folded full name → country
 	surnames map[string]string // folded surname of people → country; "" when people of two countries bear it
+	lone     map[string]string // folded surname of people → the one person bearing it; "" when several do
 	first    FirstNames
 }
 
@@ -78,7 +79,7 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	people, err := loadPeople()
+	people, lone, err := loadPeople()
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, first: defaultFirstNames(),
+	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, lone: lone, first: defaultFirstNames(),
 		surnames: map[string]string{}}
 	for name, c := range people {
 		f := strings.Fields(name)
@@ -886,6 +887,13 @@ func (r *Recognizer) typed(s *sentence, i, start, j int, honorific, atTitle bool
 	}
 	if m.Type == "" {
 		m.Type = r.guessType(s, start, j)
+	}
+	// "Obama", "Merkel": a lone surname of a known politician, unless it
+	// is also a common word ("Major", "Brown").
+	if words == 1 && m.Type == "" && !IsAcronym(text) && !r.lex.Common(s.low[start]) {
+		if full := r.lone[graph.Fold(text)]; full != "" {
+			m.Type, m.Full = graph.Person, full
+		}
 	}
 	// "Democrat Spearman": a party word before a name says a member;
 	// before a common word capitalised ("Democratic House") it does not.

@@ -78,7 +78,7 @@ func describe(src string, toks []segment.Token, m Mention) string {
 		b.WriteString(" complement")
 	}
 	for _, f := range []struct{ key, val string }{
-		{"role", m.Role}, {"of", m.RoleOf}, {"country", m.Country}, {"capital", m.Capital},
+		{"role", m.Role}, {"of", m.RoleOf}, {"country", m.Country}, {"capital", m.Capital}, {"full", m.Full},
 	} {
 		if f.val != "" {
 			fmt.Fprintf(&b, " %s=%q", f.key, f.val)
@@ -390,7 +390,7 @@ var recognizeTests = []struct {
 		name: "fr function word before a name mid-sentence",
 		lang: "fr", text: "Pourtant Hollande a gagné.",
 		want: []string{
-			`name "Hollande" untyped`,
+			`name "Hollande" PERSON full="François Hollande"`,
 		},
 	},
 	{
@@ -420,7 +420,7 @@ var recognizeTests = []struct {
 		name: "fr first word seen capitalised elsewhere",
 		lang: "fr", text: "Hollande a gagné.",
 		seen: []string{"hollande"},
-		want: []string{`name "Hollande" untyped`},
+		want: []string{`name "Hollande" PERSON full="François Hollande"`},
 	},
 	{
 		name: "fr first word seen only sentence-initially",
@@ -431,7 +431,7 @@ var recognizeTests = []struct {
 		name: "en first word seen capitalised elsewhere",
 		lang: "en", text: "Obama said he was pleased.",
 		seen: []string{"obama"},
-		want: []string{`name "Obama" untyped`, `pronoun "he" PERSON`},
+		want: []string{`name "Obama" PERSON full="Barack Obama"`, `pronoun "he" PERSON`},
 	},
 	{
 		name: "en first word seen only sentence-initially",
@@ -683,7 +683,7 @@ var recognizeTests = []struct {
 		lang: "en", text: "In Mexico, President Reagan met Prime Minister Thatcher.",
 		want: []string{
 			`name "Mexico" → Mexico GPE known`,
-			`name "Reagan" span="President Reagan" PERSON role="president" of="United States"`,
+			`name "Reagan" span="President Reagan" PERSON role="president" of="United States" full="Ronald Reagan"`,
 			`name "Thatcher" span="Prime Minister Thatcher" PERSON role="prime minister" of="United Kingdom"`,
 		},
 	},

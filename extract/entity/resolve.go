@@ -322,6 +322,11 @@ func (r *Resolver) name(m *Mention, sent int) *entity {
 			e.aliases[m.Text] = true
 			return e
 		}
+		if m.Full != "" {
+			e := r.person(m.Full, sent)
+			e.aliases[m.Text] = true
+			return e
+		}
 	}
 	typ := m.Type
 	if e, seen := r.surnames[key]; typ == "" && seen && e == nil {

@@ -88,6 +88,22 @@ var resolveTests = []struct {
 		entities: []string{`Sergei Lavrov PERSON ["Lavrov" "Sergueï Lavrov"]`},
 	},
 	{
+		// The recogniser gives a lone surname of data/people.tsv its
+		// bearer (Full); the document's own bearer comes first.
+		name: "lone surname of a known politician",
+		steps: []step{
+			{sent: 0, m: Mention{Text: "Obama", Kind: Name, Type: graph.Person, Full: "Barack Obama"}, want: "Barack Obama PERSON"},
+		},
+		entities: []string{`Barack Obama PERSON ["Obama"]`},
+	},
+	{
+		name: "lone surname of the document's person",
+		steps: []step{
+			{sent: 0, m: per("Michelle Obama"), want: "Michelle Obama PERSON"},
+			{sent: 1, m: Mention{Text: "Obama", Kind: Name, Type: graph.Person, Full: "Barack Obama"}, want: "Michelle Obama PERSON"},
+		},
+	},
+	{
 		name: "surname with a hyphened article",
 		steps: []step{
 			{sent: 0, m: per("Abu Mahdi al-Masri"), want: "Abu Mahdi al-Masri PERSON"},

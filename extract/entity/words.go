@@ -87,9 +87,11 @@ func splitFolded(s string) []string {
 // is reports whether a folded word is of class c.
 func (w wordTable) is(folded string, c class) bool { return w.class[folded]&c != 0 }
 
-// loadPeople reads data/people.tsv: folded name → country.
-func loadPeople() (map[string]string, error) {
-	m := map[string]string{}
+// loadPeople reads data/people.tsv: folded name → country, and folded
+// surname → the one person bearing it, as written (its first spelling),
+// or "" when several do.
+func loadPeople() (people, lone map[string]string, err error) {
+	people, lone = map[string]string{}, map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(peopleTSV))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -98,11 +100,30 @@ func loadPeople() (map[string]string, error) {
 		}
 		name, country, ok := strings.Cut(line, "\t")
 		if !ok || name == "" || country == "" {
-			return nil, fmt.Errorf("data/people.tsv:%d: want name<TAB>country", n)
+			return nil, nil, fmt.Errorf("data/people.tsv:%d: want name<TAB>country", n)
 		}
-		m[graph.Fold(name)] = country
+		people[graph.Fold(name)] = country
+		w := strings.Fields(graph.Fold(name))
+		last := w[len(w)-1]
+		if prev, seen := lone[last]; !seen {
+			lone[last] = name
+		} else if prev != "" && !spellings(prev, name) {
+			lone[last] = ""
+		}
 	}
-	return m, nil
+	return people, lone, nil
+}
+
+// spellings reports two rows of one person, spelt two ways ("Sergei
+// Lavrov", "Sergueï Lavrov"): as many words, the first names alike in
+// their first three letters. "George W. Bush" and "George H. W. Bush"
+// are two.
+func spellings(a, b string) bool {
+	fa, fb := strings.Fields(graph.Fold(a)), strings.Fields(graph.Fold(b))
+	if len(fa) != len(fb) || len(fa[0]) < 3 || len(fb[0]) < 3 {
+		return false
+	}
+	return fa[0][:3] == fb[0][:3]
 }
 
 // StateRole reports a title held in a country's government ("president",

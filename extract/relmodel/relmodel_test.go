@@ -534,3 +534,40 @@ Lyon Lyon PROPN 4 obj
 		t.Errorf("%d candidates Maria Rossi > Lyon, want the tree's and the rule's", n)
 	}
 }
+
+// TestConceptMining checks which annotations teach a French phrase its
+// English: one that gives the phrase as written, and an English that
+// may translate it; an annotator's fuller description is no translation.
+func TestConceptMining(t *testing.T) {
+	fr := loadLexicon(t, "fr")
+	for _, tt := range []struct {
+		forms []string
+		text  string
+		want  bool
+	}{
+		{[]string{"la base de données", "base"}, "base de données", true},
+		{[]string{"sanctions économiques"}, "Sanctions économiques", true},
+		{[]string{"l'accord"}, "accord", true},
+		{[]string{"joueuse américaine"}, "américaine", false},
+		{[]string{"budget de développement"}, "budget", false},
+	} {
+		if got := wrote(tt.forms, tt.text, fr); got != tt.want {
+			t.Errorf("wrote(%q, %q) = %v, want %v", tt.forms, tt.text, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		en, phrase string
+		want       bool
+	}{
+		{"hot springs", "sources chaudes", true},
+		{"database", "base de données", true},
+		{"General Council", "Conseil général", true},
+		{"study of national emissions plans", "étude", false},
+		{"3,600 points", "points", false},
+		{"Nintendo Direct", "conférence", false},
+	} {
+		if got := translates(tt.en, tt.phrase); got != tt.want {
+			t.Errorf("translates(%q, %q) = %v, want %v", tt.en, tt.phrase, got, tt.want)
+		}
+	}
+}

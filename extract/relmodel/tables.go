@@ -63,6 +63,7 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 		levels[l] = map[string]*counter{}
 	}
 	cc := map[string]map[string]int{}
+	ccDocs := map[[3]string]bool{}
 	for _, a := range al {
 		// The phrasings are the trigger's that explains them: the
 		// word on the path whose lemma, or whose lexicon predicate, the
@@ -96,15 +97,24 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 			}
 		}
 		// A concept object written in another language than English: the
-		// annotation's first form is its English.
-		if a.c.oKind == argConcept && !contractWords(lexicons[a.lang]) && len(a.g.O) > 0 {
+		// annotation's first form is its English, when the annotation
+		// also gives the phrase as written. A phrase that only ends like
+		// one of its forms ("joueuse américaine" for the United States,
+		// "budget" for a "French language development budget") is no
+		// translation.
+		if a.c.oKind == argConcept && !contractWords(lexicons[a.lang]) && len(a.g.O) > 1 && wrote(a.g.O[1:], a.c.oText, lexicons[a.lang]) {
 			en := strings.TrimSpace(a.g.O[0])
 			if graph.Fold(en) != graph.Fold(a.c.oText) {
 				for _, k := range []string{a.lang + "|" + graph.Fold(a.c.oText), a.lang + "|" + graph.Fold(a.c.oName)} {
 					if cc[k] == nil {
 						cc[k] = map[string]int{}
 					}
-					cc[k][en]++
+					// Documents, not annotations, count: one article
+					// may name its object so a dozen times.
+					if d := [3]string{k, en, a.g.Doc}; !ccDocs[d] {
+						ccDocs[d] = true
+						cc[k][en]++
+					}
 				}
 			}
 		}
@@ -128,7 +138,10 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 		}
 	}
 	for k, m := range cc {
-		t.concept[k] = argmax(m)
+		// Two documents agree, or it may be a translation.
+		if en := argmax(m); m[en] >= 2 || translates(en, k[strings.IndexByte(k, '|')+1:]) {
+			t.concept[k] = en
+		}
 	}
 	t.prepare()
 	return t
@@ -144,6 +157,41 @@ func (t *tables) prepare() {
 			t.pred[l][k] = st
 		}
 	}
+}
+
+// wrote reports whether one of forms is text, folded (case, accents and
+// a determiner aside: "la base de données" gives "base de données",
+// "l'accord" gives "accord").
+func wrote(forms []string, text string, lex *lexicon.Lexicon) bool {
+	t := graph.Fold(text)
+	for _, f := range forms {
+		f = strings.ToLower(f)
+		if graph.Fold(f) == t {
+			return true
+		}
+		if lex == nil {
+			continue
+		}
+		if det, rest, ok := strings.Cut(f, " "); ok && lex.Is(lexicon.Determiner, det) && graph.Fold(rest) == t {
+			return true
+		}
+		if el, rest, ok := strings.Cut(f, "'"); ok && lex.Is(lexicon.Elided, el+"'") && graph.Fold(rest) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// translates reports whether an annotation's English en, seen once, may
+// be a translation of phrase: no longer, no number ("3,600 points" for
+// "points") and no capital where the phrase has none ("Nintendo Direct"
+// for "conférence"). An annotator's fuller description of the object
+// ("study of national emissions plans" for "étude") is not.
+func translates(en, phrase string) bool {
+	if len(strings.Fields(en)) > len(strings.Fields(phrase)) || strings.ContainsAny(en, "0123456789") {
+		return false
+	}
+	return strings.ToLower(en) == en || strings.ToLower(phrase) != phrase
 }
 
 func argmax(m map[string]int) string {
