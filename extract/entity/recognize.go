@@ -821,7 +821,9 @@ func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capit
 			return Mention{}, false, true
 		}
 	}
-	if r.function[s.low[start]] || r.isDemonym(s.toks[start].Text) {
+	// "European", "Muslims", "les Européens": a region's, religion's or
+	// people's word is no name on its own.
+	if r.function[s.low[start]] || r.isDemonym(s.toks[start].Text) || r.wc.is(groupClass, s.low[start]) {
 		return Mention{}, false, true
 	}
 	// A lone institution word ("the Society", "le Parlement") names

@@ -551,6 +551,22 @@ var recognizeTests = []struct {
 			`name "Human Rights Watch" → Human Rights Watch ORG known`,
 		},
 	},
+	// A region's, religion's or people's word is no name alone.
+	{
+		name: "en group words",
+		lang: "en", text: "Yesterday European and Asian ministers met Muslims in the European Union.",
+		want: []string{
+			`description "ministers" PERSON role="minister"`,
+			`name "European Union" → European Union ORG known`,
+		},
+	},
+	{
+		name: "fr group words",
+		lang: "fr", text: "Hier, les Européens et les Musulmans ont salué l'Union européenne.",
+		want: []string{
+			`name "Union européenne" → European Union ORG known`,
+		},
+	},
 	// A run of common words is no person, unless a given name opens it.
 	{
 		name: "en common words",

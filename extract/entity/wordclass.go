@@ -44,6 +44,7 @@ const (
 	articleGenderClass wordClass = "articlegender" // a determiner that says a title's gender; value: the gender
 	titlePrepClass     wordClass = "titleprep"     // starts the complement of a title
 	suffixClass        wordClass = "suffix"        // ends a person's name after the surname
+	groupClass         wordClass = "group"         // a region's, religion's or people's adjective or noun, no name alone
 )
 
 // values returns the values class c takes ("*": any but empty; ""
@@ -52,7 +53,7 @@ const (
 func (c wordClass) values() ([]string, bool) {
 	switch c {
 	case authorityClass, connectorClass, particleClass, pairClass, articleClass, hyphenClass, corporateClass,
-		acronymClass, locativeClass, possessiveClass, institutionClass, whenClass, pastClass, headClass, titlePrepClass, suffixClass:
+		acronymClass, locativeClass, possessiveClass, institutionClass, whenClass, pastClass, headClass, titlePrepClass, suffixClass, groupClass:
 		return nil, true
 	case classifierClass:
 		return []string{"org", "gpe"}, true

@@ -231,11 +231,15 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 		out = append(out, arg{word: head, mention: k, name: m.Name, text: m.Text, lemma: strings.ToLower(s.Words[head].Lemma), typ: m.Type, kind: kind, known: m.Known})
 	}
 	for i, w := range s.Words {
-		if !inMention[i] && w.UPOS == "ADJ" && s.Demonym != nil {
+		// "European" tagged a proper noun is the adjective still.
+		if !inMention[i] && (w.UPOS == "ADJ" || w.UPOS == "PROPN") && s.Demonym != nil {
 			if c, ok := s.Demonym(w.Form); ok {
 				out = append(out, arg{word: i, mention: -1, name: c, text: w.Form, lemma: strings.ToLower(w.Lemma), typ: graph.GPE, kind: argDemonym, known: true})
+				continue
 			}
-			continue
+			if w.UPOS == "ADJ" {
+				continue
+			}
 		}
 		if inMention[i] || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
 			continue
@@ -243,6 +247,11 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 		// A day, a month, a week: when, never what ("on Monday" is no
 		// one spoken to).
 		if lex != nil && lex.Is(lexicon.TimeWord, strings.ToLower(w.Form)) {
+			continue
+		}
+		// A capitalised common word no mention took ("the Internet",
+		// "half a billion Euro", "the State") names no one.
+		if w.UPOS == "PROPN" && lex != nil && (lex.Common(w.Form) || lex.Common(lex.NounLemma(w.Form))) {
 			continue
 		}
 		// A noun inside another noun's phrase is no argument of its own.
