@@ -787,8 +787,9 @@ func (r *Recognizer) nameEnd(s *sentence, start int, honorific bool) (j int, atT
 // i): done is true when the verdict is given here, a mention or none.
 func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capitalised func(string) bool) (m Mention, ok, done bool) {
 	n := len(s.toks)
-	// "la PME", "le PDG", "the CEO": acronyms of common nouns.
-	if r.wc.is(acronymClass, s.low[start]) {
+	// "la PME", "le PDG", "the CEO": acronyms of common nouns; "90 M$":
+	// a lone capital letter.
+	if r.wc.is(acronymClass, s.low[start]) || utf8.RuneCountInString(s.toks[start].Text) == 1 {
 		return Mention{}, false, true
 	}
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
@@ -806,9 +807,10 @@ func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capit
 			}
 		}
 	}
-	// "l'Etat", "l'Eglise": a common noun capitalised for the
-	// institution is no name of its own.
-	if r.traits.CapitalisedCommonNouns && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du") {
+	// "l'Etat", "l'Eglise", "son État", "26 États": a common noun
+	// capitalised for the institution is no name of its own.
+	if r.traits.CapitalisedCommonNouns && start > 0 && (isArticle(s.low[start-1]) || s.low[start-1] == "d'" || s.low[start-1] == "de" || s.low[start-1] == "du" ||
+		r.lex.Is(lexicon.Determiner, s.low[start-1]) || s.toks[start-1].Kind == segment.Number) {
 		if _, ok := r.lex.Concept(s.low[start]); ok && !IsAcronym(s.toks[start].Text) {
 			return Mention{}, false, true
 		}

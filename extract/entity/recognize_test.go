@@ -567,6 +567,15 @@ var recognizeTests = []struct {
 			`name "Union européenne" → European Union ORG known`,
 		},
 	},
+	// A capitalised common noun after any determiner or a number is no
+	// name; nor is a lone capital letter.
+	{
+		name: "fr capitalised common nouns and letters",
+		lang: "fr", text: "Son État et 26 États ont dépensé 90 M$ avec Renault.",
+		want: []string{
+			`name "Renault" → Renault ORG known`,
+		},
+	},
 	// A run of common words is no person, unless a given name opens it.
 	{
 		name: "en common words",
