@@ -327,6 +327,15 @@ func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, citation strin
 		}
 	}
 	walk(h)
+	// "sculpteur français": a demonym after the noun is an argument of
+	// its own (France); kept in the phrase, the phrase would end like the
+	// country's demonym and pass for it.
+	for hi > h && s.Demonym != nil && s.Words[hi].UPOS == "ADJ" && t.parent[hi] == h {
+		if _, ok := s.Demonym(s.Words[hi].Form); !ok {
+			break
+		}
+		hi--
+	}
 	head := s.Words[h]
 	plural := head.UPOS == "NOUN" && isPlural(strings.ToLower(head.Form), strings.ToLower(head.Lemma))
 	var tb, cb strings.Builder

@@ -135,8 +135,18 @@ func (a *analysed) fill(c *candidate, up, down []int, lex *lexicon.Lexicon) {
 			}
 		}
 	}
+	// A demonym object ("sculpteur français", "the Polish police") is
+	// read by its own phrasings too, learned over every word it
+	// qualifies.
+	if oa.kind == argDemonym {
+		k := demonymPos + "|" + string(sa.typ)
+		c.trigs = append(c.trigs, trig{word: -1, key: predKey{k, k, k}, pos: demonymPos, mid: -1})
+	}
 	c.neg, c.modality = a.mood(c.trigger, lex)
 }
+
+// demonymPos names the trigger of a demonym object's own phrasings.
+const demonymPos = "demonym"
 
 // trigAt makes word seq[k] of a path a trigger: its predicate key from
 // its lemma and particle, the preposition toward the object and the

@@ -571,3 +571,48 @@ func TestConceptMining(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonymObject checks that a demonym after a noun is an argument of
+// its own and no part of the noun's phrase ("peintre français" would end
+// like the demonym and pass for France), and that a demonym object is
+// read by its own phrasings, whatever noun it qualifies.
+func TestDemonymObject(t *testing.T) {
+	lex := loadLexicon(t, "fr")
+	// Paul Girard est un peintre français .
+	s := sentence(t, `
+Paul Paul PROPN 5 nsubj
+Girard Girard PROPN 1 flat
+est être AUX 5 cop
+un un DET 5 det
+peintre peintre NOUN 0 root
+français français ADJ 5 amod
+. . PUNCT 5 punct`,
+		entity.Mention{Start: 0, End: 2, Text: "Paul Girard", Name: "Paul Girard", Type: graph.Person})
+	s.Lang = "fr"
+	s.Demonym = func(w string) (string, bool) {
+		if w == "français" {
+			return "France", true
+		}
+		return "", false
+	}
+	a, cs := propose(s, lex, 0)
+	var got []string
+	for _, x := range a.args {
+		got = append(got, x.name)
+	}
+	if want := []string{"Paul Girard", "peintre", "France"}; !slices.Equal(got, want) {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+	found := false
+	for _, c := range cs {
+		if c.sName != "Paul Girard" || c.oName != "France" {
+			continue
+		}
+		for _, tg := range c.trigs {
+			found = found || tg.pos == demonymPos && tg.key[0] == "demonym|PERSON"
+		}
+	}
+	if !found {
+		t.Error("no candidate Paul Girard → France with the demonym's own key")
+	}
+}

@@ -75,24 +75,35 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 				break
 			}
 		}
-		for l, k := range tg.key {
-			key := a.lang + "|" + k
-			ctr := levels[l][key]
-			if ctr == nil {
-				ctr = &counter{counts: map[string]int{}, raw: map[string]string{}}
-				levels[l][key] = ctr
+		keys := []predKey{tg.key}
+		// A demonym object's phrasings are also its own, whatever word
+		// it qualifies: "coureur cycliste ivoirien" and "peintre
+		// français" are both "is from".
+		for _, x := range a.c.trigs {
+			if x.pos == demonymPos && x.key != tg.key {
+				keys = append(keys, x.key)
 			}
-			ctr.n++
-			seen := map[string]bool{}
-			for _, p := range a.g.P {
-				np := score.NormPred(p)
-				if np == "" || seen[np] {
-					continue
+		}
+		for _, key3 := range keys {
+			for l, k := range key3 {
+				key := a.lang + "|" + k
+				ctr := levels[l][key]
+				if ctr == nil {
+					ctr = &counter{counts: map[string]int{}, raw: map[string]string{}}
+					levels[l][key] = ctr
 				}
-				seen[np] = true
-				ctr.counts[np]++
-				if _, ok := ctr.raw[np]; !ok {
-					ctr.raw[np] = strings.ToLower(strings.TrimSpace(p))
+				ctr.n++
+				seen := map[string]bool{}
+				for _, p := range a.g.P {
+					np := score.NormPred(p)
+					if np == "" || seen[np] {
+						continue
+					}
+					seen[np] = true
+					ctr.counts[np]++
+					if _, ok := ctr.raw[np]; !ok {
+						ctr.raw[np] = strings.ToLower(strings.TrimSpace(p))
+					}
 				}
 			}
 		}
