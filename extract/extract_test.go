@@ -321,6 +321,33 @@ func TestStatedRoleCountry(t *testing.T) {
 	}
 }
 
+// TestPlaceInPlace checks that a place followed by ", in" another is in
+// it, and that places each after its own preposition are a list.
+func TestPlaceInPlace(t *testing.T) {
+	x := newRulesExtractor(t)
+	for _, tt := range []struct {
+		text string
+		want bool
+		s, o string
+	}{
+		{"Il habite à Zoug, en Suisse, depuis dix ans.", true, "Zoug", "Switzerland"},
+		{"La crise frappe en Grèce, en Italie, en Espagne, au Portugal.", false, "Italy", "Spain"},
+	} {
+		doc := graph.Document{ID: "t", Lang: "fr", Text: tt.text}
+		res, err := x.Extract(context.Background(), &doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, tr := range res.Triples {
+			got = got || tr.Subject == tt.s && tr.Predicate == "is located in" && tr.Object == tt.o
+		}
+		if got != tt.want {
+			t.Errorf("%q: (%s, is located in, %s) read %v, want %v", tt.text, tt.s, tt.o, got, tt.want)
+		}
+	}
+}
+
 // TestDatelineStatesNothing checks that no relation is read in a news
 // dateline, while the story after it is read.
 func TestDatelineStatesNothing(t *testing.T) {

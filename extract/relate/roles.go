@@ -395,6 +395,14 @@ func (c *clauses) located() []graph.Triple {
 			}
 		}
 		ok = ok && prep
+		// "en Grèce, en Italie, en Espagne": each place after its own
+		// preposition is a list, not a place in the next.
+		if i := a.Start - 1; ok && i >= 0 {
+			if c.is(lexicon.Definite, strings.ToLower(st.s.Tokens[i].Text)) {
+				i--
+			}
+			ok = i < 0 || !c.is(lexicon.Within, strings.ToLower(st.s.Tokens[i].Text))
+		}
 		// The second place must end the phrase: "X, Y et Z" lists places.
 		if end := b.End; ok && end < len(st.s.Tokens) {
 			switch strings.ToLower(st.s.Tokens[end].Text) {
