@@ -94,6 +94,32 @@ type Report struct {
 // annotations. It is deterministic: the same input gives the same model,
 // byte for byte.
 func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptions) (*Model, Report, error) {
+	o.defaults()
+	docs = trainingDocs(docs, o.Fraction)
+	rep := Report{ByLang: map[string][2]int{}}
+	all, aligned, langs, err := alignDocs(ctx, docs, goldByDoc(anns), o, &rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	cands, err := crossFit(ctx, all, aligned, o, &rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	to := defaultTrain
+	to.epochs = o.Epochs
+	info, err := calibrate(ctx, cands, langs, to, o, &rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	o.Progress("final model")
+	pair, pred := fitBoth(cands, func(*trainCand) bool { return true }, to)
+	m := &Model{info: info, tables: mine(aligned, o.Lexicons), pair: pair, pred: pred}
+	rep.Info = info
+	return m, rep, nil
+}
+
+// defaults fills the options a caller left at zero.
+func (o *TrainOptions) defaults() {
 	if o.Folds < 2 {
 		o.Folds = 5
 	}
@@ -103,39 +129,52 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	if o.MinPrecision <= 0 {
 		o.MinPrecision = DefaultMinPrecision
 	}
-	progress := o.Progress
-	if progress == nil {
-		progress = func(string) {}
+	if o.Progress == nil {
+		o.Progress = func(string) {}
 	}
+}
+
+// trainingDocs returns the documents sorted by id (so that training does
+// not depend on their order), only a fraction of them when fraction is
+// in (0, 1), chosen by a hash of the id.
+func trainingDocs(docs []Document, fraction float64) []Document {
 	docs = append([]Document(nil), docs...)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	if o.Fraction > 0 && o.Fraction < 1 {
+	if fraction > 0 && fraction < 1 {
 		kept := docs[:0]
 		for _, d := range docs {
-			if float64(hash(d.ID+"/fraction")%10000) < o.Fraction*10000 {
+			if float64(hash(d.ID+"/fraction")%10000) < fraction*10000 {
 				kept = append(kept, d)
 			}
 		}
 		docs = kept
 	}
-	byDoc := goldByDoc(anns)
+	return docs
+}
 
-	// Candidates of every document, and the annotations they cover.
-	type docCands struct {
-		doc   *Document
-		an    []*analysed
-		cands []candidate
-		gold  []*goldTriple
-		fold  int
-	}
-	rep := Report{ByLang: map[string][2]int{}}
+// docCands is a training document with its analysed sentences, its
+// candidates, its annotations and its fold.
+type docCands struct {
+	doc   *Document
+	an    []*analysed
+	cands []candidate
+	gold  []*goldTriple
+	fold  int
+}
+
+// alignDocs makes the candidates of every document and aligns each
+// annotation to the nearest candidates that cover it, counting coverage
+// in rep. It returns the documents, the alignments and the languages
+// seen.
+func alignDocs(ctx context.Context, docs []Document, byDoc map[string][]*goldTriple, o TrainOptions, rep *Report) ([]docCands, []alignment, map[string]bool, error) {
+	progress := o.Progress
 	var all []docCands
 	var aligned []alignment
 	langs := map[string]bool{}
 	for di := range docs {
 		if di%100 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, rep, err
+				return nil, nil, nil, err
 			}
 			progress(fmt.Sprintf("candidates: %d/%d documents", di, len(docs)))
 		}
@@ -195,16 +234,21 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		all = append(all, dc)
 	}
 	rep.Documents = len(docs)
+	return all, aligned, langs, nil
+}
 
-	// Cross-fitting: each fold's candidates get their predicates and
-	// concept names from tables mined on the other folds, so that the
-	// classifiers learn how often a table is right on unseen documents.
-	//
-	// Two models share the work: the pair model says whether a candidate
-	// relates two arguments the sentence relates (its label: the
-	// candidate covers an annotation), the predicate model which option
-	// states it as annotated (trained on covering candidates only). A
-	// triple's score is the product of both, calibrated.
+// crossFit makes the training examples. Cross-fitting: each fold's
+// candidates get their predicates and concept names from tables mined on
+// the other folds, so that the classifiers learn how often a table is
+// right on unseen documents.
+//
+// Two models share the work: the pair model says whether a candidate
+// relates two arguments the sentence relates (its label: the candidate
+// covers an annotation), the predicate model which option states it as
+// annotated (trained on covering candidates only). A triple's score is
+// the product of both, calibrated.
+func crossFit(ctx context.Context, all []docCands, aligned []alignment, o TrainOptions, rep *Report) ([]trainCand, error) {
+	progress := o.Progress
 	var cands []trainCand
 	negWeight := float32(o.NegativeWeight)
 	if negWeight <= 0 {
@@ -217,7 +261,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	reach := map[*goldTriple]bool{}
 	for f := 0; f < o.Folds; f++ {
 		if err := ctx.Err(); err != nil {
-			return nil, rep, err
+			return nil, err
 		}
 		progress(fmt.Sprintf("features: fold %d/%d", f+1, o.Folds))
 		var others []alignment
@@ -263,17 +307,21 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		}
 	}
 	rep.Reachable = len(reach)
+	return cands, nil
+}
 
-	// Out-of-fold scores calibrate the final models'.
-	to := defaultTrain
-	to.epochs = o.Epochs
+// calibrate fits the models fold by fold and calibrates the final
+// models' scores on the out-of-fold ones: Platt scaling, pooled and per
+// language, and the threshold of the best F1 at the precision asked.
+func calibrate(ctx context.Context, cands []trainCand, langs map[string]bool, to trainOptions, o TrainOptions, rep *Report) (Info, error) {
+	progress := o.Progress
 	var bz []float64
 	var bl []bool
 	var bg []*goldTriple
 	var blang []string
 	for f := 0; f < o.Folds; f++ {
 		if err := ctx.Err(); err != nil {
-			return nil, rep, err
+			return Info{}, err
 		}
 		progress(fmt.Sprintf("calibration: fold %d/%d", f+1, o.Folds))
 		pair, pred := fitBoth(cands, func(c *trainCand) bool { return c.fold != f }, to)
@@ -322,11 +370,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 	}
 	info.Curve, info.Threshold = curve(conf, bg, rep.Annotations, o.MinPrecision)
 
-	progress("final model")
-	pair, pred := fitBoth(cands, func(*trainCand) bool { return true }, to)
-	m := &Model{info: info, tables: mine(aligned, o.Lexicons), pair: pair, pred: pred}
-	rep.Info = info
-	return m, rep, nil
+	return info, nil
 }
 
 // trainCand is one candidate in training: its pair example and one
