@@ -600,10 +600,47 @@ func (c *clauses) past(k int) bool {
 
 // currentTitle is title without the tense.
 func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
-	lex := c.st.r.lex
 	if c.w[k].UPOS != "NOUN" && c.w[k].UPOS != "PROPN" {
 		return "", arg{}, false
 	}
+	role, known := c.titleRole(k)
+	// "ministre de la Défense": a title with its complement.
+	if nm := c.child(k, "nmod"); nm >= 0 && c.ment[nm] < 0 && c.is(lexicon.Genitive, c.caseOf(nm)) {
+		var words []string
+		for i := c.w[k].Token; i <= c.w[nm].Token && i < len(c.st.s.Tokens); i++ {
+			words = append(words, c.st.s.Tokens[i].Text)
+		}
+		if r, ok := c.st.r.lex.Title(joinWords(words)); ok {
+			return c.home(r)
+		}
+	}
+	if !known || role == "counterpart" {
+		return "", arg{}, false
+	}
+	of, found, complement := c.titleOf(k)
+	if found {
+		return role, of, true
+	}
+	if of, ok := c.titleAfter(k); ok {
+		return role, of, true
+	}
+	if complement {
+		return "", arg{}, false
+	}
+	// "Assembly president X": a capitalised word no mention took, just
+	// before a lower-case title, names what it is of.
+	if k > 0 && isCapital(c.w[k-1].Form) && c.ment[k-1] < 0 && !isCapital(c.w[k].Form) && c.w[k-1].UPOS == "PROPN" {
+		return "", arg{}, false
+	}
+	return c.home(role)
+}
+
+// titleRole returns the role title noun k names with its modifiers: the
+// longest phrase the lexicon knows as a title ("prime minister"), or in
+// English the noun's known role with its modifiers ("deputy health
+// minister"); known is false when the lexicon knows none.
+func (c *clauses) titleRole(k int) (role string, known bool) {
+	lex := c.st.r.lex
 	head := strings.ToLower(c.w[k].Form)
 	var mods []int
 	for _, d := range c.kids[k] {
@@ -612,8 +649,7 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			mods = append(mods, d)
 		}
 	}
-	// The longest phrase the lexicon knows as a title.
-	role, known := lex.Title(head)
+	role, known = lex.Title(head)
 	if len(mods) > 0 {
 		var words []string
 		for i := range c.w {
@@ -627,67 +663,58 @@ func (c *clauses) currentTitle(k int) (role string, of arg, ok bool) {
 			role = strings.Join(words, " ")
 		}
 	}
-	// "ministre de la Défense": a title with its complement.
-	if nm := c.child(k, "nmod"); nm >= 0 && c.ment[nm] < 0 && c.is(lexicon.Genitive, c.caseOf(nm)) {
-		var words []string
-		for i := c.w[k].Token; i <= c.w[nm].Token && i < len(c.st.s.Tokens); i++ {
-			words = append(words, c.st.s.Tokens[i].Text)
-		}
-		if r, ok := lex.Title(joinWords(words)); ok {
-			return c.home(r)
-		}
-	}
-	if !known || role == "counterpart" {
-		return "", arg{}, false
-	}
-	// "le président du directoire de PSA": a title with a complement
-	// the rules below cannot read is of that, not of the country.
-	complement := false
+	return role, known
+}
+
+// titleOf returns what the tree says title noun k is of: a possessive
+// name, a complement naming an entity, a party word, a name adjective.
+// complement is set when a complement the rules cannot read is there:
+// "le président du directoire de PSA" is of that, not of the country.
+func (c *clauses) titleOf(k int) (of arg, found, complement bool) {
 	for _, d := range c.kids[k] {
 		switch {
 		case c.rel(d, "nmod:poss") && c.ment[d] >= 0:
-			return role, arg{mention: c.ment[d]}, true
+			return arg{mention: c.ment[d]}, true, complement
 		case c.rel(d, "nmod"):
 			if cs := c.caseOf(d); !c.is(lexicon.Genitive, cs) && !c.is(lexicon.TitleOf, cs) {
 				continue
 			}
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
-				return role, a[0], true
+				return a[0], true, complement
 			}
 			complement = true
 		case (c.rel(d, "amod") || c.rel(d, "compound")) && entity.IsParty(c.st.r.lang, c.w[d].Form):
 			// "Labour leader", "the Republican candidate".
 			p, _ := entity.Party(c.st.r.lang, c.w[d].Form)
-			return role, arg{mention: -1, name: p}, true
+			return arg{mention: -1, name: p}, true, complement
 		case c.rel(d, "amod") && c.ment[d] >= 0 && c.ment[d] != c.ment[k]:
-			return role, arg{mention: c.ment[d]}, true
+			return arg{mention: c.ment[d]}, true, complement
 		}
 	}
-	// "X, a spokeswoman for the WHO, said": the parser may hang the
-	// complement on the name; the words right after the title still say
-	// what it is of.
-	if j := k + 1; j < len(c.w) {
-		if w := graph.Fold(c.w[j].Form); c.is(lexicon.Genitive, w) || c.is(lexicon.TitleOf, w) {
-			j++
-			if j < len(c.w) && c.w[j].UPOS == "DET" {
-				j++
-			}
-			if j < len(c.w) && c.ment[j] >= 0 && c.ment[j] != c.ment[k] {
-				if t := c.st.s.Mentions[c.ment[j]].Type; t == graph.Org || t == graph.GPE {
-					return role, arg{mention: c.ment[j]}, true
-				}
-			}
+	return arg{}, false, complement
+}
+
+// titleAfter reads "X, a spokeswoman for the WHO, said": the parser may
+// hang the complement on the name; the words right after title noun k
+// still say what it is of.
+func (c *clauses) titleAfter(k int) (arg, bool) {
+	j := k + 1
+	if j >= len(c.w) {
+		return arg{}, false
+	}
+	if w := graph.Fold(c.w[j].Form); !c.is(lexicon.Genitive, w) && !c.is(lexicon.TitleOf, w) {
+		return arg{}, false
+	}
+	j++
+	if j < len(c.w) && c.w[j].UPOS == "DET" {
+		j++
+	}
+	if j < len(c.w) && c.ment[j] >= 0 && c.ment[j] != c.ment[k] {
+		if t := c.st.s.Mentions[c.ment[j]].Type; t == graph.Org || t == graph.GPE {
+			return arg{mention: c.ment[j]}, true
 		}
 	}
-	if complement {
-		return "", arg{}, false
-	}
-	// "Assembly president X": a capitalised word no mention took, just
-	// before a lower-case title, names what it is of.
-	if k > 0 && isCapital(c.w[k-1].Form) && c.ment[k-1] < 0 && !isCapital(c.w[k].Form) && c.w[k-1].UPOS == "PROPN" {
-		return "", arg{}, false
-	}
-	return c.home(role)
+	return arg{}, false
 }
 
 // home returns a national role as the document's country's ("the Foreign
