@@ -202,65 +202,19 @@ func abs(n int) int {
 // its English; lex also says which nouns are measures.
 func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 	contract := contractWords(lex)
-	var out []arg
-	inMention := make([]bool, len(s.Words))
-	for k, m := range s.Mentions {
-		head := -1
-		for i, w := range s.Words {
-			if w.Token < m.Start || w.Token >= m.End {
-				continue
-			}
-			inMention[i] = true
-			p := t.parent[i]
-			if head < 0 && (p < 0 || s.Words[p].Token < m.Start || s.Words[p].Token >= m.End) {
-				head = i
-			}
-		}
-		if head < 0 || m.Name == "" {
+	out, inMention := mentionArgs(s, t)
+	for i, w := range s.Words {
+		if inMention[i] {
 			continue
 		}
-		kind := argName
-		switch m.Kind {
-		case entity.Pronoun:
-			kind = argPronoun
-		case entity.Description:
-			kind = argDesc
-		case entity.Authority:
-			kind = argAuthority
-		}
-		out = append(out, arg{word: head, mention: k, name: m.Name, text: m.Text, lemma: strings.ToLower(s.Words[head].Lemma), typ: m.Type, kind: kind, known: m.Known})
-	}
-	for i, w := range s.Words {
 		// "European" tagged a proper noun is the adjective still.
-		if !inMention[i] && (w.UPOS == "ADJ" || w.UPOS == "PROPN") && s.Demonym != nil {
+		if (w.UPOS == "ADJ" || w.UPOS == "PROPN") && s.Demonym != nil {
 			if c, ok := s.Demonym(w.Form); ok {
 				out = append(out, arg{word: i, mention: -1, name: c, text: w.Form, lemma: strings.ToLower(w.Lemma), typ: graph.GPE, kind: argDemonym, known: true})
 				continue
 			}
-			if w.UPOS == "ADJ" {
-				continue
-			}
 		}
-		if inMention[i] || (w.UPOS != "NOUN" && w.UPOS != "PROPN") {
-			continue
-		}
-		// A day, a month, a week: when, never what ("on Monday" is no
-		// one spoken to).
-		if lex != nil && lex.Is(lexicon.TimeWord, strings.ToLower(w.Form)) {
-			continue
-		}
-		// A capitalised common word no mention took ("the Internet",
-		// "half a billion Euro", "the State") names no one.
-		if w.UPOS == "PROPN" && lex != nil && (lex.Common(w.Form) || lex.Common(lex.NounLemma(w.Form))) {
-			continue
-		}
-		// A noun inside another noun's phrase is no argument of its own.
-		if isModifier(w.Deprel) && t.parent[i] >= 0 && (s.Words[t.parent[i]].UPOS == "NOUN" || s.Words[t.parent[i]].UPOS == "PROPN") {
-			continue
-		}
-		// "14 mln tonnes of rice" is about rice: a measure with a
-		// complement is none.
-		if lex != nil && lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) && hasKid(t, i, "nmod") {
+		if !nounArg(s, t, i, lex) {
 			continue
 		}
 		text, citation := phrase(s, t, i, inMention)
@@ -287,6 +241,65 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 		kept = kept[:maxArgs]
 	}
 	return kept
+}
+
+// mentionArgs returns the arguments the sentence's named mentions make,
+// each at its head word, and which words the mentions hold.
+func mentionArgs(s *Sentence, t *tree) (out []arg, inMention []bool) {
+	inMention = make([]bool, len(s.Words))
+	for k, m := range s.Mentions {
+		head := -1
+		for i, w := range s.Words {
+			if w.Token < m.Start || w.Token >= m.End {
+				continue
+			}
+			inMention[i] = true
+			p := t.parent[i]
+			if head < 0 && (p < 0 || s.Words[p].Token < m.Start || s.Words[p].Token >= m.End) {
+				head = i
+			}
+		}
+		if head < 0 || m.Name == "" {
+			continue
+		}
+		kind := argName
+		switch m.Kind {
+		case entity.Pronoun:
+			kind = argPronoun
+		case entity.Description:
+			kind = argDesc
+		case entity.Authority:
+			kind = argAuthority
+		}
+		out = append(out, arg{word: head, mention: k, name: m.Name, text: m.Text, lemma: strings.ToLower(s.Words[head].Lemma), typ: m.Type, kind: kind, known: m.Known})
+	}
+	return out, inMention
+}
+
+// nounArg reports whether noun i, which no mention holds, heads an
+// argument of its own.
+func nounArg(s *Sentence, t *tree, i int, lex *lexicon.Lexicon) bool {
+	w := s.Words[i]
+	if w.UPOS != "NOUN" && w.UPOS != "PROPN" {
+		return false
+	}
+	// A day, a month, a week: when, never what ("on Monday" is no
+	// one spoken to).
+	if lex != nil && lex.Is(lexicon.TimeWord, strings.ToLower(w.Form)) {
+		return false
+	}
+	// A capitalised common word no mention took ("the Internet",
+	// "half a billion Euro", "the State") names no one.
+	if w.UPOS == "PROPN" && lex != nil && (lex.Common(w.Form) || lex.Common(lex.NounLemma(w.Form))) {
+		return false
+	}
+	// A noun inside another noun's phrase is no argument of its own.
+	if p := t.parent[i]; isModifier(w.Deprel) && p >= 0 && (s.Words[p].UPOS == "NOUN" || s.Words[p].UPOS == "PROPN") {
+		return false
+	}
+	// "14 mln tonnes of rice" is about rice: a measure with a
+	// complement is none.
+	return lex == nil || !lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) || !hasKid(t, i, "nmod")
 }
 
 // hasKid reports whether word w has a dependent of relation rel.
