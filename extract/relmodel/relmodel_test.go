@@ -561,7 +561,8 @@ func TestConceptMining(t *testing.T) {
 	}{
 		{"hot springs", "sources chaudes", true},
 		{"database", "base de données", true},
-		{"General Council", "Conseil général", true},
+		{"general council", "conseil general", true},
+		{"General Council", "conseil general", false},
 		{"study of national emissions plans", "étude", false},
 		{"3,600 points", "points", false},
 		{"Nintendo Direct", "conférence", false},

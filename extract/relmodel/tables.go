@@ -193,16 +193,17 @@ func wrote(forms []string, text string, lex *lexicon.Lexicon) bool {
 	return false
 }
 
-// translates reports whether an annotation's English en, seen once, may
-// be a translation of phrase: no longer, no number ("3,600 points" for
-// "points") and no capital where the phrase has none ("Nintendo Direct"
-// for "conférence"). An annotator's fuller description of the object
-// ("study of national emissions plans" for "étude") is not.
+// translates reports whether an annotation's English en, seen in one
+// document, may be a translation of phrase (folded, as the table keys
+// it): no longer, no number ("3,600 points" for "points") and no capital
+// ("Nintendo Direct" for "conférence": a name, not a common noun's
+// English). An annotator's fuller description of the object ("study of
+// national emissions plans" for "étude") is not.
 func translates(en, phrase string) bool {
 	if len(strings.Fields(en)) > len(strings.Fields(phrase)) || strings.ContainsAny(en, "0123456789") {
 		return false
 	}
-	return strings.ToLower(en) == en || strings.ToLower(phrase) != phrase
+	return strings.ToLower(en) == en
 }
 
 func argmax(m map[string]int) string {
