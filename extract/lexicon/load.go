@@ -347,19 +347,16 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		b.aux.set(k, Aux{Lemma: key(c[1]), Kind: c[2]})
 		return k, nil
-	case "verblist":
+	case "verblist", "commonwords":
+		list, what := &b.verblist, "verb"
+		if file == "commonwords" {
+			list, what = &b.common, "word"
+		}
 		k := key(c[0])
 		if k == "" {
-			return "", errors.New("empty verb")
+			return "", errors.New("empty " + what)
 		}
-		b.verblist.set(k, true)
-		return k, nil
-	case "commonwords":
-		k := key(c[0])
-		if k == "" {
-			return "", errors.New("empty word")
-		}
-		b.common.set(k, true)
+		list.set(k, true)
 		return k, nil
 	case "grammar", "nounclass", "verbclass":
 		k := key(c[0])

@@ -676,7 +676,7 @@ func (c *clauses) titleOf(k int) (of arg, found, complement bool) {
 		case c.rel(d, "nmod:poss") && c.ment[d] >= 0:
 			return arg{mention: c.ment[d]}, true, complement
 		case c.rel(d, "nmod"):
-			if cs := c.caseOf(d); !c.is(lexicon.Genitive, cs) && !c.is(lexicon.TitleOf, cs) {
+			if !c.ofTitle(c.caseOf(d)) {
 				continue
 			}
 			if a := c.args(d, true); len(a) > 0 && a[0].entity() {
@@ -694,6 +694,12 @@ func (c *clauses) titleOf(k int) (of arg, found, complement bool) {
 	return arg{}, false, complement
 }
 
+// ofTitle reports a word that introduces what a title is of: the
+// genitive, or one of the title's own prepositions ("spokeswoman for").
+func (c *clauses) ofTitle(w string) bool {
+	return c.is(lexicon.Genitive, w) || c.is(lexicon.TitleOf, w)
+}
+
 // titleAfter reads "X, a spokeswoman for the WHO, said": the parser may
 // hang the complement on the name; the words right after title noun k
 // still say what it is of.
@@ -702,7 +708,7 @@ func (c *clauses) titleAfter(k int) (arg, bool) {
 	if j >= len(c.w) {
 		return arg{}, false
 	}
-	if w := graph.Fold(c.w[j].Form); !c.is(lexicon.Genitive, w) && !c.is(lexicon.TitleOf, w) {
+	if !c.ofTitle(graph.Fold(c.w[j].Form)) {
 		return arg{}, false
 	}
 	j++

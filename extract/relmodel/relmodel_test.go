@@ -395,10 +395,7 @@ tonnes tonne NOUN 5 conj
 . . PUNCT 3 punct`,
 		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person})
 	a, _ := propose(s, lex, 0)
-	var got []string
-	for _, x := range a.args {
-		got = append(got, x.text)
-	}
+	got := argNames(a, func(x arg) string { return x.text })
 	// The second "tonnes" counts nothing named: it stays.
 	want := []string{"Maria Rossi", "rice", "tonnes"}
 	if !slices.Equal(got, want) {
@@ -424,10 +421,7 @@ March March PROPN 3 obl
 . . PUNCT 3 punct`,
 		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person})
 	a, _ := propose(s, lex, 0)
-	var got []string
-	for _, x := range a.args {
-		got = append(got, x.text)
-	}
+	got := argNames(a, func(x arg) string { return x.text })
 	want := []string{"Maria Rossi", "reporters"}
 	if !slices.Equal(got, want) {
 		t.Errorf("args = %q, want %q", got, want)
@@ -597,10 +591,7 @@ français français ADJ 5 amod
 		return "", false
 	}
 	a, cs := propose(s, lex, 0)
-	var got []string
-	for _, x := range a.args {
-		got = append(got, x.name)
-	}
+	got := argNames(a, func(x arg) string { return x.name })
 	if want := []string{"Paul Girard", "peintre", "France"}; !slices.Equal(got, want) {
 		t.Errorf("args = %q, want %q", got, want)
 	}

@@ -26,3 +26,12 @@ func loadLexicon(t *testing.T, lang string) *lexicon.Lexicon {
 	}
 	return lex
 }
+
+// argNames returns what side gives of each argument of a, in order.
+func argNames(a *analysed, side func(arg) string) []string {
+	var out []string
+	for _, x := range a.args {
+		out = append(out, side(x))
+	}
+	return out
+}
