@@ -95,7 +95,7 @@ model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
 	f.StringSliceVar(&opts.dev, "dev", nil, "folder (its dev split) or file to choose the best training pass on")
 	f.StringVar(&opts.lang, "lang", "", "language of the model (ISO 639-1)")
 	f.StringVar(&opts.out, "out", "", "model file to write")
-	f.Int64Var(&opts.seed, "seed", 1, "seed of the training shuffles")
+	f.Int64Var(&opts.seed, "seed", 1, "seed of the training shuffles (--relations too: other seeds tell a change's effect from retraining noise)")
 	f.BoolVar(&opts.uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
 	f.Float32Var(&opts.prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
 	f.BoolVar(&opts.relations, "relations", false, "train the relation model on annotated articles")
@@ -162,6 +162,7 @@ func runModelTrain(ctx context.Context, a *app, opts modelTrainOptions) error {
 		if opts.out == "" {
 			return usageError("model train --relations needs --out")
 		}
+		opts.rt.seed = uint64(opts.seed)
 		return a.trainRelations(ctx, opts.rt, opts.out)
 	}
 	if opts.lang == "" || opts.out == "" || len(opts.treebanks) == 0 {

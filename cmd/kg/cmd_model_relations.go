@@ -18,6 +18,7 @@ type relationTraining struct {
 	articles, gold []string
 	fraction       float64
 	folds          int
+	seed           uint64 // of the learner's shuffles (--seed)
 	minPrecision   float64
 	alignments     string // file for the annotations no candidate states
 }
@@ -38,7 +39,7 @@ func (a *app) trainRelations(ctx context.Context, rt relationTraining, out strin
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
-	to := relmodel.TrainOptions{Folds: rt.folds, Fraction: rt.fraction, MinPrecision: rt.minPrecision}
+	to := relmodel.TrainOptions{Folds: rt.folds, Fraction: rt.fraction, MinPrecision: rt.minPrecision, Seed: rt.seed}
 	if !a.cfg.Quiet {
 		to.Progress = func(s string) { fmt.Fprintf(a.stderr, "kg: %s\n", s) }
 	}

@@ -54,6 +54,9 @@ type TrainOptions struct {
 	Folds int
 	// Epochs of the learner.
 	Epochs int
+	// Seed of the learner's shuffles (0: 1). Models of other seeds tell
+	// a change's effect from retraining noise.
+	Seed uint64
 	// NegativeWeight weighs candidates no annotation covers (0: 0.5).
 	// Annotations are dense but not exhaustive: some negatives are true
 	// relations nobody wrote down.
@@ -106,7 +109,7 @@ func Train(ctx context.Context, docs []Document, anns []Annotation, o TrainOptio
 		return nil, rep, err
 	}
 	to := defaultTrain
-	to.epochs = o.Epochs
+	to.epochs, to.seed = o.Epochs, o.Seed
 	info, err := calibrate(ctx, cands, langs, to, o, &rep)
 	if err != nil {
 		return nil, rep, err
@@ -125,6 +128,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Epochs <= 0 {
 		o.Epochs = defaultTrain.epochs
+	}
+	if o.Seed == 0 {
+		o.Seed = defaultTrain.seed
 	}
 	if o.MinPrecision <= 0 {
 		o.MinPrecision = DefaultMinPrecision
