@@ -377,7 +377,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 }
 
 // countUnmapped adds to doc.Unmapped the verbs of a sentence that the
-// lexicon maps to no predicate, by their lemma.
+// lexicon maps to no predicate (no verbs.tsv row, no gloss), by their lemma.
 func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
 	for i, w := range words {
 		if w.UPOS != "VERB" {
@@ -389,12 +389,13 @@ func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
 			continue
 		}
 		lemma := strings.ToLower(w.Lemma)
-		if lemma == "" || len(lg.lexicon.Verbs(lemma)) > 0 || lg.lexicon.IsAux(strings.ToLower(w.Form)) {
+		mapped := func(l string) bool { return len(lg.lexicon.Verbs(l)) > 0 || len(lg.lexicon.Glosses(l)) > 0 }
+		if lemma == "" || mapped(lemma) || lg.lexicon.IsAux(strings.ToLower(w.Form)) {
 			continue
 		}
 		known := false
 		for _, l := range lg.lexicon.Lemma(strings.ToLower(w.Form)) {
-			known = known || len(lg.lexicon.Verbs(l)) > 0
+			known = known || mapped(l)
 		}
 		if known {
 			continue

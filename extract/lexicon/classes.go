@@ -52,6 +52,7 @@ const (
 	InfinitiveMark WordClass = "infinitive"     // marks an infinitive that shares its governor's subject (de, pour; to)
 	TitleOf        WordClass = "titleof"        // introduces what a title is of, besides the genitive (pour; for, at)
 	Within         WordClass = "within"         // introduces the larger place a place is in (dans, en; in)
+	VerbPrep       WordClass = "verbprep"       // introduces a verb's object; value: its English after a glossed verb, alternatives split by |
 	// The classes of the words the parser is better off without.
 	SplitAux      WordClass = "splitaux"      // a form of an auxiliary a parenthetical may part from its participle (a, est)
 	Parenthetical WordClass = "parenthetical" // a locution between an auxiliary and its participle, its tokens space-separated (de son côté)
@@ -94,7 +95,7 @@ func classFile(c WordClass) (file string, valued bool) {
 		FirstPerson, Recipient, Between, Possessive, As, Adverbial, PastTitle, TimeTitle, GenericPrep, Elided, HeldPast,
 		Genitive, Definite, InfinitiveMark, TitleOf, Within, SplitAux, Parenthetical, Day, DayPart, AfterQuote:
 		return "grammar", false
-	case PrepForm, CompoundPrep, Contraction:
+	case PrepForm, CompoundPrep, Contraction, VerbPrep:
 		return "grammar", true
 	case Actor, Collective, Locution, Authority, Vague, Placeholder, PlacedEvent, Office, Measure:
 		return "nounclass", false

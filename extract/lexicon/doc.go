@@ -19,6 +19,7 @@
 //	stop.tsv      word, classes, base
 //	verblist.tsv  lemma (English only, generated from WordNet: tells a verb lemma from a lemmatizer's slip)
 //	commonwords.tsv word (English only, generated from WordNet: tells a run of capitalised common words from a name)
+//	verbgloss.tsv lemma, predicate, passive (the English verb of a verb no verbs.tsv row maps with its preposition)
 //	grammar.tsv   word, classes (function words the relation rules look for: boundary, prep, reflexive...; see WordClass)
 //	nounclass.tsv noun, classes (nouns the relation rules treat apart: actor, authority, relational=is capital of...)
 //	verbclass.tsv lemma, classes (verbs the relation rules treat apart: appoint, holding=was...)

@@ -72,6 +72,16 @@ func TestFormat(t *testing.T) {
 					pred, class, sym = r[2], r[3], r[4]
 				case "light":
 					pred, class, sym = r[3], r[4], r[5]
+				case "verbgloss":
+					for _, p := range r[1:] {
+						if p == "-" {
+							continue
+						}
+						if err := checkPredicate(p); err != nil {
+							t.Errorf("%s:%d: %v", path.Join(lang, spec.name+".tsv"), lines[i], err)
+						}
+					}
+					continue
 				default:
 					continue
 				}

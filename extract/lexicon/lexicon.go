@@ -126,6 +126,7 @@ type Lexicon struct {
 	stop        map[string]stopRow
 	verblist    map[string]bool                 // the language's verbs beyond the lexicon's (WordNet's, for English)
 	common      map[string]bool                 // the language's common words, any part of speech (WordNet's, for English)
+	glosses     map[string][]Gloss              // English glosses of verbs, by bare infinitive
 	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
 	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
 	traits      Traits
@@ -270,6 +271,25 @@ func englishSingular(w string) string {
 		return strings.TrimSuffix(w, "s")
 	}
 	return w
+}
+
+// Gloss is the English of a verb that no row of verbs.tsv maps with the
+// preposition at hand (verbgloss.tsv): "atterrir" → "lands", to which a
+// relation reader adds the English of the preposition ("lands in").
+type Gloss struct {
+	Lemma     string // the bare infinitive: "situer" for "se situer"
+	Reflexive bool   // applies only to the pronominal verb, as in Predicate
+	Predicate string // the active predicate: "lands", "is located"
+	Passive   string // the predicate of the passive, whose subject is the verb's object; "" for none
+}
+
+// Glosses returns the English glosses of a verb lemma, pronominal and
+// plain.
+func (l *Lexicon) Glosses(lemma string) []Gloss {
+	if g, ok := l.glosses[key(lemma)]; ok {
+		return g
+	}
+	return l.glosses[graph.Fold(lemma)]
 }
 
 // Verbs returns the rows of a verb lemma, one per preposition, pronominal

@@ -345,16 +345,17 @@ func TestUserErrors(t *testing.T) {
 		t.Errorf("error %q does not name %s", err, want)
 	}
 	bad := map[string]string{
-		"fr/verbs.tsv":    "rencontrer\t-\tmeets\tfriendly\t0\n",
-		"fr/nouns.tsv":    "visite\tà\tvisits\taction\t2\n",
-		"fr/light.tsv":    "faire\n",
-		"fr/concepts.tsv": "sanction\n",
-		"fr/negation.tsv": "pas\tmaybe\n",
-		"fr/modal.tsv":    "selon\tdoubtful\tform\n",
-		"fr/stop.tsv":     "le\tarticle\t-\n",
-		"fr/forms.tsv":    "rencontrai\trencontrer\tadverb\tps\n",
-		"fr/titles.tsv":   "\tpresident\n",
-		"fr/grammar.tsv":  "que\tboundry\n",
+		"fr/verbs.tsv":     "rencontrer\t-\tmeets\tfriendly\t0\n",
+		"fr/nouns.tsv":     "visite\tà\tvisits\taction\t2\n",
+		"fr/light.tsv":     "faire\n",
+		"fr/concepts.tsv":  "sanction\n",
+		"fr/negation.tsv":  "pas\tmaybe\n",
+		"fr/modal.tsv":     "selon\tdoubtful\tform\n",
+		"fr/stop.tsv":      "le\tarticle\t-\n",
+		"fr/forms.tsv":     "rencontrai\trencontrer\tadverb\tps\n",
+		"fr/titles.tsv":    "\tpresident\n",
+		"fr/grammar.tsv":   "que\tboundry\n",
+		"fr/verbgloss.tsv": "atterrir\tlanded\t-\n",
 	}
 	for file, data := range bad {
 		_, err := Load("fr", fstest.MapFS{file: {Data: []byte("# header\n" + data)}})
@@ -365,6 +366,35 @@ func TestUserErrors(t *testing.T) {
 	dup := "rencontrer\t-\tmeets\taction\t1\nrencontrer\t-\tencounters\taction\t1\n"
 	if _, err := Load("fr", fstest.MapFS{"fr/verbs.tsv": {Data: []byte(dup)}}); err == nil || !strings.Contains(err.Error(), "conflicts with line 1") {
 		t.Errorf("conflicting duplicate rows: error %v", err)
+	}
+}
+
+func TestGlosses(t *testing.T) {
+	fr := mustLoad(t, "fr")
+	byRefl := map[bool]string{}
+	for _, g := range fr.Glosses("situer") {
+		byRefl[g.Reflexive] = g.Predicate + "/" + g.Passive
+	}
+	if byRefl[false] != "places/is located" || byRefl[true] != "is located/" {
+		t.Errorf(`Glosses("situer") = %v, want the plain verb (places, is located) and se situer (is located)`, fr.Glosses("situer"))
+	}
+	if v, _ := fr.ClassValue(VerbPrep, "à"); v != "to|in" {
+		t.Errorf(`verbprep of "à" = %q, want "to|in"`, v)
+	}
+	user, err := Load("fr", fstest.MapFS{"fr/verbgloss.tsv": {Data: []byte("amerrir\tsplashes down\t-\nsituer\t-\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := user.Glosses("amerrir"); len(g) != 1 || g[0].Predicate != "splashes down" || g[0].Passive != "" {
+		t.Errorf(`user gloss: Glosses("amerrir") = %v`, g)
+	}
+	for _, g := range user.Glosses("situer") {
+		if !g.Reflexive {
+			t.Errorf(`user row "-" should remove situer's gloss: got %v`, g)
+		}
+	}
+	if g := mustLoad(t, "en").Glosses("meet"); len(g) != 0 {
+		t.Errorf("English needs no glosses: got %v", g)
 	}
 }
 

@@ -39,6 +39,7 @@ var files = []fileSpec{
 	{name: "stop", min: 2, max: 3, optional: true},
 	{name: "verblist", min: 1, max: 1, optional: true},
 	{name: "commonwords", min: 1, max: 1, optional: true},
+	{name: "verbgloss", min: 2, max: 3, optional: true},
 	{name: "grammar", min: 2, max: 2},
 	{name: "nounclass", min: 2, max: 2},
 	{name: "verbclass", min: 2, max: 2},
@@ -118,6 +119,7 @@ type builder struct {
 	stop     ordered[stopRow]
 	verblist ordered[bool]
 	common   ordered[bool]
+	glosses  ordered[Gloss]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	traits   Traits
 	morph    morphology // the inflection rules language.tsv names
@@ -358,6 +360,26 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		}
 		list.set(k, true)
 		return k, nil
+	case "verbgloss":
+		e, err := b.entry(c[0], true)
+		if err != nil {
+			return "", err
+		}
+		k := key(c[0])
+		if c[1] == "" {
+			b.glosses.del(k)
+			return k, nil
+		}
+		for _, p := range []string{c[1], c[2]} {
+			if p == "" {
+				continue
+			}
+			if err := checkPredicate(p); err != nil {
+				return "", err
+			}
+		}
+		b.glosses.set(k, Gloss{Lemma: e.base, Reflexive: e.reflexive, Predicate: c[1], Passive: c[2]})
+		return k, nil
 	case "grammar", "nounclass", "verbclass":
 		k := key(c[0])
 		if k == "" {
@@ -540,6 +562,7 @@ func (b *builder) build() *Lexicon {
 		stop:        map[string]stopRow{},
 		verblist:    map[string]bool{},
 		common:      map[string]bool{},
+		glosses:     map[string][]Gloss{},
 		words:       map[WordClass]map[string]string{},
 		drop:        map[string]bool{},
 		foldForms:   map[string][]Form{},
@@ -614,6 +637,13 @@ func (b *builder) build() *Lexicon {
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
 	b.verblist.each(func(k string, _ bool) { l.verblist[k] = true; l.stats["verblist"]++ })
 	b.common.each(func(k string, _ bool) { l.common[k] = true; l.stats["commonwords"]++ })
+	b.glosses.each(func(_ string, g Gloss) {
+		l.glosses[g.Lemma] = append(l.glosses[g.Lemma], g)
+		if f := graph.Fold(g.Lemma); f != g.Lemma {
+			l.glosses[f] = append(l.glosses[f], g)
+		}
+		l.stats["verbgloss"]++
+	})
 	b.modal.each(func(k string, v modalRow) {
 		l.modal[k] = v
 		l.stats["modal"]++

@@ -284,6 +284,75 @@ Lyon Lyon PROPN 5 obj
 	}
 }
 
+// TestGlossOptions checks that a French verb verbs.tsv does not map gets
+// the options of its English gloss, with the preposition's English, and
+// that a pronominal verb gets its own gloss.
+func TestGlossOptions(t *testing.T) {
+	lex := loadLexicon(t, "fr")
+	tests := []struct {
+		name       string
+		rows       string // Maria Rossi first, Lyon last before the period
+		want, deny []string
+	}{
+		{"with preposition", `
+Maria Maria PROPN 3 nsubj
+Rossi Rossi PROPN 1 flat
+atterrit atterrir VERB 0 root
+à à ADP 5 case
+Lyon Lyon PROPN 3 obl:arg
+. . PUNCT 3 punct`, []string{"lands", "lands in", "lands to"}, []string{"lands from"}},
+		{"pronominal", `
+Maria Maria PROPN 4 nsubj
+Rossi Rossi PROPN 1 flat
+se se PRON 4 expl:pv
+situe situer VERB 0 root
+à à ADP 6 case
+Lyon Lyon PROPN 4 obl:arg
+. . PUNCT 4 punct`, []string{"is located in"}, []string{"places in"}},
+		{"passive", `
+Maria Maria PROPN 4 nsubj:pass
+Rossi Rossi PROPN 1 flat
+est être AUX 4 aux:pass
+enterrée enterrer VERB 0 root
+à à ADP 6 case
+Lyon Lyon PROPN 4 obl:mod
+. . PUNCT 4 punct`, []string{"is buried in"}, []string{"buries in"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			last := len(strings.Split(strings.TrimSpace(tt.rows), "\n")) - 2
+			s := sentence(t, tt.rows,
+				entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+				entity.Mention{Start: last, End: last + 1, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
+			s.Lang = "fr"
+			a, cs := propose(s, lex, 0)
+			tb := &tables{}
+			for i := range cs {
+				c := &cs[i]
+				if c.sName != "Maria Rossi" || c.oName != "Lyon" || c.rule >= 0 {
+					continue
+				}
+				var preds []string
+				for _, o := range tb.options(c, a, "fr", lex, nil, nil) {
+					preds = append(preds, o.pred)
+				}
+				for _, w := range tt.want {
+					if !slices.Contains(preds, w) {
+						t.Errorf("options %q: want %q", preds, w)
+					}
+				}
+				for _, d := range tt.deny {
+					if slices.Contains(preds, d) {
+						t.Errorf("options %q: do not want %q", preds, d)
+					}
+				}
+				return
+			}
+			t.Fatal("no candidate Maria Rossi > Lyon")
+		})
+	}
+}
+
 func TestCalibrationByLanguage(t *testing.T) {
 	m := &Model{
 		info:   Info{A: 1, B: -1, ByLang: map[string]Calibration{"fr": {A: 2, B: 0.5}}},

@@ -377,10 +377,15 @@ func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string
 		} else {
 			rows = lex.Verbs(lemma)
 		}
+		mapped := false
 		for _, r := range rows {
 			if r.Prep == prep {
 				add(r.Predicate, tg.pos+":lexicon", 0, 0, 0)
+				mapped = true
 			}
+		}
+		if !mapped && w.UPOS == "VERB" {
+			glossed(a, tg, lex, add)
 		}
 	}
 	if !contractWords(lex) || w.UPOS != "VERB" || lex.IsAux(lemma) {
@@ -418,6 +423,55 @@ func lexical(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string
 		}
 		add(p, tg.pos+":"+from+"+mid", 0, 0, 0)
 	}
+}
+
+// glossed adds the predicates a verb's English gloss gives (verbgloss.tsv):
+// the gloss, and the gloss with the English of the preposition that
+// introduces the object ("atterrir à" → lands, lands to, lands in).
+// This is what English gets from the verb itself.
+func glossed(a *analysed, tg trig, lex *lexicon.Lexicon, add func(p, from string, seen int, share float32, rank int)) {
+	w := a.s.Words[tg.word]
+	refl := reflexive(a.t, tg.word, lex)
+	for _, g := range lex.Glosses(strings.ToLower(w.Lemma)) {
+		if g.Reflexive != refl {
+			continue
+		}
+		p := g.Predicate
+		if tg.passive {
+			p = g.Passive
+		}
+		if p == "" {
+			continue
+		}
+		add(p, tg.pos+":gloss", 0, 0, 0)
+		if tg.prep == "" {
+			continue
+		}
+		en, ok := lex.ClassValue(lexicon.VerbPrep, tg.prep)
+		if !ok {
+			if base, isForm := lex.ClassValue(lexicon.PrepForm, tg.prep); isForm {
+				en, ok = lex.ClassValue(lexicon.VerbPrep, base)
+			}
+		}
+		if !ok {
+			continue
+		}
+		for e := range strings.SplitSeq(en, "|") {
+			add(p+" "+e, tg.pos+":gloss+prep", 0, 0, 0)
+		}
+	}
+}
+
+// reflexive reports whether verb w has a reflexive pronoun of its own
+// ("s'est posé", "se situe").
+func reflexive(t *tree, w int, lex *lexicon.Lexicon) bool {
+	for _, k := range t.kids[w] {
+		x := t.words[k]
+		if (strings.HasPrefix(x.Deprel, "expl") || x.Deprel == "obj" || x.Deprel == "iobj") && lex.Is(lexicon.Reflexive, strings.ToLower(x.Form)) {
+			return true
+		}
+	}
+	return false
 }
 
 // conceptName gives a concept phrase its English: the phrase as written,
