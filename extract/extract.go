@@ -367,7 +367,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 			stated[[2]string{t.Subject, t.Predicate}] = true
 		}
 		derived[i] = homeRoles
-		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules, Demonym: x.gaz.Demonym})
+		out.Sentences = append(out.Sentences, relmodel.Sentence{Sentence: sent, Lang: doc.Lang, Rules: rules, Demonym: x.gaz.Demonym, Title: doc.Title})
 		out.Spans = append(out.Spans, graph.Span{Start: s.Start, End: s.End})
 	}
 	for i, ts := range dropDerived(derived, stated) {

@@ -20,6 +20,10 @@ type Sentence struct {
 	// that "the Polish police" can relate the police to Poland; nil for
 	// none.
 	Demonym func(word string) (country string, ok bool)
+	// Title is the title of the sentence's document, "" for none:
+	// the headline names the story's main actors, whose relations
+	// annotators write.
+	Title string
 }
 
 // MaxPath is the longest tree path, in edges, between the two arguments

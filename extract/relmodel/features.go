@@ -124,6 +124,14 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 		f.add("spec", strconv.Itoa(side), lang, det, bucket(nw))
 		f.add("spec+kids", strconv.Itoa(side), bucket(len(a.t.kids[x.word])), bucket(nw))
 	}
+	// The headline names the story's main actors.
+	if a.title != nil {
+		st, ot := a.inTitle(sa), a.inTitle(oa)
+		f.add("title", st, ot)
+		f.add("title+kinds", st, ot, kinds)
+	} else {
+		f.add("title", "none")
+	}
 	// Annotators write the relations of a story's main actors: how many
 	// sentences name each side.
 	if a.named != nil {

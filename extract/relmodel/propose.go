@@ -1,7 +1,9 @@
 package relmodel
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
@@ -22,6 +24,8 @@ type analysed struct {
 	// named counts, for the whole document, the sentences that name
 	// each entity as an argument: its salience there. Set by countNamed.
 	named map[string]int
+	// title is the document's title in folded words; nil for none.
+	title []string
 }
 
 // countNamed gives the analysed sentences of one document their count of
@@ -60,7 +64,36 @@ func analyse(s *Sentence, lex *lexicon.Lexicon) *analysed {
 		return nil
 	}
 	t := newTree(s)
-	return &analysed{s: s, t: t, args: args(s, t, lex)}
+	return &analysed{s: s, t: t, args: args(s, t, lex), title: foldedWords(s.Title)}
+}
+
+// foldedWords returns the words of s, folded (lower case, no accents),
+// split at every character that is no letter or digit; nil for none.
+func foldedWords(s string) []string {
+	ws := strings.FieldsFunc(graph.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(ws) == 0 {
+		return nil
+	}
+	return ws
+}
+
+// inTitle says how the document's title names an argument: "full" (all
+// its words in a row), "last" (its last word: a surname, the head of a
+// phrase) or "no".
+func (a *analysed) inTitle(x arg) string {
+	name := foldedWords(x.name)
+	if len(name) == 0 {
+		return "no"
+	}
+	for i := 0; i+len(name) <= len(a.title); i++ {
+		if slices.Equal(a.title[i:i+len(name)], name) {
+			return "full"
+		}
+	}
+	if len(name) > 1 && slices.Contains(a.title, name[len(name)-1]) {
+		return "last"
+	}
+	return "no"
 }
 
 // candidates returns the candidates of an analysed sentence (nil for

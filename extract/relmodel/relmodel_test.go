@@ -445,6 +445,29 @@ func TestCountNamed(t *testing.T) {
 	}
 }
 
+func TestInTitle(t *testing.T) {
+	a := &analysed{title: foldedWords("Doris Day's widower sues Électricité de France, Tesco Polska says")}
+	tests := []struct{ name, want string }{
+		{"Doris Day", "full"},
+		{"Électricité de France", "full"},
+		{"electricite de france", "full"},
+		{"Tesco", "full"},
+		{"Kerry Day", "last"},      // the last word alone
+		{"Doris Kappelhoff", "no"}, // a first word alone is no sign
+		{"Polska", "full"},
+		{"France Télévisions", "no"},
+		{"", "no"},
+	}
+	for _, tt := range tests {
+		if got := a.inTitle(arg{name: tt.name}); got != tt.want {
+			t.Errorf("inTitle(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if foldedWords("  — ") != nil {
+		t.Error("a title of no words should give nil (no title)")
+	}
+}
+
 // TestMeasureArgs checks that a measure with a complement is no argument:
 // "14 mln tonnes of rice" is about rice, "tonnes" alone about nothing.
 func TestMeasureArgs(t *testing.T) {
