@@ -527,3 +527,18 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad measures loading a language's embedded lexicon, which
+// every extraction pays once: time and the bytes allocated on the way.
+func BenchmarkLoad(b *testing.B) {
+	for _, lang := range Languages() {
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -117,8 +117,8 @@ type builder struct {
 	modal    ordered[modalRow]
 	aux      ordered[Aux]
 	stop     ordered[stopRow]
-	verblist ordered[bool]
-	common   ordered[bool]
+	verblist map[string]bool // word lists need no order, and are large (68,000 words)
+	common   map[string]bool
 	glosses  ordered[Gloss]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	traits   Traits
@@ -158,7 +158,7 @@ func load(lang string, srcs []source) (*Lexicon, error) {
 	if !slices.Contains(Languages(), lang) {
 		return nil, fmt.Errorf("lexicon: no lexicon for language %q (have %s)", lang, strings.Join(Languages(), ", "))
 	}
-	b := &builder{lang: lang, forms: map[string][]Form{}}
+	b := &builder{lang: lang, forms: map[string][]Form{}, verblist: map[string]bool{}, common: map[string]bool{}}
 	// The traits of every source first, so that a user's language.tsv
 	// reads the embedded files too.
 	for _, traits := range []bool{true, false} {
@@ -242,7 +242,7 @@ func (b *builder) read(f fs.File, name string, spec fileSpec) error {
 }
 
 // apply adds one row and returns its key, for duplicate detection ("" for
-// rows that only accumulate, as in forms.tsv).
+// rows that only accumulate, as in forms.tsv and the word lists).
 func (b *builder) apply(file string, c []string) (string, error) {
 	for i, s := range c {
 		if s == "-" && i > 0 {
@@ -350,16 +350,16 @@ func (b *builder) apply(file string, c []string) (string, error) {
 		b.aux.set(k, Aux{Lemma: key(c[1]), Kind: c[2]})
 		return k, nil
 	case "verblist", "commonwords":
-		list, what := &b.verblist, "verb"
+		list, what := b.verblist, "verb"
 		if file == "commonwords" {
-			list, what = &b.common, "word"
+			list, what = b.common, "word"
 		}
 		k := key(c[0])
 		if k == "" {
 			return "", errors.New("empty " + what)
 		}
-		list.set(k, true)
-		return k, nil
+		list[k] = true
+		return "", nil // a word list only accumulates: nothing can conflict
 	case "verbgloss":
 		e, err := b.entry(c[0], true)
 		if err != nil {
@@ -560,8 +560,6 @@ func (b *builder) build() *Lexicon {
 		modal:       map[string]modalRow{},
 		aux:         map[string]Aux{},
 		stop:        map[string]stopRow{},
-		verblist:    map[string]bool{},
-		common:      map[string]bool{},
 		glosses:     map[string][]Gloss{},
 		words:       map[WordClass]map[string]string{},
 		drop:        map[string]bool{},
@@ -635,8 +633,8 @@ func (b *builder) build() *Lexicon {
 		l.stats["titles"]++
 	})
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
-	b.verblist.each(func(k string, _ bool) { l.verblist[k] = true; l.stats["verblist"]++ })
-	b.common.each(func(k string, _ bool) { l.common[k] = true; l.stats["commonwords"]++ })
+	l.verblist, l.common = b.verblist, b.common
+	l.stats["verblist"], l.stats["commonwords"] = len(b.verblist), len(b.common)
 	b.glosses.each(func(_ string, g Gloss) {
 		l.glosses[g.Lemma] = append(l.glosses[g.Lemma], g)
 		if f := graph.Fold(g.Lemma); f != g.Lemma {
