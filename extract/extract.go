@@ -379,6 +379,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 // countUnmapped adds to doc.Unmapped the verbs of a sentence that the
 // lexicon maps to no predicate (no verbs.tsv row, no gloss), by their lemma.
 func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
+	mapped := func(l string) bool { return len(lg.lexicon.Verbs(l)) > 0 || len(lg.lexicon.Glosses(l)) > 0 }
 	for i, w := range words {
 		if w.UPOS != "VERB" {
 			continue
@@ -389,7 +390,6 @@ func (lg *language) countUnmapped(doc *graph.Document, words []relate.Word) {
 			continue
 		}
 		lemma := strings.ToLower(w.Lemma)
-		mapped := func(l string) bool { return len(lg.lexicon.Verbs(l)) > 0 || len(lg.lexicon.Glosses(l)) > 0 }
 		if lemma == "" || mapped(lemma) || lg.lexicon.IsAux(strings.ToLower(w.Form)) {
 			continue
 		}
