@@ -48,54 +48,107 @@ func rel(r string) string {
 // clause reads the extraction headed by word i: a verb, or a nominal or
 // adjectival predicate with a copula, that has a subject.
 func (t *tree) clause(i int) (Extraction, bool) {
-	upos := t.a.UPOS[i]
-	var subj, obj, cop = -1, -1, -1
-	var obls, auxes []int
-	passive := false
+	p := t.dependents(i)
+	governor := t.borrowSubject(i, &p)
+	// A relative clause: its subject is the noun it qualifies, for which
+	// "who", "which", "that" stand ("the man who lives in Paris").
+	antecedent := -1
+	if (t.a.Deprel[i] == "acl:relcl" || t.a.Deprel[i] == "acl" && t.a.UPOS[i] == "VERB") && t.a.Head[i] > 0 {
+		if p.subj < 0 || isRelative(t.words[p.subj]) {
+			antecedent = t.a.Head[i] - 1
+		}
+	}
+	if p.subj < 0 && antecedent < 0 {
+		return Extraction{}, false
+	}
+	subj := func() string {
+		if antecedent >= 0 {
+			return t.span(antecedent, map[int]bool{i: true})
+		}
+		return t.span(p.subj, nil)
+	}
+	var e Extraction
+	switch {
+	case t.a.UPOS[i] == "VERB":
+		e = t.verbal(i, p, governor, subj)
+	case p.cop >= 0:
+		e = t.copular(i, p, subj)
+	default:
+		return Extraction{}, false
+	}
+	if e.Relation == "" || len(e.Args) < 2 || e.Args[0] == "" || e.Args[1] == "" {
+		return Extraction{}, false
+	}
+	return e, true
+}
+
+// clauseParts are the dependents of a clause's head that an extraction
+// is made of (-1 for none).
+type clauseParts struct {
+	subj, obj, cop int
+	obls           []int
+	auxes          []int // auxiliaries, negations and particles: words of the relation
+	passive        bool
+}
+
+// dependents reads the parts of the clause headed by word i off its
+// children.
+func (t *tree) dependents(i int) clauseParts {
+	p := clauseParts{subj: -1, obj: -1, cop: -1}
 	for _, c := range t.children[i] {
 		switch t.a.Deprel[c] {
 		case "nsubj", "nsubj:pass", "csubj":
-			subj = c
-			passive = passive || t.a.Deprel[c] == "nsubj:pass"
+			p.subj = c
+			p.passive = p.passive || t.a.Deprel[c] == "nsubj:pass"
 		case "obj":
-			obj = c
+			p.obj = c
 		case "cop":
-			cop = c
+			p.cop = c
 		case "aux", "aux:pass":
-			auxes = append(auxes, c)
+			p.auxes = append(p.auxes, c)
 		}
 		switch rel(t.a.Deprel[c]) {
 		case "obl":
-			obls = append(obls, c)
+			p.obls = append(p.obls, c)
 		case "advmod":
 			if strings.EqualFold(t.words[c], "not") || strings.EqualFold(t.words[c], "n't") || strings.EqualFold(t.words[c], "never") {
-				auxes = append(auxes, c)
+				p.auxes = append(p.auxes, c)
 			}
 		case "compound":
 			if t.a.Deprel[c] == "compound:prt" {
-				auxes = append(auxes, c) // kept in order with the verb below
+				p.auxes = append(p.auxes, c) // kept in order with the verb below
 			}
 		}
 	}
+	return p
+}
+
+// borrowSubject gives a clause without a subject the subject of the
+// clause it depends on, where that one's subject is its own: a
+// coordinated verb's, an open complement's, an adverbial clause's. It
+// returns the governing words that join the relation (an open
+// complement's governor and its auxiliaries).
+func (t *tree) borrowSubject(i int, p *clauseParts) (governor []int) {
+	if p.subj >= 0 || t.a.Head[i] <= 0 {
+		return nil
+	}
+	h := t.a.Head[i] - 1
+	switch {
 	// A subject shared with a coordinated verb ("ate and left").
-	if subj < 0 && t.a.Deprel[i] == "conj" && t.a.Head[i] > 0 {
-		h := t.a.Head[i] - 1
+	case t.a.Deprel[i] == "conj":
 		for _, c := range t.children[h] {
 			if rel(t.a.Deprel[c]) == "nsubj" {
-				subj = c
+				p.subj = c
 			}
 		}
-	}
 	// An open complement takes its governor's subject, and its governor
-	// joins the relation: "Iran wants to build a reactor" → (Iran, wants to
-	// build, a reactor).
-	var governor []int
-	if subj < 0 && t.a.Deprel[i] == "xcomp" && t.a.Head[i] > 0 {
-		h := t.a.Head[i] - 1
+	// joins the relation: "Iran wants to build a reactor" → (Iran, wants
+	// to build, a reactor).
+	case t.a.Deprel[i] == "xcomp":
 		for _, c := range t.children[h] {
 			switch t.a.Deprel[c] {
 			case "nsubj", "nsubj:pass":
-				subj = c
+				p.subj = c
 			case "aux", "aux:pass":
 				governor = append(governor, c)
 			}
@@ -106,91 +159,76 @@ func (t *tree) clause(i int) (Extraction, bool) {
 		governor = append(governor, h)
 		for _, c := range t.children[i] {
 			if t.a.Deprel[c] == "mark" {
-				auxes = append(auxes, c)
+				p.auxes = append(p.auxes, c)
 			}
 		}
-	}
 	// A participle or infinitive clause without a subject shares its
 	// governor's ("..., killing eleven people").
-	if subj < 0 && rel(t.a.Deprel[i]) == "advcl" && t.a.Head[i] > 0 {
-		for _, c := range t.children[t.a.Head[i]-1] {
+	case rel(t.a.Deprel[i]) == "advcl":
+		for _, c := range t.children[h] {
 			if t.a.Deprel[c] == "nsubj" {
-				subj = c
+				p.subj = c
 			}
 		}
 	}
-	// A relative clause: its subject is the noun it qualifies, for which
-	// "who", "which", "that" stand ("the man who lives in Paris").
-	antecedent := -1
-	if (t.a.Deprel[i] == "acl:relcl" || t.a.Deprel[i] == "acl" && upos == "VERB") && t.a.Head[i] > 0 {
-		if subj < 0 || isRelative(t.words[subj]) {
-			antecedent = t.a.Head[i] - 1
-		}
-	}
-	if subj < 0 && antecedent < 0 {
-		return Extraction{}, false
-	}
-	subjText := func() string {
-		if antecedent >= 0 {
-			return t.span(antecedent, map[int]bool{i: true})
-		}
-		return t.span(subj, nil)
-	}
+	return governor
+}
+
+// verbal makes the extraction of a verb: its subject, object and
+// obliques.
+func (t *tree) verbal(i int, p clauseParts, governor []int, subj func() string) Extraction {
 	e := Extraction{Confidence: 0.5}
-	switch {
-	case upos == "VERB":
-		relWords := append(append(auxes, governor...), i)
-		sort.Ints(relWords)
-		e.Relation = t.join(relWords)
-		e.Args = []string{subjText()}
-		args := 0
-		if obj >= 0 {
-			e.Args = append(e.Args, t.span(obj, nil))
-			args++
-			e.Confidence += 0.3
-		}
-		for k, o := range obls {
-			prep, np := t.splitCase(o)
-			if obj < 0 && k == 0 {
-				// "X lives in Y": the preposition joins the relation.
-				e.Relation = strings.TrimSpace(e.Relation + " " + prep)
-				e.Args = append(e.Args, np)
-			} else {
-				e.Args = append(e.Args, strings.TrimSpace(prep+" "+np))
-			}
-			args++
-		}
-		if args == 0 {
-			e.Confidence -= 0.2
-		}
-		if passive {
-			e.Confidence -= 0.05
-		}
-	case cop >= 0:
-		relWords := append(auxes, cop)
-		sort.Ints(relWords)
-		e.Relation = t.join(relWords)
-		// The predicate without its copula, subject and auxiliaries.
-		skip := map[int]bool{cop: true, subj: true}
-		for _, a := range auxes {
-			skip[a] = true
-		}
-		// "is in Paris": the predicate's preposition joins the relation.
-		pred := t.span(i, skip)
-		if c := t.caseOf(i); c >= 0 {
-			e.Relation += " " + t.words[c]
-			skip[c] = true
-			pred = t.span(i, skip)
-		}
-		e.Args = []string{subjText(), pred}
-		e.Confidence = 0.6
-	default:
-		return Extraction{}, false
+	relWords := append(append(p.auxes, governor...), i)
+	sort.Ints(relWords)
+	e.Relation = t.join(relWords)
+	e.Args = []string{subj()}
+	args := 0
+	if p.obj >= 0 {
+		e.Args = append(e.Args, t.span(p.obj, nil))
+		args++
+		e.Confidence += 0.3
 	}
-	if e.Relation == "" || len(e.Args) < 2 || e.Args[0] == "" || e.Args[1] == "" {
-		return Extraction{}, false
+	for k, o := range p.obls {
+		prep, np := t.splitCase(o)
+		if p.obj < 0 && k == 0 {
+			// "X lives in Y": the preposition joins the relation.
+			e.Relation = strings.TrimSpace(e.Relation + " " + prep)
+			e.Args = append(e.Args, np)
+		} else {
+			e.Args = append(e.Args, strings.TrimSpace(prep+" "+np))
+		}
+		args++
 	}
-	return e, true
+	if args == 0 {
+		e.Confidence -= 0.2
+	}
+	if p.passive {
+		e.Confidence -= 0.05
+	}
+	return e
+}
+
+// copular makes the extraction of a nominal or adjectival predicate with
+// a copula: the copula is the relation, the predicate its second argument.
+func (t *tree) copular(i int, p clauseParts, subj func() string) Extraction {
+	e := Extraction{Confidence: 0.6}
+	relWords := append(p.auxes, p.cop)
+	sort.Ints(relWords)
+	e.Relation = t.join(relWords)
+	// The predicate without its copula, subject and auxiliaries.
+	skip := map[int]bool{p.cop: true, p.subj: true}
+	for _, a := range p.auxes {
+		skip[a] = true
+	}
+	// "is in Paris": the predicate's preposition joins the relation.
+	pred := t.span(i, skip)
+	if c := t.caseOf(i); c >= 0 {
+		e.Relation += " " + t.words[c]
+		skip[c] = true
+		pred = t.span(i, skip)
+	}
+	e.Args = []string{subj(), pred}
+	return e
 }
 
 func isRelative(w string) bool {
