@@ -219,166 +219,232 @@ func (t *tokenizer) punct(i int, r rune, size int) int {
 // it (and, for elisions, clitics and contractions, the pieces it splits
 // into) and returns where scanning resumes.
 func (t *tokenizer) word(i int) int {
-	src := t.src
 	if t.urlPrefix(i) {
 		if end := t.urlEnd(i); end > i {
 			t.emit(i, end, URL)
 			return end
 		}
 	}
-	start, j := i, i
-	r0, _ := runeAt(src, i)
-	var (
-		numeric   = isDigit(r0) // only digits and numeric separators so far
-		grouped   bool          // digit groups separated by spaces (10 000)
-		hasLetter bool
-		acronym   = true // letter segments of at most two letters joined by periods (U.S, e.g)
-		dots      int    // periods kept inside the token
-		domain    bool   // looks like a host name (wikinews.org)
-	)
+	r0, _ := runeAt(t.src, i)
+	w := wordScan{start: i, j: i, numeric: isDigit(r0), acronym: true}
 	for {
-		// A run of letters and digits; marks and invisible joiners stay
-		// inside it.
-		segStart := j
-		letters, digits := 0, 0
-	run:
-		for j < len(src) {
-			r, n := runeAt(src, j)
-			switch {
-			case isLetter(r):
-				letters++
-			case isDigit(r) || r >= utf8.RuneSelf && unicode.IsNumber(r):
-				digits++
-			case r >= utf8.RuneSelf && (unicode.IsMark(r) || r == 0xAD || r == 0x200C || r == 0x200D):
-			default:
-				break run
-			}
-			j += n
-		}
-		if letters > 0 {
-			hasLetter = true
-			numeric = false
-		}
-		if digits > 0 || letters > 2 || letters == 0 {
-			acronym = false
-		}
-		if j >= len(src) {
+		t.alnumRun(&w)
+		if w.j >= len(t.src) {
 			break
 		}
-		c, size := runeAt(src, j)
-		next, nsize := runeAt(src, j+size)
-		switch {
-		case isApostrophe(c) || c == '‘' && letters > 0 && isLetter(next): // d‘éviter: a mistyped apostrophe
-			if t.rules.Elided != "" {
-				if segStart == start && inList(t.rules.Elided, lower(src[start:j])) && next != '\'' && next != '’' {
-					t.emit(start, j+size, Word)
-					return j + size
-				}
-			} else if t.rules.Contractions != "" {
-				if end, ok := t.contraction(start, j, size); ok {
-					return end
-				}
-			}
-			if isLetter(next) {
-				acronym = false
-				j += size
-				continue
-			}
-		case isHyphen(c):
-			if !isAlnum(next) {
-				break
-			}
-			if t.rules.Inversion && letters > 0 && t.inversion(start, j) {
-				return t.clitics(start, j)
-			}
-			// "then-U.S.-president", "ex-U.K. envoy": a dotted acronym
-			// after a hyphen is a word of its own.
-			if dottedAcronym(src[j+size:]) {
-				break
-			}
-			acronym, numeric = false, false
-			j += size
-			continue
-		case c == '.':
-			if numeric && isDigit(next) {
-				j += size
-				continue
-			}
-			if numeric || letters == 0 {
-				break
-			}
-			if acronym && isLetter(next) {
-				dots++
-				j += size
-				continue
-			}
-			if acronym && isHyphen(next) { // J.-C.
-				if r, _ := runeAt(src, j+size+nsize); isUpper(r) {
-					dots++
-					j += size + nsize
-					continue
-				}
-			}
-			if end := t.domainLabel(j + size); end > 0 {
-				domain = true
-				acronym = false
-				j += size
-				continue
-			}
-		case c == ',' || c == ':' || c == '/':
-			if numeric && digits > 0 && isDigit(next) && !(c != ',' && grouped) {
-				j += size
-				continue
-			}
-			if c == '/' && domain && next != -1 && !isSpace(next) {
-				if end := t.urlEnd(start); end > j {
-					t.emit(start, end, URL)
-					return end
-				}
-			}
-		case c == '@':
-			if end := t.emailEnd(j + size); end > 0 && letters+digits > 0 {
-				t.emit(start, end, URL)
-				return end
-			}
-		case c == '_':
-			if isAlnum(next) {
-				acronym, numeric = false, false
-				j += size
-				continue
-			}
-		case c == '&': // AT&T, R&D
-			if letters > 0 && letters <= 3 && isUpper(next) && allUpper(src[segStart:j]) {
-				acronym = false
-				j += size
-				continue
-			}
-		case c == '°':
-			if j-start == 1 && (src[start] == 'n' || src[start] == 'N') { // n° 5
-				t.emit(start, j+size, Word)
-				return j + size
-			}
-		case t.groupSpace(c):
-			if numeric && digits > 0 && letters == 0 && (digits <= 3 && !grouped && segStart == start || grouped && digits == 3) &&
-				threeDigits(src, j+size) {
-				grouped = true
-				j += size
-				continue
-			}
+		end, emitted, goOn := t.joiner(&w)
+		if emitted {
+			return end
 		}
-		break
+		if !goOn {
+			break
+		}
 	}
-	end := j
-	// A period after an abbreviation belongs to it.
-	if end < len(src) && src[end] == '.' && hasLetter && !(end+1 < len(src) && src[end+1] == '.') {
-		if t.keepsPeriod(src[start:end], acronym && dots > 0, end+1) {
+	return t.endWord(&w)
+}
+
+// wordScan is what word has read of a token so far.
+type wordScan struct {
+	start, j        int  // the token's start; where scanning is
+	segStart        int  // the start of the current run of letters and digits
+	letters, digits int  // in the current run
+	numeric         bool // only digits and numeric separators so far
+	grouped         bool // digit groups separated by spaces (10 000)
+	hasLetter       bool
+	acronym         bool // letter segments of at most two letters joined by periods (U.S, e.g)
+	dots            int  // periods kept inside the token
+	domain          bool // looks like a host name (wikinews.org)
+}
+
+// alnumRun reads a run of letters and digits at w.j; marks and invisible
+// joiners stay inside it.
+func (t *tokenizer) alnumRun(w *wordScan) {
+	src := t.src
+	w.segStart = w.j
+	w.letters, w.digits = 0, 0
+loop:
+	for w.j < len(src) {
+		r, n := runeAt(src, w.j)
+		switch {
+		case isLetter(r):
+			w.letters++
+		case isDigit(r) || r >= utf8.RuneSelf && unicode.IsNumber(r):
+			w.digits++
+		case r >= utf8.RuneSelf && (unicode.IsMark(r) || r == 0xAD || r == 0x200C || r == 0x200D):
+		default:
+			break loop
+		}
+		w.j += n
+	}
+	if w.letters > 0 {
+		w.hasLetter = true
+		w.numeric = false
+	}
+	if w.digits > 0 || w.letters > 2 || w.letters == 0 {
+		w.acronym = false
+	}
+}
+
+// joiner reads the character after a run: one that joins the run to
+// the next within the token (an apostrophe, a hyphen, a period, a
+// numeric separator...) moves w.j past it and says to go on; one that
+// makes a token of its own (an elision, a clitic, a contraction, a URL,
+// an address) emits it and says where scanning resumes; any other ends
+// the token.
+func (t *tokenizer) joiner(w *wordScan) (end int, emitted, goOn bool) {
+	src, start, j := t.src, w.start, w.j
+	c, size := runeAt(src, j)
+	next, nsize := runeAt(src, j+size)
+	switch {
+	case isApostrophe(c) || c == '‘' && w.letters > 0 && isLetter(next): // d‘éviter: a mistyped apostrophe
+		return t.apostrophe(w, size, next)
+	case isHyphen(c):
+		return t.hyphen(w, size, next)
+	case c == '.':
+		return t.period(w, size, next, nsize)
+	case c == ',' || c == ':' || c == '/':
+		return t.separator(w, c, size, next)
+	case c == '@':
+		if end := t.emailEnd(j + size); end > 0 && w.letters+w.digits > 0 {
+			t.emit(start, end, URL)
+			return end, true, false
+		}
+	case c == '_':
+		if isAlnum(next) {
+			w.acronym, w.numeric = false, false
+			return w.step(size)
+		}
+	case c == '&': // AT&T, R&D
+		if w.letters > 0 && w.letters <= 3 && isUpper(next) && allUpper(src[w.segStart:j]) {
+			w.acronym = false
+			return w.step(size)
+		}
+	case c == '°':
+		if j-start == 1 && (src[start] == 'n' || src[start] == 'N') { // n° 5
+			t.emit(start, j+size, Word)
+			return j + size, true, false
+		}
+	case t.groupSpace(c):
+		return t.digitGroup(w, size)
+	}
+	return 0, false, false
+}
+
+// digitGroup reads a space after a run of digits: between groups of
+// three digits (10 000, 1 234 567) it joins.
+func (t *tokenizer) digitGroup(w *wordScan, size int) (end int, emitted, goOn bool) {
+	first := w.digits <= 3 && !w.grouped && w.segStart == w.start
+	if w.numeric && w.digits > 0 && w.letters == 0 && (first || w.grouped && w.digits == 3) && threeDigits(t.src, w.j+size) {
+		w.grouped = true
+		return w.step(size)
+	}
+	return 0, false, false
+}
+
+// step moves past a joining character of size bytes and goes on.
+func (w *wordScan) step(size int) (end int, emitted, goOn bool) {
+	w.j += size
+	return 0, false, true
+}
+
+// apostrophe reads an apostrophe after a run: the end of an elided word
+// (l', qu'), a contraction (don't), or a joiner before a letter
+// (O'Brien, aujourd'hui).
+func (t *tokenizer) apostrophe(w *wordScan, size int, next rune) (end int, emitted, goOn bool) {
+	src, start, j := t.src, w.start, w.j
+	if t.rules.Elided != "" {
+		if w.segStart == start && inList(t.rules.Elided, lower(src[start:j])) && next != '\'' && next != '’' {
+			t.emit(start, j+size, Word)
+			return j + size, true, false
+		}
+	} else if t.rules.Contractions != "" {
+		if end, ok := t.contraction(start, j, size); ok {
+			return end, true, false
+		}
+	}
+	if isLetter(next) {
+		w.acronym = false
+		return w.step(size)
+	}
+	return 0, false, false
+}
+
+// hyphen reads a hyphen after a run: a French inversion's clitics
+// (a-t-il), or a joiner before a letter or digit, unless a dotted acronym
+// follows.
+func (t *tokenizer) hyphen(w *wordScan, size int, next rune) (end int, emitted, goOn bool) {
+	if !isAlnum(next) {
+		return 0, false, false
+	}
+	if t.rules.Inversion && w.letters > 0 && t.inversion(w.start, w.j) {
+		return t.clitics(w.start, w.j), true, false
+	}
+	// "then-U.S.-president", "ex-U.K. envoy": a dotted acronym after a
+	// hyphen is a word of its own.
+	if dottedAcronym(t.src[w.j+size:]) {
+		return 0, false, false
+	}
+	w.acronym, w.numeric = false, false
+	return w.step(size)
+}
+
+// separator reads a comma, colon or slash after a run: inside a number
+// (1,000, 10:30, 3/4) it joins; after a host name a slash starts a URL's
+// path.
+func (t *tokenizer) separator(w *wordScan, c rune, size int, next rune) (end int, emitted, goOn bool) {
+	if w.numeric && w.digits > 0 && isDigit(next) && !(c != ',' && w.grouped) {
+		return w.step(size)
+	}
+	if c == '/' && w.domain && next != -1 && !isSpace(next) {
+		if end := t.urlEnd(w.start); end > w.j {
+			t.emit(w.start, end, URL)
+			return end, true, false
+		}
+	}
+	return 0, false, false
+}
+
+// period reads a period after a run: inside a number (3.5), an acronym
+// (U.S, J.-C.) or a host name (wikinews.org) it joins; otherwise it ends
+// the token.
+func (t *tokenizer) period(w *wordScan, size int, next rune, nsize int) (end int, emitted, goOn bool) {
+	src, j := t.src, w.j
+	switch {
+	case w.numeric && isDigit(next):
+		return w.step(size)
+	case w.numeric || w.letters == 0:
+		return 0, false, false
+	case w.acronym && isLetter(next):
+		w.dots++
+		return w.step(size)
+	}
+	if w.acronym && isHyphen(next) { // J.-C.
+		if r, _ := runeAt(src, j+size+nsize); isUpper(r) {
+			w.dots++
+			w.j += size + nsize
+			return 0, false, true
+		}
+	}
+	if end := t.domainLabel(j + size); end > 0 {
+		w.domain = true
+		w.acronym = false
+		return w.step(size)
+	}
+	return 0, false, false
+}
+
+// endWord emits the token word has read, with the period of an
+// abbreviation, and returns where scanning resumes.
+func (t *tokenizer) endWord(w *wordScan) int {
+	src, start, end := t.src, w.start, w.j
+	if end < len(src) && src[end] == '.' && w.hasLetter && !(end+1 < len(src) && src[end+1] == '.') {
+		if t.keepsPeriod(src[start:end], w.acronym && w.dots > 0, end+1) {
 			end++
 		}
 	}
-	switch {
-	case !hasLetter:
+	if !w.hasLetter {
 		t.emit(start, end, Number)
-	default:
+	} else {
 		t.emit(start, end, Word)
 	}
 	return end
