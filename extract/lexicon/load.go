@@ -253,167 +253,222 @@ func (b *builder) apply(file string, c []string) (string, error) {
 	case "forms":
 		return "", b.applyForm(c)
 	case "verbs", "nouns":
-		e, err := b.entry(c[0], file == "verbs")
-		if err != nil {
-			return "", err
-		}
-		k := key(c[0]) + "\t" + key(c[1])
-		if c[2] == "" {
-			b.table(file).del(k)
-			return k, nil
-		}
-		cl, sym, err := checkRow(c[2], c[3], c[4])
-		if err != nil {
-			return "", err
-		}
-		p := Predicate{Lemma: e.base, Prep: key(c[1]), Predicate: c[2], Class: cl, Symmetric: sym,
-			Reflexive: e.reflexive, Particle: e.particle, Entry: key(c[0])}
-		if file == "nouns" {
-			p.Agent = key(c[5])
-		}
-		b.table(file).set(k, p)
-		return k, nil
+		return b.applyPredicate(file, c)
 	case "light":
-		e, err := b.entry(c[0], true)
-		if err != nil {
-			return "", err
-		}
-		if c[1] == "" {
-			return "", fmt.Errorf("light verb %q without a noun", c[0])
-		}
-		k := key(c[0]) + "\t" + key(c[1]) + "\t" + key(c[2])
-		if c[3] == "" {
-			b.light.del(k)
-			return k, nil
-		}
-		cl, sym, err := checkRow(c[3], c[4], c[5])
-		if err != nil {
-			return "", err
-		}
-		b.light.set(k, LightVerb{Verb: e.base, Noun: key(c[1]), Prep: key(c[2]), Predicate: c[3], Class: cl,
-			Symmetric: sym, Reflexive: e.reflexive, Particle: e.particle, Entry: key(c[0])})
-		return k, nil
+		return b.applyLight(c)
 	case "concepts":
-		k := graph.Fold(c[0])
-		if k == "" {
-			return "", errors.New("empty phrase")
-		}
-		if c[1] == "" {
-			b.concepts.del(k)
-		} else {
-			b.concepts.set(k, c[1])
-		}
-		return k, nil
+		return b.applyConcept(c)
 	case "titles":
-		k := graph.Fold(c[0])
-		if k == "" {
-			return "", errors.New("empty title")
-		}
-		if c[1] == "" {
-			b.titles.del(k)
-		} else {
-			b.titles.set(k, Title{Role: c[1], Domain: c[2], Of: c[3]})
-		}
-		return k, nil
+		return b.applyTitle(c)
 	case "negation":
-		k := key(c[0])
-		switch c[1] {
-		case "":
-			b.negation.del(k)
-		case "neg", "post", "restrict":
-			b.negation.set(k, c[1])
-		default:
-			return "", fmt.Errorf("negation kind %q: want neg, post or restrict", c[1])
-		}
-		return k, nil
+		return b.applyNegation(c)
 	case "modal":
-		k := key(c[0])
-		if c[1] == "" {
-			b.modal.del(k)
-			return k, nil
-		}
-		m := graph.Modality(c[1])
-		if !slices.Contains([]graph.Modality{graph.Hypothetical, graph.Reported, graph.Intended, graph.Considered}, m) {
-			return "", fmt.Errorf("modality %q: want hypothetical, reported, intended or considered", c[1])
-		}
-		if c[2] != "" && c[2] != "form" && c[2] != "lemma" {
-			return "", fmt.Errorf("modal kind %q: want form or lemma", c[2])
-		}
-		b.modal.set(k, modalRow{modality: m, lemma: c[2] == "lemma"})
-		return k, nil
+		return b.applyModal(c)
 	case "auxiliary":
-		k := key(c[0])
-		if c[1] == "" {
-			b.aux.del(k)
-			return k, nil
-		}
-		b.aux.set(k, Aux{Lemma: key(c[1]), Kind: c[2]})
-		return k, nil
+		return b.applyAux(c)
 	case "verblist", "commonwords":
-		list, what := b.verblist, "verb"
-		if file == "commonwords" {
-			list, what = b.common, "word"
-		}
-		k := key(c[0])
-		if k == "" {
-			return "", errors.New("empty " + what)
-		}
-		list[k] = true
-		return "", nil // a word list only accumulates: nothing can conflict
+		return b.applyList(file, c)
 	case "verbgloss":
-		e, err := b.entry(c[0], true)
-		if err != nil {
-			return "", err
-		}
-		k := key(c[0])
-		if c[1] == "" {
-			b.glosses.del(k)
-			return k, nil
-		}
-		for _, p := range []string{c[1], c[2]} {
-			if p == "" {
-				continue
-			}
-			if err := checkPredicate(p); err != nil {
-				return "", err
-			}
-		}
-		b.glosses.set(k, Gloss{Lemma: e.base, Reflexive: e.reflexive, Predicate: c[1], Passive: c[2]})
-		return k, nil
+		return b.applyGloss(c)
 	case "grammar", "nounclass", "verbclass":
-		k := key(c[0])
-		if k == "" {
-			return "", errors.New("empty word")
-		}
-		if c[1] == "" {
-			b.words.del(file + "\t" + k)
-			return k, nil
-		}
-		cls, err := parseClasses(file, c[1])
-		if err != nil {
-			return "", err
-		}
-		b.words.set(file+"\t"+k, wordRow{word: k, classes: cls})
-		return k, nil
+		return b.applyWords(file, c)
 	case "language":
 		k := key(c[0])
 		return k, b.applyTrait(k, c[1])
 	case "stop":
-		k := key(c[0])
-		if c[1] == "" {
-			b.stop.del(k)
-			return k, nil
-		}
-		cls := strings.Split(c[1], ",")
-		for _, cl := range cls {
-			if !slices.Contains([]string{"det", "prep", "pron", "conj", "premod"}, cl) {
-				return "", fmt.Errorf("stop class %q: want det, prep, pron, conj or premod", cl)
-			}
-		}
-		b.stop.set(k, stopRow{classes: cls, base: key(c[2])})
-		return k, nil
+		return b.applyStop(c)
 	}
 	return "", fmt.Errorf("unknown lexicon file %s", file)
+}
+
+// applyPredicate adds a row of verbs.tsv or nouns.tsv: a word, its preposition and predicate.
+func (b *builder) applyPredicate(file string, c []string) (string, error) {
+	e, err := b.entry(c[0], file == "verbs")
+	if err != nil {
+		return "", err
+	}
+	k := key(c[0]) + "\t" + key(c[1])
+	if c[2] == "" {
+		b.table(file).del(k)
+		return k, nil
+	}
+	cl, sym, err := checkRow(c[2], c[3], c[4])
+	if err != nil {
+		return "", err
+	}
+	p := Predicate{Lemma: e.base, Prep: key(c[1]), Predicate: c[2], Class: cl, Symmetric: sym,
+		Reflexive: e.reflexive, Particle: e.particle, Entry: key(c[0])}
+	if file == "nouns" {
+		p.Agent = key(c[5])
+	}
+	b.table(file).set(k, p)
+	return k, nil
+}
+
+// applyLight adds a row of light.tsv: a light verb with its noun and preposition.
+func (b *builder) applyLight(c []string) (string, error) {
+	e, err := b.entry(c[0], true)
+	if err != nil {
+		return "", err
+	}
+	if c[1] == "" {
+		return "", fmt.Errorf("light verb %q without a noun", c[0])
+	}
+	k := key(c[0]) + "\t" + key(c[1]) + "\t" + key(c[2])
+	if c[3] == "" {
+		b.light.del(k)
+		return k, nil
+	}
+	cl, sym, err := checkRow(c[3], c[4], c[5])
+	if err != nil {
+		return "", err
+	}
+	b.light.set(k, LightVerb{Verb: e.base, Noun: key(c[1]), Prep: key(c[2]), Predicate: c[3], Class: cl,
+		Symmetric: sym, Reflexive: e.reflexive, Particle: e.particle, Entry: key(c[0])})
+	return k, nil
+}
+
+// applyConcept adds a row of concepts.tsv: a phrase and its concept.
+func (b *builder) applyConcept(c []string) (string, error) {
+	k := graph.Fold(c[0])
+	if k == "" {
+		return "", errors.New("empty phrase")
+	}
+	if c[1] == "" {
+		b.concepts.del(k)
+	} else {
+		b.concepts.set(k, c[1])
+	}
+	return k, nil
+}
+
+// applyTitle adds a row of titles.tsv: a title, its role, domain and body.
+func (b *builder) applyTitle(c []string) (string, error) {
+	k := graph.Fold(c[0])
+	if k == "" {
+		return "", errors.New("empty title")
+	}
+	if c[1] == "" {
+		b.titles.del(k)
+	} else {
+		b.titles.set(k, Title{Role: c[1], Domain: c[2], Of: c[3]})
+	}
+	return k, nil
+}
+
+// applyNegation adds a row of negation.tsv: a word and its kind of negation.
+func (b *builder) applyNegation(c []string) (string, error) {
+	k := key(c[0])
+	switch c[1] {
+	case "":
+		b.negation.del(k)
+	case "neg", "post", "restrict":
+		b.negation.set(k, c[1])
+	default:
+		return "", fmt.Errorf("negation kind %q: want neg, post or restrict", c[1])
+	}
+	return k, nil
+}
+
+// applyModal adds a row of modal.tsv: a word or verb and the modality it gives.
+func (b *builder) applyModal(c []string) (string, error) {
+	k := key(c[0])
+	if c[1] == "" {
+		b.modal.del(k)
+		return k, nil
+	}
+	m := graph.Modality(c[1])
+	if !slices.Contains([]graph.Modality{graph.Hypothetical, graph.Reported, graph.Intended, graph.Considered}, m) {
+		return "", fmt.Errorf("modality %q: want hypothetical, reported, intended or considered", c[1])
+	}
+	if c[2] != "" && c[2] != "form" && c[2] != "lemma" {
+		return "", fmt.Errorf("modal kind %q: want form or lemma", c[2])
+	}
+	b.modal.set(k, modalRow{modality: m, lemma: c[2] == "lemma"})
+	return k, nil
+}
+
+// applyAux adds a row of auxiliary.tsv: a form and its auxiliary.
+func (b *builder) applyAux(c []string) (string, error) {
+	k := key(c[0])
+	if c[1] == "" {
+		b.aux.del(k)
+		return k, nil
+	}
+	b.aux.set(k, Aux{Lemma: key(c[1]), Kind: c[2]})
+	return k, nil
+}
+
+// applyList adds a word of a word list (verblist.tsv, commonwords.tsv).
+func (b *builder) applyList(file string, c []string) (string, error) {
+	list, what := b.verblist, "verb"
+	if file == "commonwords" {
+		list, what = b.common, "word"
+	}
+	k := key(c[0])
+	if k == "" {
+		return "", errors.New("empty " + what)
+	}
+	list[k] = true
+	return "", nil // a word list only accumulates: nothing can conflict
+}
+
+// applyGloss adds a row of verbgloss.tsv: a verb and its English.
+func (b *builder) applyGloss(c []string) (string, error) {
+	e, err := b.entry(c[0], true)
+	if err != nil {
+		return "", err
+	}
+	k := key(c[0])
+	if c[1] == "" {
+		b.glosses.del(k)
+		return k, nil
+	}
+	for _, p := range []string{c[1], c[2]} {
+		if p == "" {
+			continue
+		}
+		if err := checkPredicate(p); err != nil {
+			return "", err
+		}
+	}
+	b.glosses.set(k, Gloss{Lemma: e.base, Reflexive: e.reflexive, Predicate: c[1], Passive: c[2]})
+	return k, nil
+}
+
+// applyWords adds a row of grammar.tsv, nounclass.tsv or verbclass.tsv: a word and its classes.
+func (b *builder) applyWords(file string, c []string) (string, error) {
+	k := key(c[0])
+	if k == "" {
+		return "", errors.New("empty word")
+	}
+	if c[1] == "" {
+		b.words.del(file + "\t" + k)
+		return k, nil
+	}
+	cls, err := parseClasses(file, c[1])
+	if err != nil {
+		return "", err
+	}
+	b.words.set(file+"\t"+k, wordRow{word: k, classes: cls})
+	return k, nil
+}
+
+// applyStop adds a row of stop.tsv: a word, its classes and base form.
+func (b *builder) applyStop(c []string) (string, error) {
+	k := key(c[0])
+	if c[1] == "" {
+		b.stop.del(k)
+		return k, nil
+	}
+	cls := strings.Split(c[1], ",")
+	for _, cl := range cls {
+		if !slices.Contains([]string{"det", "prep", "pron", "conj", "premod"}, cl) {
+			return "", fmt.Errorf("stop class %q: want det, prep, pron, conj or premod", cl)
+		}
+	}
+	b.stop.set(k, stopRow{classes: cls, base: key(c[2])})
+	return k, nil
 }
 
 func (b *builder) table(file string) *ordered[Predicate] {
