@@ -28,78 +28,112 @@ func (a arg) entity() bool { return a.mention >= 0 || a.name != "" || a.actor }
 // relative pronoun, or the subject it shares with the verb governing it.
 func (c *clauses) subjects(v int) []arg {
 	for depth := 0; v >= 0 && depth < 6; depth++ {
+		var a []arg
+		next := -1
 		if s := c.subjectOf(v); s >= 0 {
-			if c.w[s].UPOS == "PRON" && c.is(lexicon.Relative, strings.ToLower(c.w[s].Form)) || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
-				if c.rel(v, "acl") {
-					return c.args(c.head(v), true)
-				}
-				// "X, who succeeded him" parsed as parataxis: the name
-				// right before the pronoun is its antecedent.
-				j := s - 1
-				if j >= 0 && c.w[j].Form == "," {
-					j--
-				}
-				if j >= 0 && c.ment[j] >= 0 {
-					return []arg{{mention: c.ment[j]}}
-				}
-				return nil
-			}
-			// "Renault a confirmé qu'il fermerait l'usine": "il" or
-			// "elle" in a clause an organization's or a country's
-			// clause governs is that organization, whoever was named
-			// last; persons are the resolver's.
-			if f := strings.ToLower(c.w[s].Form); (f == "il" || f == "elle" || f == "it") && (c.rel(v, "ccomp") || c.rel(v, "advcl") || c.rel(v, "acl")) {
-				// The governing clause's subject, through a noun
-				// ("l'association explique qu'elle refuse").
-				g := c.head(v)
-				for n := 0; g >= 0 && c.w[g].UPOS != "VERB" && n < 3; n++ {
-					g = c.head(g)
-				}
-				if g >= 0 && g != v && c.w[g].UPOS == "VERB" {
-					if sp := c.subjects(g); len(sp) == 1 && sp[0].mention >= 0 && c.st.s.Mentions[sp[0].mention].Type != graph.Person {
-						return sp
-					}
-				}
-			}
-			if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
-				return a
-			}
-			// « Je promets le changement » a déclaré X: "je" in a
-			// quotation is its speaker.
-			if c.is(lexicon.FirstPerson, strings.ToLower(c.w[s].Form)) {
-				return c.quoteSpeaker()
-			}
-			// "Washington said it does not rule out": an unresolved
-			// pronoun in what someone says is the speaker.
-			if g := c.head(v); g >= 0 && c.rel(v, "ccomp") && c.speech(g) {
-				v = g
-				continue
-			}
-			return nil
+			a, next = c.ownSubject(v, s)
+		} else if c.child(v, "nsubj:pass") < 0 || c.child(v, "aux:pass") < 0 {
+			a, next = c.governorSubject(v)
 		}
-		if c.child(v, "nsubj:pass") >= 0 && c.child(v, "aux:pass") >= 0 {
-			return nil
+		if next < 0 {
+			return a
 		}
-		g := c.head(v)
-		if g < 0 {
-			return nil
-		}
-		switch {
-		case c.rel(v, "xcomp") && c.controller(g) >= 0:
-			// "encouraged the firms to cease", "appelle Téhéran à
-			// cesser": the object of the governor does it.
-			return c.args(c.controller(g), true)
-		case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.sharedSubject(v), c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
-		case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
-		case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
-			// "the party opposing X", "X, arrivée deuxième".
-			return c.args(g, true)
-		default:
-			return nil
-		}
-		v = g
+		v = next
 	}
 	return nil
+}
+
+// ownSubject returns the arguments subject s of verb v gives: for a
+// relative pronoun its antecedent, for "il" or "elle" under an
+// organization's clause that organization, for a quotation's "je" its
+// speaker. Or, for an unresolved pronoun in what someone says, it
+// returns the verb of speech whose subject to take instead (else -1).
+func (c *clauses) ownSubject(v, s int) (args []arg, next int) {
+	if c.w[s].UPOS == "PRON" && c.is(lexicon.Relative, strings.ToLower(c.w[s].Form)) || strings.EqualFold(c.w[s].Form, "that") && c.rel(v, "acl:relcl") {
+		return c.antecedent(v, s), -1
+	}
+	if a := c.organizationPronoun(v, s); a != nil {
+		return a, -1
+	}
+	if a := c.args(s, true); len(a) > 0 || c.w[s].UPOS != "PRON" {
+		return a, -1
+	}
+	// « Je promets le changement » a déclaré X: "je" in a quotation is
+	// its speaker.
+	if c.is(lexicon.FirstPerson, strings.ToLower(c.w[s].Form)) {
+		return c.quoteSpeaker(), -1
+	}
+	// "Washington said it does not rule out": an unresolved pronoun in
+	// what someone says is the speaker.
+	if g := c.head(v); g >= 0 && c.rel(v, "ccomp") && c.speech(g) {
+		return nil, g
+	}
+	return nil, -1
+}
+
+// antecedent returns what relative pronoun s, subject of verb v, stands
+// for: the noun the clause qualifies.
+func (c *clauses) antecedent(v, s int) []arg {
+	if c.rel(v, "acl") {
+		return c.args(c.head(v), true)
+	}
+	// "X, who succeeded him" parsed as parataxis: the name right before
+	// the pronoun is its antecedent.
+	j := s - 1
+	if j >= 0 && c.w[j].Form == "," {
+		j--
+	}
+	if j >= 0 && c.ment[j] >= 0 {
+		return []arg{{mention: c.ment[j]}}
+	}
+	return nil
+}
+
+// organizationPronoun returns, for "il", "elle" or "it" subject s of a
+// clause an organization's or a country's clause governs, that
+// organization, whoever was named last ("Renault a confirmé qu'il
+// fermerait l'usine"); persons are the resolver's. Else nil.
+func (c *clauses) organizationPronoun(v, s int) []arg {
+	if f := strings.ToLower(c.w[s].Form); (f != "il" && f != "elle" && f != "it") || !(c.rel(v, "ccomp") || c.rel(v, "advcl") || c.rel(v, "acl")) {
+		return nil
+	}
+	// The governing clause's subject, through a noun ("l'association
+	// explique qu'elle refuse").
+	g := c.head(v)
+	for n := 0; g >= 0 && c.w[g].UPOS != "VERB" && n < 3; n++ {
+		g = c.head(g)
+	}
+	if g >= 0 && g != v && c.w[g].UPOS == "VERB" {
+		if sp := c.subjects(g); len(sp) == 1 && sp[0].mention >= 0 && c.st.s.Mentions[sp[0].mention].Type != graph.Person {
+			return sp
+		}
+	}
+	return nil
+}
+
+// governorSubject returns the subject verb v, which has none of its own,
+// takes from its governor: the governor's object for a controlled
+// infinitive, the noun a participle qualifies. Or it returns the
+// governor whose subject v shares (else -1).
+func (c *clauses) governorSubject(v int) (args []arg, next int) {
+	g := c.head(v)
+	if g < 0 {
+		return nil, -1
+	}
+	switch {
+	case c.rel(v, "xcomp") && c.controller(g) >= 0:
+		// "encouraged the firms to cease", "appelle Téhéran à cesser":
+		// the object of the governor does it.
+		return c.args(c.controller(g), true), -1
+	case c.rel(v, "xcomp"), c.rel(v, "advcl") && c.sharedSubject(v), c.rel(v, "ccomp") && c.mark(v) != "" && c.infinitive(v):
+	case c.rel(v, "conj") && c.w[g].UPOS == "VERB":
+	case c.rel(v, "acl") && !c.rel(v, "acl:relcl") && c.w[g].UPOS != "VERB":
+		// "the party opposing X", "X, arrivée deuxième".
+		return c.args(g, true), -1
+	default:
+		return nil, -1
+	}
+	return nil, g
 }
 
 // controller returns the object of a verb that controls its xcomp
