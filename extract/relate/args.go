@@ -355,8 +355,7 @@ func (c *clauses) elected(k, d int) bool {
 // knows it: the noun with its adjectives and compounds, and a "de"/"of"
 // complement.
 func (c *clauses) concept(k int) (phrase string, known bool) {
-	st := c.st
-	lex := st.r.lex
+	lex := c.st.r.lex
 	head := strings.ToLower(c.w[k].Form)
 	if len(head) < 3 || c.is(lexicon.Pronoun, head) || c.is(lexicon.TimeWord, head) || len(lex.StopClasses(head)) > 0 {
 		return "", false
@@ -364,70 +363,8 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 	in := map[int]bool{k: true}
 	// depth is how many "de"/"of" complements may follow: French chains
 	// them ("la réforme du marché du travail").
-	depth := c.st.r.traits.ComplementDepth
-	var add func(k int, deep int)
-	add = func(k int, deep int) {
-		for _, d := range c.kids[k] {
-			switch {
-			case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
-				in[d] = true
-			case c.st.r.traits.ModifierAfterNoun && c.rel(d, "nmod") && d == k+1 && c.caseOf(d) == "" && c.ment[d] < 0 && !isCapital(c.w[d].Form):
-				// "la colère paysanne": an adjective the tagger took
-				// for a noun, right after its noun.
-				in[d] = true
-			case c.rel(d, "appos") && c.ment[d] >= 0 && d == k+1 && c.w[k].UPOS == "NOUN":
-				// "la façade du musée Pouchkine": a name apposed
-				// to the noun is part of the phrase.
-				for w := range c.w {
-					if c.ment[w] == c.ment[d] {
-						in[w] = true
-					}
-				}
-			case deep > 0 && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
-				if !c.is(lexicon.Genitive, c.caseOf(d)) {
-					continue
-				}
-				in[d] = true
-				for _, e := range c.kids[d] {
-					if c.rel(e, "case") || c.rel(e, "det") && e > k {
-						in[e] = true
-					}
-				}
-				add(d, deep-1)
-			}
-		}
-	}
-	add(k, depth)
-	// The phrase as written: the tokens of those words, in order.
-	var toks []int
-	seen := map[int]bool{}
-	for i := range c.w {
-		if in[i] && !seen[c.w[i].Token] {
-			seen[c.w[i].Token] = true
-			toks = append(toks, c.w[i].Token)
-		}
-	}
-	// A gap in the tokens (an adverb, a name) leaves the stretch around
-	// the head only.
-	var words []string
-	headTok := c.w[k].Token
-	for n, t := range toks {
-		if n > 0 && t != toks[n-1]+1 {
-			if t > headTok {
-				break
-			}
-			words = words[:0]
-		}
-		words = append(words, st.s.Tokens[t].Text)
-	}
-	// A complement cut short ("members of the") goes.
-	for len(words) > 1 {
-		last := strings.ToLower(words[len(words)-1])
-		if len(lex.StopClasses(last)) == 0 && !c.is(lexicon.Preposition, last) {
-			break
-		}
-		words = words[:len(words)-1]
-	}
+	c.phraseWords(k, c.st.r.traits.ComplementDepth, in)
+	words := c.trimDangling(c.written(k, in))
 	if len(words) == 0 || len(words) > 6 {
 		return "", false
 	}
@@ -445,6 +382,80 @@ func (c *clauses) concept(k int) (phrase string, known bool) {
 		return "", false
 	}
 	return phrase, false
+}
+
+// phraseWords adds to in the words of the phrase noun k heads: its
+// adjectives, compounds and flat parts, a name apposed to it, and up to
+// deep "de"/"of" complements with their own.
+func (c *clauses) phraseWords(k, deep int, in map[int]bool) {
+	for _, d := range c.kids[k] {
+		switch {
+		case c.rel(d, "amod") && c.w[d].UPOS == "ADJ", c.rel(d, "compound") && c.ment[d] < 0, c.rel(d, "flat"), c.rel(d, "fixed"):
+			in[d] = true
+		case c.st.r.traits.ModifierAfterNoun && c.rel(d, "nmod") && d == k+1 && c.caseOf(d) == "" && c.ment[d] < 0 && !isCapital(c.w[d].Form):
+			// "la colère paysanne": an adjective the tagger took for a
+			// noun, right after its noun.
+			in[d] = true
+		case c.rel(d, "appos") && c.ment[d] >= 0 && d == k+1 && c.w[k].UPOS == "NOUN":
+			// "la façade du musée Pouchkine": a name apposed to the
+			// noun is part of the phrase.
+			for w := range c.w {
+				if c.ment[w] == c.ment[d] {
+					in[w] = true
+				}
+			}
+		case deep > 0 && c.rel(d, "nmod") && c.ment[d] < 0 && c.w[d].UPOS == "NOUN":
+			if !c.is(lexicon.Genitive, c.caseOf(d)) {
+				continue
+			}
+			in[d] = true
+			for _, e := range c.kids[d] {
+				if c.rel(e, "case") || c.rel(e, "det") && e > k {
+					in[e] = true
+				}
+			}
+			c.phraseWords(d, deep-1, in)
+		}
+	}
+}
+
+// written returns the phrase of words in as written, the tokens in
+// order; a gap in the tokens (an adverb, a name) leaves the stretch
+// around head k only.
+func (c *clauses) written(k int, in map[int]bool) []string {
+	var toks []int
+	seen := map[int]bool{}
+	for i := range c.w {
+		if in[i] && !seen[c.w[i].Token] {
+			seen[c.w[i].Token] = true
+			toks = append(toks, c.w[i].Token)
+		}
+	}
+	var words []string
+	headTok := c.w[k].Token
+	for n, t := range toks {
+		if n > 0 && t != toks[n-1]+1 {
+			if t > headTok {
+				break
+			}
+			words = words[:0]
+		}
+		words = append(words, c.st.s.Tokens[t].Text)
+	}
+	return words
+}
+
+// trimDangling drops the function words a complement cut short leaves
+// at the end ("members of the").
+func (c *clauses) trimDangling(words []string) []string {
+	for len(words) > 1 {
+		last := strings.ToLower(words[len(words)-1])
+		if len(c.st.r.lex.StopClasses(last)) == 0 && !c.is(lexicon.Preposition, last) {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // triple makes the triple of one subject and object; a subject that names
