@@ -658,92 +658,103 @@ func (c *clauses) verbRows(v int, lemma string) []row {
 // targets. Titles and authority nouns stand for persons and are left to
 // the argument rules; a French noun the lexicon cannot translate is left.
 func (c *clauses) compound(v, o int) (noun, prep string, targets []arg) {
-	if c.ment[o] >= 0 || c.w[o].UPOS != "NOUN" || c.is(lexicon.Authority, c.lemma(o)) {
+	noun, ok := c.compoundNoun(o)
+	if !ok {
 		return "", "", nil
-	}
-	lex := c.st.r.lex
-	if _, title := lex.Title(strings.ToLower(c.w[o].Form)); title {
-		return "", "", nil
-	}
-	if cpt, _ := c.concept(o); cpt == "" {
-		return "", "", nil
-	}
-	if c.st.r.traits.ContractWords {
-		noun = strings.ToLower(c.w[o].Form)
-		// "imposed travel bans on": noun compounds stay.
-		for i := len(c.kids[o]) - 1; i >= 0; i-- {
-			d := c.kids[o][i]
-			if d < o && c.rel(d, "compound") && c.w[d].UPOS == "NOUN" && c.ment[d] < 0 {
-				noun = strings.ToLower(c.w[d].Form) + " " + noun
-			}
-		}
-	} else {
-		en, ok := lex.Concept(c.lemma(o))
-		if !ok || strings.Contains(en, " ") {
-			return "", "", nil
-		}
-		noun = en
-	}
-	try := func(d int) bool {
-		p, ok := c.st.r.lex.ClassValue(lexicon.CompoundPrep, c.caseOf(d))
-		if !ok {
-			return false
-		}
-		var ts []arg
-		for _, a := range c.args(d, false) {
-			if a.mention >= 0 {
-				ts = append(ts, a)
-			}
-		}
-		if len(ts) == 0 {
-			return false
-		}
-		// "signed an agreement in Moscow": a place after in or at is
-		// where, not what; French à is "to" anything else.
-		place := false
-		if m := c.st.s.Mentions[ts[0].mention]; m.Type == graph.GPE || m.Type == graph.Loc {
-			place = true
-		}
-		switch p {
-		case "in", "at", "":
-			// "achèvera sa tournée à Lyon", "carried out the
-			// strike at the airport": where an event noun happens is
-			// its target; an agreement signed in Moscow is not about
-			// Moscow.
-			if place && !c.eventNoun(o) {
-				return false
-			}
-			switch {
-			case p == "" && place:
-				p = "in"
-			case p == "":
-				p = "to"
-			}
-		}
-		prep, targets = p, ts
-		return true
 	}
 	for _, d := range c.kids[o] {
-		if c.rel(d, "nmod") && d > o && try(d) {
-			return noun, prep, targets
-		}
-	}
-	// The parser often hangs "on X" on the verb: only the prepositions
-	// that cannot be the verb's circumstance are taken there.
-	for _, d := range c.kids[v] {
-		if c.rel(d, "obl") && d > o && (c.caseOf(d) == "on" || c.caseOf(d) == "against" || c.caseOf(d) == "contre") && try(d) {
-			return noun, prep, targets
-		}
-	}
-	// An event noun's place hangs on the verb as often as on the noun.
-	if c.eventNoun(o) {
-		for _, d := range c.kids[v] {
-			if c.rel(d, "obl") && d > o && (c.caseOf(d) == "at" || c.caseOf(d) == "in" || c.caseOf(d) == "a") && try(d) {
+		if c.rel(d, "nmod") && d > o {
+			if prep, targets, ok := c.compoundTarget(o, d); ok {
 				return noun, prep, targets
 			}
 		}
 	}
+	// The parser often hangs "on X" on the verb: only the prepositions
+	// that cannot be the verb's circumstance are taken there. An event
+	// noun's place hangs on the verb as often as on the noun.
+	for _, cases := range [][]string{{"on", "against", "contre"}, {"at", "in", "a"}} {
+		if cases[0] == "at" && !c.eventNoun(o) {
+			break
+		}
+		for _, d := range c.kids[v] {
+			if c.rel(d, "obl") && d > o && slices.Contains(cases, c.caseOf(d)) {
+				if prep, targets, ok := c.compoundTarget(o, d); ok {
+					return noun, prep, targets
+				}
+			}
+		}
+	}
 	return "", "", nil
+}
+
+// compoundNoun returns the English of object noun o when it can carry a
+// target of its own: not a name, a title or an authority, and a concept
+// (with its noun compounds in English: "imposed travel bans on"; in
+// another language, the lexicon's one-word English).
+func (c *clauses) compoundNoun(o int) (string, bool) {
+	if c.ment[o] >= 0 || c.w[o].UPOS != "NOUN" || c.is(lexicon.Authority, c.lemma(o)) {
+		return "", false
+	}
+	lex := c.st.r.lex
+	if _, title := lex.Title(strings.ToLower(c.w[o].Form)); title {
+		return "", false
+	}
+	if cpt, _ := c.concept(o); cpt == "" {
+		return "", false
+	}
+	if !c.st.r.traits.ContractWords {
+		en, ok := lex.Concept(c.lemma(o))
+		if !ok || strings.Contains(en, " ") {
+			return "", false
+		}
+		return en, true
+	}
+	noun := strings.ToLower(c.w[o].Form)
+	for i := len(c.kids[o]) - 1; i >= 0; i-- {
+		d := c.kids[o][i]
+		if d < o && c.rel(d, "compound") && c.w[d].UPOS == "NOUN" && c.ment[d] < 0 {
+			noun = strings.ToLower(c.w[d].Form) + " " + noun
+		}
+	}
+	return noun, true
+}
+
+// compoundTarget returns the English preposition and the named targets
+// of d, a complement of object noun o (or of its verb), when its
+// preposition joins a noun to its target.
+func (c *clauses) compoundTarget(o, d int) (prep string, targets []arg, ok bool) {
+	p, ok := c.st.r.lex.ClassValue(lexicon.CompoundPrep, c.caseOf(d))
+	if !ok {
+		return "", nil, false
+	}
+	for _, a := range c.args(d, false) {
+		if a.mention >= 0 {
+			targets = append(targets, a)
+		}
+	}
+	if len(targets) == 0 {
+		return "", nil, false
+	}
+	// "signed an agreement in Moscow": a place after in or at is where,
+	// not what; French à is "to" anything else.
+	m := c.st.s.Mentions[targets[0].mention]
+	place := m.Type == graph.GPE || m.Type == graph.Loc
+	switch p {
+	case "in", "at", "":
+		// "achèvera sa tournée à Lyon", "carried out the strike at the
+		// airport": where an event noun happens is its target; an
+		// agreement signed in Moscow is not about Moscow.
+		if place && !c.eventNoun(o) {
+			return "", nil, false
+		}
+		switch {
+		case p == "" && place:
+			p = "in"
+		case p == "":
+			p = "to"
+		}
+	}
+	return p, targets, true
 }
 
 // isTitle reports a title noun ("Secretary", "ambassadeur").
