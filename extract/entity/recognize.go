@@ -747,40 +747,46 @@ func (r *Recognizer) nameEnd(s *sentence, start int, honorific bool) (j int, atT
 			}
 			continue
 		}
-		// "House Oversight and Reform Committee", "Agricultural
-		// Stabilization and Conservation Service": "and" inside an
-		// institution's name.
-		if (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyAhead(s, j+1) {
-			j++
-			continue
+		k := r.joined(s, start, j)
+		if k == 0 {
+			break
 		}
-		// "Ministry of the Interior", "Bank of the West": an
-		// institution's complement may take an article.
-		if r.wc.is(connectorClass, s.low[j]) && j+2 < n && isArticle(s.low[j+1]) && isCap(s.toks[j+2].Text) &&
-			s.toks[j+2].Kind == segment.Word && !r.function[s.low[j+2]] && r.hasOrgWord(s, start, j) {
-			j += 3
-			continue
-		}
-		if r.wc.is(connectorClass, s.low[j]) && j+1 < n && isCap(s.toks[j+1].Text) && s.toks[j+1].Kind == segment.Word && !r.function[s.low[j+1]] {
-			// "Karsten Warholm of Norway" is a person from a country;
-			// "Bank of England", "Association of ... of Mali",
-			// "Presidential Medal of Freedom" are names.
-			if j-start >= 2 && !r.hasWord(s, start, j, orgClass|eventClass) {
-				break
-			}
-			j += 2
-			continue
-		}
-		// "Ursula von der Leyen", "Abd al Aziz": two particles before
-		// the name's last part.
-		if j+2 < n && r.wc.is(pairClass, s.low[j]+" "+s.low[j+1]) && isCap(s.toks[j+2].Text) && s.toks[j+2].Kind == segment.Word &&
-			(j-start < 2 || r.hasOrgWord(s, start, j)) {
-			j += 3
-			continue
-		}
-		break
+		j += k
 	}
 	return j, false
+}
+
+// joined returns how many words at j, inside the name that begins at
+// start, join it to a capitalised word that goes on with it ("and" or
+// "of" in an institution's name, "of the", "von der"), or 0 when the
+// name ends at j.
+func (r *Recognizer) joined(s *sentence, start, j int) int {
+	n := len(s.toks)
+	capWord := func(k int) bool { return k < n && isCap(s.toks[k].Text) && s.toks[k].Kind == segment.Word }
+	switch {
+	// "House Oversight and Reform Committee", "Agricultural
+	// Stabilization and Conservation Service": "and" inside an
+	// institution's name.
+	case (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyAhead(s, j+1):
+		return 1
+	// "Ministry of the Interior", "Bank of the West": an institution's
+	// complement may take an article.
+	case r.wc.is(connectorClass, s.low[j]) && j+2 < n && isArticle(s.low[j+1]) && capWord(j+2) && !r.function[s.low[j+2]] && r.hasOrgWord(s, start, j):
+		return 3
+	case r.wc.is(connectorClass, s.low[j]) && capWord(j+1) && !r.function[s.low[j+1]]:
+		// "Karsten Warholm of Norway" is a person from a country;
+		// "Bank of England", "Association of ... of Mali",
+		// "Presidential Medal of Freedom" are names.
+		if j-start >= 2 && !r.hasWord(s, start, j, orgClass|eventClass) {
+			return 0
+		}
+		return 2
+	// "Ursula von der Leyen", "Abd al Aziz": two particles before the
+	// name's last part.
+	case j+2 < n && r.wc.is(pairClass, s.low[j]+" "+s.low[j+1]) && capWord(j+2) && (j-start < 2 || r.hasOrgWord(s, start, j)):
+		return 3
+	}
+	return 0
 }
 
 // oneWord judges a name of the one word at start (the chain began at
