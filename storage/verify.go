@@ -46,109 +46,124 @@ func (s *Store) Verify(ctx context.Context) error {
 }
 
 func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) error {
-	docs := make(map[string]DocumentInfo)
-	rels := make(map[string][]relation)
-	contribs := make(map[string][]contribution)
-	extractedOf := make(map[string]int) // document → triples in its u record
-	// Every key: tables that are derived are checked against what the
-	// documents imply, removing what they imply as it is found.
-	want := make(map[string][]byte) // key → value wanted, nil if empty or checked otherwise
-	counters := newDeltas()
-	var version bool
-
+	v := &verifier{
+		report:      report,
+		docs:        make(map[string]DocumentInfo),
+		rels:        make(map[string][]relation),
+		contribs:    make(map[string][]contribution),
+		extractedOf: make(map[string]int),
+		want:        make(map[string][]byte),
+	}
 	// Pass 1: the per-document records.
-	err := each(ctx, txn, nil, true, func(k []byte, item *badger.Item) error {
-		if len(k) == 0 {
-			report("empty key")
-			return nil
-		}
-		id := string(k[1:])
-		var err error
-		switch k[0] {
-		case tableMeta:
-			version = string(k) == string(versionKey())
-		case tableDoc:
-			var info DocumentInfo
-			err = item.Value(func(v []byte) error { return json.Unmarshal(v, &info) })
-			if err == nil && info.ID != id {
-				report("document record %q has id %q", id, info.ID)
-			}
-			docs[id] = info
-		case tableDocTriples:
-			err = item.Value(func(v []byte) (err error) {
-				rels[id], err = decodeRelations(v)
-				return err
-			})
-		case tableDocEntities:
-			err = item.Value(func(v []byte) (err error) {
-				contribs[id], err = decodeContributions(v)
-				return err
-			})
-		case tableExtracted:
-			var x extracted
-			if err = item.Value(x.decode); err == nil {
-				extractedOf[id] = len(x.relations)
-			}
-		case tableMerge:
-			var m Merge
-			err = item.Value(func(v []byte) error { return json.Unmarshal(v, &m) })
-			if err == nil && m.From != id {
-				report("merge rule %q names %q", id, m.From)
-			}
-		case tableLog:
-			var e LogEntry
-			err = item.Value(func(v []byte) error { return json.Unmarshal(v, &e) })
-		}
-		if err != nil {
-			report("key %q: %v", k, err)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := each(ctx, txn, nil, true, v.record); err != nil {
 		return err
 	}
-	if !version {
+	if !v.version {
 		report("no format version")
 	}
-	for _, id := range slices.Sorted(maps.Keys(docs)) {
-		info := docs[id]
-		rs, okR := rels[id]
-		cs, okC := contribs[id]
+	// Every key: tables that are derived are checked against what the
+	// documents imply, removing what they imply as it is found.
+	v.expect()
+	// Pass 2: the derived records.
+	if err := each(ctx, txn, nil, true, v.derived); err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(v.want)) {
+		report("missing key %q", k)
+	}
+	return nil
+}
+
+// verifier is what verify has read of a store: the per-document records,
+// then the derived keys they imply.
+type verifier struct {
+	report      func(string, ...any)
+	docs        map[string]DocumentInfo
+	rels        map[string][]relation
+	contribs    map[string][]contribution
+	extractedOf map[string]int    // document → triples in its u record
+	want        map[string][]byte // key → value wanted, nil if empty or checked otherwise
+	version     bool
+}
+
+// record reads one per-document record (pass 1); the derived ones wait
+// for pass 2.
+func (v *verifier) record(k []byte, item *badger.Item) error {
+	if len(k) == 0 {
+		v.report("empty key")
+		return nil
+	}
+	id := string(k[1:])
+	var err error
+	switch k[0] {
+	case tableMeta:
+		v.version = string(k) == string(versionKey())
+	case tableDoc:
+		var info DocumentInfo
+		err = item.Value(func(b []byte) error { return json.Unmarshal(b, &info) })
+		if err == nil && info.ID != id {
+			v.report("document record %q has id %q", id, info.ID)
+		}
+		v.docs[id] = info
+	case tableDocTriples:
+		err = item.Value(func(b []byte) (err error) {
+			v.rels[id], err = decodeRelations(b)
+			return err
+		})
+	case tableDocEntities:
+		err = item.Value(func(b []byte) (err error) {
+			v.contribs[id], err = decodeContributions(b)
+			return err
+		})
+	case tableExtracted:
+		var x extracted
+		if err = item.Value(x.decode); err == nil {
+			v.extractedOf[id] = len(x.relations)
+		}
+	case tableMerge:
+		var m Merge
+		err = item.Value(func(b []byte) error { return json.Unmarshal(b, &m) })
+		if err == nil && m.From != id {
+			v.report("merge rule %q names %q", id, m.From)
+		}
+	case tableLog:
+		var e LogEntry
+		err = item.Value(func(b []byte) error { return json.Unmarshal(b, &e) })
+	}
+	if err != nil {
+		v.report("key %q: %v", k, err)
+	}
+	return nil
+}
+
+// expect checks the per-document records against one another and sets
+// v.want to the derived keys and values they imply: index keys, counters,
+// entity records.
+func (v *verifier) expect() {
+	counters := newDeltas()
+	for _, id := range slices.Sorted(maps.Keys(v.docs)) {
+		info := v.docs[id]
+		rs, okR := v.rels[id]
+		cs, okC := v.contribs[id]
 		if !okR || !okC {
-			report("document %q lacks its triple or entity list", id)
+			v.report("document %q lacks its triple or entity list", id)
 			continue
 		}
 		if len(rs) != info.Triples {
-			report("document %q records %d triples but lists %d", id, info.Triples, len(rs))
+			v.report("document %q records %d triples but lists %d", id, info.Triples, len(rs))
 		}
 		for i, r := range rs {
 			k := tripleKey{S: r.S, P: r.P, O: r.O, Neg: r.Neg, Doc: id, Seq: uint32(i)}
 			for _, t := range []byte{tableSPO, tablePOS, tableOSP} {
-				want[string(k.appendKey(nil, t))] = nil
+				v.want[string(k.appendKey(nil, t))] = nil
 			}
 		}
 		counters.document(rs, cs, +1)
 	}
-	for id := range rels {
-		if _, ok := docs[id]; !ok {
-			report("triple list of missing document %q", id)
-		}
-	}
-	for id := range contribs {
-		if _, ok := docs[id]; !ok {
-			report("entity list of missing document %q", id)
-		}
-	}
-	for id, n := range extractedOf {
-		if _, ok := docs[id]; !ok {
-			report("extracted names of missing document %q", id)
-		} else if n != len(rels[id]) {
-			report("document %q has %d triples but %d extracted", id, len(rels[id]), n)
-		}
-	}
+	v.orphans()
 	for k, n := range counters.counts {
 		if n != 0 {
-			want[k] = binaryCount(n)
+			v.want[k] = binaryCount(n)
 		}
 	}
 	for name, rec := range counters.entities {
@@ -160,60 +175,82 @@ func verify(ctx context.Context, txn *badger.Txn, report func(string, ...any)) e
 				delete(rec.Types, t)
 			}
 		}
-		want[string(key(tableEntity, name))] = rec.append(nil)
+		v.want[string(key(tableEntity, name))] = rec.append(nil)
 	}
+}
 
-	// Pass 2: the derived records.
-	err = each(ctx, txn, nil, true, func(k []byte, item *badger.Item) error {
-		switch k[0] {
-		case tableMeta, tableDoc, tableDocTriples, tableDocEntities, tableExtracted, tableMerge, tableLog:
-			return nil
-		case tableSPO, tablePOS, tableOSP, tableEntity, tableAlias, tableFold, tablePredicate:
-		default:
-			report("key %q in no table", k)
-			return nil
+// orphans reports the per-document lists of documents that are missing,
+// and extracted names that do not match their triple list.
+func (v *verifier) orphans() {
+	for id := range v.rels {
+		if _, ok := v.docs[id]; !ok {
+			v.report("triple list of missing document %q", id)
 		}
-		w, ok := want[string(k)]
-		if !ok {
-			report("orphan key %q", k)
-			return nil
+	}
+	for id := range v.contribs {
+		if _, ok := v.docs[id]; !ok {
+			v.report("entity list of missing document %q", id)
 		}
-		delete(want, string(k))
-		return item.Value(func(v []byte) error {
-			switch k[0] {
-			case tableSPO:
-				var e evidence
-				if err := e.decode(v); err != nil {
-					report("evidence %q: %v", k, err)
-				}
-			case tablePOS, tableOSP:
-				if len(v) > 0 {
-					report("index key %q has a value", k)
-				}
-			case tableEntity:
-				var got, exp entityRecord
-				if err := got.decode(v); err != nil {
-					report("entity %q: %v", k, err)
-				} else if exp.decode(w) == nil && !sameRecord(got, exp) {
-					report("entity %q is %+v, documents imply %+v", k[1:], got, exp)
-				}
-			default:
-				if string(v) != string(w) {
-					n, _ := decodeCount(v)
-					m, _ := decodeCount(w)
-					report("counter %q is %d, documents imply %d", k, n, m)
-				}
-			}
-			return nil
-		})
+	}
+	for id, n := range v.extractedOf {
+		if _, ok := v.docs[id]; !ok {
+			v.report("extracted names of missing document %q", id)
+		} else if n != len(v.rels[id]) {
+			v.report("document %q has %d triples but %d extracted", id, len(v.rels[id]), n)
+		}
+	}
+}
+
+// derived checks one key of a derived table against what the documents
+// imply (pass 2), crossing it off v.want.
+func (v *verifier) derived(k []byte, item *badger.Item) error {
+	switch k[0] {
+	case tableMeta, tableDoc, tableDocTriples, tableDocEntities, tableExtracted, tableMerge, tableLog:
+		return nil
+	case tableSPO, tablePOS, tableOSP, tableEntity, tableAlias, tableFold, tablePredicate:
+	default:
+		v.report("key %q in no table", k)
+		return nil
+	}
+	w, ok := v.want[string(k)]
+	if !ok {
+		v.report("orphan key %q", k)
+		return nil
+	}
+	delete(v.want, string(k))
+	return item.Value(func(b []byte) error {
+		v.value(k, b, w)
+		return nil
 	})
-	if err != nil {
-		return err
+}
+
+// value checks the value b of derived key k against w, the one the
+// documents imply.
+func (v *verifier) value(k, b, w []byte) {
+	switch k[0] {
+	case tableSPO:
+		var e evidence
+		if err := e.decode(b); err != nil {
+			v.report("evidence %q: %v", k, err)
+		}
+	case tablePOS, tableOSP:
+		if len(b) > 0 {
+			v.report("index key %q has a value", k)
+		}
+	case tableEntity:
+		var got, exp entityRecord
+		if err := got.decode(b); err != nil {
+			v.report("entity %q: %v", k, err)
+		} else if exp.decode(w) == nil && !sameRecord(got, exp) {
+			v.report("entity %q is %+v, documents imply %+v", k[1:], got, exp)
+		}
+	default:
+		if string(b) != string(w) {
+			n, _ := decodeCount(b)
+			m, _ := decodeCount(w)
+			v.report("counter %q is %d, documents imply %d", k, n, m)
+		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(want)) {
-		report("missing key %q", k)
-	}
-	return nil
 }
 
 func sameRecord(a, b entityRecord) bool {
