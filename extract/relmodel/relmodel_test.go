@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/extract/entity"
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/extract/relate"
 	"github.com/kgraph/kg/extract/segment"
 	"github.com/kgraph/kg/graph"
@@ -259,29 +260,39 @@ Lyon Lyon PROPN 5 obj
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			last := len(strings.Split(strings.TrimSpace(tt.rows), "\n")) - 2
-			s := sentence(t, tt.rows,
-				entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
-				entity.Mention{Start: last, End: last + 1, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
-			a, cs := propose(s, lex, 0)
-			tb := &tables{}
-			for i := range cs {
-				c := &cs[i]
-				if c.sName != "Maria Rossi" || c.oName != "Lyon" || c.rule >= 0 {
-					continue
-				}
-				var preds []string
-				for _, o := range tb.options(c, a, "en", lex, nil, nil) {
-					preds = append(preds, o.pred)
-				}
-				if !slices.Contains(preds, tt.want) || slices.Contains(preds, tt.deny) {
-					t.Errorf("options %q: want %q, not %q", preds, tt.want, tt.deny)
-				}
-				return
+			preds := rossiLyonOptions(t, lex, "en", tt.rows)
+			if !slices.Contains(preds, tt.want) || slices.Contains(preds, tt.deny) {
+				t.Errorf("options %q: want %q, not %q", preds, tt.want, tt.deny)
 			}
-			t.Fatal("no candidate Maria Rossi > Lyon")
 		})
 	}
+}
+
+// rossiLyonOptions returns the predicate options of the tree candidate
+// Maria Rossi > Lyon in a sentence of rows (Maria Rossi its first two
+// words, Lyon its last before the period).
+func rossiLyonOptions(t *testing.T, lex *lexicon.Lexicon, lang, rows string) []string {
+	t.Helper()
+	last := len(strings.Split(strings.TrimSpace(rows), "\n")) - 2
+	s := sentence(t, rows,
+		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+		entity.Mention{Start: last, End: last + 1, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
+	s.Lang = lang
+	a, cs := propose(s, lex, 0)
+	tb := &tables{}
+	for i := range cs {
+		c := &cs[i]
+		if c.sName != "Maria Rossi" || c.oName != "Lyon" || c.rule >= 0 {
+			continue
+		}
+		var preds []string
+		for _, o := range tb.options(c, a, lang, lex, nil, nil) {
+			preds = append(preds, o.pred)
+		}
+		return preds
+	}
+	t.Fatal("no candidate Maria Rossi > Lyon")
+	return nil
 }
 
 // TestGlossOptions checks that a French verb verbs.tsv does not map gets
@@ -320,35 +331,17 @@ Lyon Lyon PROPN 4 obl:mod
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			last := len(strings.Split(strings.TrimSpace(tt.rows), "\n")) - 2
-			s := sentence(t, tt.rows,
-				entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
-				entity.Mention{Start: last, End: last + 1, Text: "Lyon", Name: "Lyon", Type: graph.GPE, Known: true})
-			s.Lang = "fr"
-			a, cs := propose(s, lex, 0)
-			tb := &tables{}
-			for i := range cs {
-				c := &cs[i]
-				if c.sName != "Maria Rossi" || c.oName != "Lyon" || c.rule >= 0 {
-					continue
+			preds := rossiLyonOptions(t, lex, "fr", tt.rows)
+			for _, w := range tt.want {
+				if !slices.Contains(preds, w) {
+					t.Errorf("options %q: want %q", preds, w)
 				}
-				var preds []string
-				for _, o := range tb.options(c, a, "fr", lex, nil, nil) {
-					preds = append(preds, o.pred)
-				}
-				for _, w := range tt.want {
-					if !slices.Contains(preds, w) {
-						t.Errorf("options %q: want %q", preds, w)
-					}
-				}
-				for _, d := range tt.deny {
-					if slices.Contains(preds, d) {
-						t.Errorf("options %q: do not want %q", preds, d)
-					}
-				}
-				return
 			}
-			t.Fatal("no candidate Maria Rossi > Lyon")
+			for _, d := range tt.deny {
+				if slices.Contains(preds, d) {
+					t.Errorf("options %q: do not want %q", preds, d)
+				}
+			}
 		})
 	}
 }
