@@ -456,25 +456,11 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		// "NATO Secretary General Jens Stoltenberg": the body named just
 		// before the title is what it is of.
 		if k > 0 && m.Role != "" && m.RoleOf == "" && !m.Complement {
-			// A party adjective is membership, not a body ("Republican
-			// Representative X").
-			// A lone unknown word is no body ("Senior Adviser X", "Vice
-			// President-elect X").
-			if p := ms[k-1]; p.End == m.Start && p.Kind == entity.Name && p.Name != "" &&
-				(p.Type == graph.Org || p.Type == graph.GPE) && !entity.IsParty(lang, p.Text) &&
-				(p.Known || p.End-p.Start > 1 || entity.IsAcronym(p.Text)) {
-				m.RoleOf, otype = p.Name, p.Type
+			if body, typ, ok := bodyBefore(lang, ms[k-1], m); ok {
+				m.RoleOf, otype = body, typ
 			}
 		}
-		// "Society President X": a capitalised word no mention took,
-		// right before the title, names what it is of.
-		// At a sentence's start the word may be any ("Only President
-		// X"): only inside a sentence does the capital say a name.
-		// A lower-case title after a capitalised word is that word's
-		// anywhere ("Assembly president X").
-		named := k > 0 && ms[k-1].End == m.Start || m.Start > 0 && toks[m.Start-1].Kind == segment.Word &&
-			unicode.IsUpper([]rune(toks[m.Start-1].Text)[0]) && !articles[strings.ToLower(toks[m.Start-1].Text)] &&
-			(m.Start > 1 && toks[m.Start-2].Kind == segment.Word || !unicode.IsUpper([]rune(toks[m.Start].Text)[0]))
+		named := k > 0 && ms[k-1].End == m.Start || wordBefore(toks, m)
 		// A country the sentence states is surer than the document's
 		// home, and that than the one its language assumes: a French
 		// article on German politics is no French one. The relation
@@ -504,6 +490,35 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		})
 	}
 	return stated, derived
+}
+
+// bodyBefore returns the body that mention p, right before title mention
+// m, names: an organization or a country, not a party adjective (that is
+// membership: "Republican Representative X") nor a lone unknown word
+// ("Senior Adviser X", "Vice President-elect X").
+func bodyBefore(lang string, p, m entity.Mention) (name string, typ graph.EntityType, ok bool) {
+	if p.End != m.Start || p.Kind != entity.Name || p.Name == "" || p.Type != graph.Org && p.Type != graph.GPE ||
+		entity.IsParty(lang, p.Text) || !p.Known && p.End-p.Start <= 1 && !entity.IsAcronym(p.Text) {
+		return "", "", false
+	}
+	return p.Name, p.Type, true
+}
+
+// wordBefore reports a capitalised word no mention took, right before
+// title mention m, that names what the title is of ("Society President
+// X"). At a sentence's start the word may be any ("Only President X"):
+// only inside a sentence does the capital say a name. A lower-case title
+// after a capitalised word is that word's anywhere ("Assembly president
+// X").
+func wordBefore(toks []segment.Token, m entity.Mention) bool {
+	if m.Start == 0 {
+		return false
+	}
+	prev := toks[m.Start-1]
+	if prev.Kind != segment.Word || !unicode.IsUpper([]rune(prev.Text)[0]) || articles[strings.ToLower(prev.Text)] {
+		return false
+	}
+	return m.Start > 1 && toks[m.Start-2].Kind == segment.Word || !unicode.IsUpper([]rune(toks[m.Start].Text)[0])
 }
 
 // The confidences of role triples, by where their country comes from:
