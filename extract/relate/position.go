@@ -222,44 +222,54 @@ func (st *state) governor(k int) {
 			continue
 		}
 		g := st.trig[j]
-		switch g.pred.Class {
-		case classSpeech:
-			if crossed || t.nonFinite || st.bareClause(g, t) {
-				t.modality = graph.Reported
-				if subj := st.subjects(j); len(subj) > 0 {
-					t.speaker = st.name(st.s.Mentions[subj[0]], true)
-					t.speakerMention = subj[0]
-				}
-			}
-		case classConsidered:
-			if t.nonFinite && !crossed {
-				t.modality = graph.Considered
-			}
-		case classIntended:
-			if t.nonFinite && !crossed {
-				t.modality = graph.Intended
-			}
-		case classNeg:
-			if t.nonFinite && !crossed {
-				t.negated = !t.negated
-			}
-		}
-		// "ne veut pas rencontrer": a denied modal denies what it governs;
-		// a denied action does not deny its purpose ("pour faire pression").
-		if g.negated && t.nonFinite && !crossed && (g.pred.Class == classConsidered || g.pred.Class == classIntended || g.pred.Class == classAspect) {
-			t.negated = true
-		}
-		// The governor's own governor counts too ("affirmait ne plus
-		// exclure ... pour faire pression"): inherit its reading.
-		if t.nonFinite && !crossed && t.modality == graph.Asserted && g.modality != "" && g.modality != graph.Asserted {
-			t.modality, t.speaker = g.modality, g.speaker
-		}
+		st.governedBy(t, g, j, crossed)
 		if !t.nonFinite || crossed || g.pred.Class != classAction {
 			break
 		}
 	}
 	if st.source != "" {
 		t.modality, t.speaker = graph.Reported, st.source
+	}
+}
+
+// governedBy gives trigger t what governing trigger g (the j-th) says of
+// it: reported by g's subject under a speech verb, considered, intended
+// or negated under a modal or negative verb taking t's infinitive, and
+// the denial or reading g has itself. crossed says a que/that stands
+// between them.
+func (st *state) governedBy(t, g *trigger, j int, crossed bool) {
+	infinitive := t.nonFinite && !crossed
+	switch g.pred.Class {
+	case classSpeech:
+		if crossed || t.nonFinite || st.bareClause(g, t) {
+			t.modality = graph.Reported
+			if subj := st.subjects(j); len(subj) > 0 {
+				t.speaker = st.name(st.s.Mentions[subj[0]], true)
+				t.speakerMention = subj[0]
+			}
+		}
+	case classConsidered:
+		if infinitive {
+			t.modality = graph.Considered
+		}
+	case classIntended:
+		if infinitive {
+			t.modality = graph.Intended
+		}
+	case classNeg:
+		if infinitive {
+			t.negated = !t.negated
+		}
+	}
+	// "ne veut pas rencontrer": a denied modal denies what it governs; a
+	// denied action does not deny its purpose ("pour faire pression").
+	if g.negated && infinitive && (g.pred.Class == classConsidered || g.pred.Class == classIntended || g.pred.Class == classAspect) {
+		t.negated = true
+	}
+	// The governor's own governor counts too ("affirmait ne plus exclure
+	// ... pour faire pression"): inherit its reading.
+	if infinitive && t.modality == graph.Asserted && g.modality != "" && g.modality != graph.Asserted {
+		t.modality, t.speaker = g.modality, g.speaker
 	}
 }
 
