@@ -125,8 +125,8 @@ func features(c *candidate, a *analysed, lang string, buf []uint32) []uint32 {
 		f.add("spec+kids", strconv.Itoa(side), bucket(len(a.t.kids[x.word])), bucket(nw))
 	}
 	// The headline names the story's main actors.
-	if a.title != nil {
-		st, ot := a.inTitle(sa), a.inTitle(oa)
+	if a.titled != nil {
+		st, ot := a.titled[c.subj], a.titled[c.obj]
 		f.add("title", st, ot)
 		f.add("title+kinds", st, ot, kinds)
 	} else {

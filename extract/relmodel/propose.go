@@ -26,6 +26,9 @@ type analysed struct {
 	named map[string]int
 	// title is the document's title in folded words; nil for none.
 	title []string
+	// titled says, for each argument, how the title names it (inTitle);
+	// nil when there is no title.
+	titled []string
 }
 
 // countNamed gives the analysed sentences of one document their count of
@@ -64,7 +67,16 @@ func analyse(s *Sentence, lex *lexicon.Lexicon) *analysed {
 		return nil
 	}
 	t := newTree(s)
-	return &analysed{s: s, t: t, args: args(s, t, lex), title: foldedWords(s.Title)}
+	a := &analysed{s: s, t: t, args: args(s, t, lex), title: foldedWords(s.Title)}
+	// Once an argument, not once a candidate: a sentence's arguments
+	// pair up into many candidates.
+	if a.title != nil {
+		a.titled = make([]string, len(a.args))
+		for i, x := range a.args {
+			a.titled[i] = a.inTitle(x)
+		}
+	}
+	return a
 }
 
 // foldedWords returns the words of s, folded (lower case, no accents),
