@@ -200,10 +200,11 @@ func TestPeopleTable(t *testing.T) {
 		}
 		line[k] = r.line
 	}
-	people, lone, err := loadPeople()
+	ppl, err := loadPeople()
 	if err != nil {
 		t.Fatal(err)
 	}
+	people, lone := ppl.country, ppl.lone
 	if len(people) != len(line) || people["vladimir poutine"] != "Russia" {
 		t.Errorf("loadPeople: %d names, the table has %d", len(people), len(line))
 	}

@@ -79,7 +79,7 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	people, lone, err := loadPeople()
+	ppl, err := loadPeople()
 	if err != nil {
 		return nil, err
 	}
@@ -87,16 +87,8 @@ func NewRecognizer(lang string, gaz *gazetteer.Gazetteer, lex *lexicon.Lexicon) 
 	if err != nil {
 		return nil, err
 	}
-	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: people, lone: lone, first: defaultFirstNames(),
-		surnames: map[string]string{}}
-	for name, c := range people {
-		f := strings.Fields(name)
-		last := f[len(f)-1]
-		if prev, ok := rec.surnames[last]; ok && prev != c {
-			c = ""
-		}
-		rec.surnames[last] = c
-	}
+	rec := &Recognizer{lang: lang, gaz: gaz, lex: lex, function: fw, wc: wc, words: w, people: ppl.country, surnames: ppl.surnames,
+		lone: ppl.lone, first: defaultFirstNames()}
 	if lex != nil {
 		rec.traits = lex.Traits()
 	}

@@ -87,11 +87,18 @@ func splitFolded(s string) []string {
 // is reports whether a folded word is of class c.
 func (w wordTable) is(folded string, c class) bool { return w.class[folded]&c != 0 }
 
-// loadPeople reads data/people.tsv: folded name → country, and folded
-// surname → the one person bearing it, as written (its first spelling),
-// or "" when several do.
-func loadPeople() (people, lone map[string]string, err error) {
-	people, lone = map[string]string{}, map[string]string{}
+// people are the politicians of data/people.tsv, read once for the three
+// ways the recogniser looks them up.
+type people struct {
+	country  map[string]string // folded full name → country
+	surnames map[string]string // folded surname → country; "" when people of two countries bear it
+	lone     map[string]string // folded surname → the one person bearing it, as written (its first spelling); "" when several do
+}
+
+// loadPeople reads data/people.tsv. The table holds each folded name once
+// (TestPeopleTable), so its rows can be read one by one.
+func loadPeople() (people, error) {
+	p := people{country: map[string]string{}, surnames: map[string]string{}, lone: map[string]string{}}
 	sc := bufio.NewScanner(bytes.NewReader(peopleTSV))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -100,18 +107,24 @@ func loadPeople() (people, lone map[string]string, err error) {
 		}
 		name, country, ok := strings.Cut(line, "\t")
 		if !ok || name == "" || country == "" {
-			return nil, nil, fmt.Errorf("data/people.tsv:%d: want name<TAB>country", n)
+			return people{}, fmt.Errorf("data/people.tsv:%d: want name<TAB>country", n)
 		}
-		people[graph.Fold(name)] = country
-		w := strings.Fields(graph.Fold(name))
+		folded := graph.Fold(name)
+		p.country[folded] = country
+		w := strings.Fields(folded)
 		last := w[len(w)-1]
-		if prev, seen := lone[last]; !seen {
-			lone[last] = name
+		if prev, seen := p.surnames[last]; seen && prev != country {
+			p.surnames[last] = ""
+		} else {
+			p.surnames[last] = country
+		}
+		if prev, seen := p.lone[last]; !seen {
+			p.lone[last] = name
 		} else if prev != "" && !spellings(prev, name) {
-			lone[last] = ""
+			p.lone[last] = ""
 		}
 	}
-	return people, lone, nil
+	return p, nil
 }
 
 // spellings reports two rows of one person, spelt two ways ("Sergei
