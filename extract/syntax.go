@@ -148,15 +148,21 @@ func parentheticals(lex *lexicon.Lexicon, toks []segment.Token, skip map[int]boo
 	}
 }
 
-// mendVerbLemmas replaces the lemma of an English verb that is no verb
-// ("competed" → compet) by the reading of its form that is one (compete),
-// when the language has a verb list to tell.
+// mendVerbLemmas replaces the lemma the lemmatizer guessed for a verb
+// when it is no verb the lexicon knows ("sortira" → sortirer, "competed"
+// → compet): by the one verb the lexicon's inflected forms give the form
+// (sortir), else, when the language has a verb list, by the reading of
+// the form that is one (compete).
 func mendVerbLemmas(words []relate.Word, lex *lexicon.Lexicon) {
-	if !lex.HasVerbList() {
-		return
-	}
 	for i, w := range words {
 		if w.UPOS != "VERB" || lex.KnownVerb(strings.ToLower(w.Lemma)) {
+			continue
+		}
+		if ls := lex.Lemma(w.Form); len(ls) == 1 {
+			words[i].Lemma = ls[0]
+			continue
+		}
+		if !lex.HasVerbList() {
 			continue
 		}
 		for _, c := range verbCandidates(strings.ToLower(w.Form)) {

@@ -125,9 +125,17 @@ func TestMendVerbLemmas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []relate.Word{{Form: "réagissons", UPOS: "VERB", Lemma: "réagisser"}}
-	if mendVerbLemmas(words, fr); words[0].Lemma != "réagisser" {
-		t.Errorf("French lemma changed without a verb list: %q", words[0].Lemma)
+	// French has no verb list: only the lexicon's inflected forms mend.
+	for _, tt := range []struct{ form, lemma, want string }{
+		{"sortira", "sortirer", "sortir"},
+		{"regrettent", "regrettre", "regretter"},
+		{"bidulons", "bidulonser", "bidulonser"}, // a verb the lexicon lacks
+		{"suis", "suir", "suir"},                 // être or suivre: ambiguous
+	} {
+		words := []relate.Word{{Form: tt.form, UPOS: "VERB", Lemma: tt.lemma}}
+		if mendVerbLemmas(words, fr); words[0].Lemma != tt.want {
+			t.Errorf("%s/%s: lemma %q, want %q", tt.form, tt.lemma, words[0].Lemma, tt.want)
+		}
 	}
 }
 
