@@ -480,7 +480,7 @@ func (x *Extractor) roleTriples(lang string, toks []segment.Token, ms []entity.M
 		}
 		verb := "is "
 		if m.FormerRole {
-			verb = "was "
+			verb = "is former " // present tense, as the contract wants
 		}
 		*out = append(*out, graph.Triple{
 			Subject: m.Name, SubjectType: graph.Person,

@@ -76,9 +76,11 @@ func (ro *roleTriples) emit(m int, role string, of arg, conf float64) {
 	if strings.HasSuffix(graph.Fold(name), " party") && publicOffice(role) {
 		return
 	}
+	// The contract's predicates are in the present tense: a role held
+	// before is "is former X of", as annotators write it first.
 	verb := "is "
 	if strings.HasPrefix(role, pastMark) {
-		verb, role = "was ", strings.TrimPrefix(role, pastMark)
+		verb, role = "is former ", strings.TrimPrefix(role, pastMark)
 	}
 	ro.add(graph.Triple{
 		Subject: sm.Name, SubjectType: graph.Person,

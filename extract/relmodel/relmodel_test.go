@@ -652,6 +652,36 @@ func TestConceptMining(t *testing.T) {
 	}
 }
 
+// TestMinePresentTense checks that the predicate tables offer the
+// present tense the triple contract asks for, not the past annotators
+// may list beside it ("was born in"), nor a key's past-only phrasing.
+func TestMinePresentTense(t *testing.T) {
+	key := predKey{"bear|in|nsubj:pass↑|obl↓", "bear|in", "bear"}
+	c := &candidate{trigs: []trig{{word: 1, key: key, mid: -1}}}
+	var al []alignment
+	for _, ps := range [][]string{
+		{"is born in", "was born in", "comes from"},
+		{"was born in", "is native of"},
+		{"were born in"},
+	} {
+		al = append(al, alignment{lang: "en", c: c, g: &goldTriple{Annotation: Annotation{P: ps}}})
+	}
+	st, ok := mine(al, nil).pred[0]["en|"+key[0]]
+	if !ok {
+		t.Fatal("no phrasings mined for the key")
+	}
+	var got []string
+	for _, ph := range st.Phrases {
+		got = append(got, ph.P)
+	}
+	if want := []string{"comes from", "is born in", "is native of"}; !slices.Equal(got, want) {
+		t.Errorf("phrasings %q, want %q", got, want)
+	}
+	if st.N != 3 {
+		t.Errorf("key seen %d times, want 3", st.N)
+	}
+}
+
 // TestDemonymObject checks that a demonym after a noun is an argument of
 // its own and no part of the noun's phrase ("peintre français" would end
 // like the demonym and pass for France), and that a demonym object is

@@ -96,7 +96,7 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 				seen := map[string]bool{}
 				for _, p := range a.g.P {
 					np := score.NormPred(p)
-					if np == "" || seen[np] {
+					if np == "" || seen[np] || pastTense(p) {
 						continue
 					}
 					seen[np] = true
@@ -156,6 +156,14 @@ func mine(al []alignment, lexicons map[string]*lexicon.Lexicon) *tables {
 	}
 	t.prepare()
 	return t
+}
+
+// pastTense reports a phrasing in the past tense ("was born in", "were
+// married"), which annotators may give beside the present one the
+// triple contract asks for: a table does not offer it.
+func pastTense(p string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(strings.ToLower(p)), " ")
+	return w == "was" || w == "were"
 }
 
 // prepare normalises every phrasing once, as options compare them.
