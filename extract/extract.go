@@ -358,6 +358,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 		if lg.model != nil {
 			sent.Words = analyse(lg.model, lg.lexicon, s.Tokens)
 			mendVerbLemmas(sent.Words, lg.lexicon)
+			raiseInvertedGovernors(sent.Words)
 			lg.countUnmapped(doc, sent.Words)
 		}
 		rules := lg.relater.Relations(sent)

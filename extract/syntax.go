@@ -174,6 +174,42 @@ func mendVerbLemmas(words []relate.Word, lex *lexicon.Lexicon) {
 	}
 }
 
+// raiseInvertedGovernors mends a parse that hangs a verb with a subject
+// of its own under the infinitive right after it as an adverbial clause
+// ("Si Washington affirmait ne plus exclure la force, Lavrov a déclaré"
+// parsed with affirmait under exclure, and exclure under déclaré, whose
+// subject it would then take). A finite verb followed by an infinitive,
+// only adverbs between them, governs it: the two swap places, the
+// infinitive becoming the verb's complement (xcomp). An infinitive is
+// written as its lemma; it has no subject, auxiliary or marker of its
+// own.
+func raiseInvertedGovernors(words []relate.Word) {
+	has := func(h int, rel string) bool {
+		for _, w := range words {
+			if w.Head == h+1 && w.Deprel == rel {
+				return true
+			}
+		}
+		return false
+	}
+	for v := range words {
+		w := words[v]
+		if w.UPOS != "VERB" || !strings.EqualFold(w.Form, w.Lemma) || has(v, "nsubj") || has(v, "aux") || has(v, "mark") {
+			continue
+		}
+		for d := v - 1; d >= 0; d-- {
+			if words[d].UPOS == "ADV" && words[d].Head == v+1 {
+				continue
+			}
+			if words[d].UPOS == "VERB" && words[d].Head == v+1 && words[d].Deprel == "advcl" && has(d, "nsubj") {
+				words[d].Head, words[d].Deprel = w.Head, w.Deprel
+				words[v].Head, words[v].Deprel = d+1, "xcomp"
+			}
+			break
+		}
+	}
+}
+
 // verbCandidates returns the lemmas an English verb form may have, most
 // likely first: carried → carry, competed → compete, planned → plan.
 func verbCandidates(f string) []string {

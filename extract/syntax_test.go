@@ -155,3 +155,53 @@ func TestSpeakerLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestRaiseInvertedGovernors(t *testing.T) {
+	// w builds a word: form, UPOS, lemma, 1-based head and relation.
+	w := func(form, upos, lemma string, head int, rel string) relate.Word {
+		return relate.Word{Form: form, UPOS: upos, Lemma: lemma, Head: head, Deprel: rel}
+	}
+	tests := []struct {
+		name  string
+		words []relate.Word
+		want  [][2]any // head and relation of each word after mending
+	}{
+		{
+			// "Si X affirmait ne plus exclure Y , Z a déclaré": affirmait
+			// hung under exclure, exclure under déclaré.
+			name: "inverted",
+			words: []relate.Word{
+				w("Si", "SCONJ", "si", 3, "mark"), w("X", "PROPN", "X", 3, "nsubj"), w("affirmait", "VERB", "affirmer", 6, "advcl"),
+				w("ne", "ADV", "ne", 6, "advmod"), w("plus", "ADV", "plus", 6, "advmod"), w("exclure", "VERB", "exclure", 9, "advcl"),
+				w("Y", "PROPN", "Y", 6, "obj"), w("Z", "PROPN", "Z", 9, "nsubj"), w("déclaré", "VERB", "déclarer", 0, "root"),
+			},
+			want: [][2]any{{3, "mark"}, {3, "nsubj"}, {9, "advcl"}, {6, "advmod"}, {6, "advmod"}, {3, "xcomp"}, {6, "obj"}, {9, "nsubj"}, {0, "root"}},
+		},
+		{
+			// "affirmant partir": the verb before the infinitive has no
+			// subject of its own; nothing moves.
+			name: "no subject",
+			words: []relate.Word{
+				w("affirmant", "VERB", "affirmer", 2, "advcl"), w("partir", "VERB", "partir", 0, "root"),
+			},
+			want: [][2]any{{2, "advcl"}, {0, "root"}},
+		},
+		{
+			// A finite verb after the clause ("X affirmait , Y part"):
+			// written otherwise than its lemma, it is no infinitive.
+			name: "finite",
+			words: []relate.Word{
+				w("X", "PROPN", "X", 2, "nsubj"), w("affirmait", "VERB", "affirmer", 3, "advcl"), w("part", "VERB", "partir", 0, "root"),
+			},
+			want: [][2]any{{2, "nsubj"}, {3, "advcl"}, {0, "root"}},
+		},
+	}
+	for _, tt := range tests {
+		raiseInvertedGovernors(tt.words)
+		for i, x := range tt.words {
+			if x.Head != tt.want[i][0] || x.Deprel != tt.want[i][1] {
+				t.Errorf("%s: word %d %q: head %d %s, want %v %v", tt.name, i+1, x.Form, x.Head, x.Deprel, tt.want[i][0], tt.want[i][1])
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,6 +69,24 @@ func readTreebanks(files []string) ([]*conllu.Sentence, error) {
 	return all, nil
 }
 
+// readIDs reads the --exclude files into one set of sentence ids.
+func readIDs(files []string) (map[string]bool, error) {
+	all := map[string]bool{}
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			return nil, usageError("--exclude: %v", err)
+		}
+		ids, err := conllu.ReadIDs(fh, f)
+		fh.Close()
+		if err != nil {
+			return nil, usageError("--exclude: %v", err)
+		}
+		maps.Copy(all, ids)
+	}
+	return all, nil
+}
+
 func newModelTrainCmd(a *app) *cobra.Command {
 	var opts modelTrainOptions
 	cmd := &cobra.Command{
@@ -97,6 +116,7 @@ model with extract.relation_model (KG_EXTRACT_RELATION_MODEL).`,
 	f.StringVar(&opts.out, "out", "", "model file to write")
 	f.Int64Var(&opts.seed, "seed", 1, "seed of the training shuffles (--relations too: other seeds tell a change's effect from retraining noise)")
 	f.BoolVar(&opts.uposOnly, "upos-only", false, "do not learn XPOS (treebanks with mixed or no XPOS)")
+	f.StringSliceVar(&opts.exclude, "exclude", nil, "sentences to leave out of training and --dev: a file of sent_ids, one a line, or JSON Lines documents with ids \"treebank:sent_id\" (an evaluation split); repeat for several")
 	f.Float32Var(&opts.prune, "prune", 0, "drop parser weights below this, for a smaller, faster-loading model")
 	f.BoolVar(&opts.relations, "relations", false, "train the relation model on annotated articles")
 	f.StringSliceVar(&opts.rt.articles, "articles", nil, "with --relations: annotated documents (JSON Lines); repeat for several")
@@ -147,6 +167,7 @@ predicate option states as strict scoring wants — the ceilings of recall.`,
 // modelTrainOptions are the flags of kg model train.
 type modelTrainOptions struct {
 	treebanks, dev []string
+	exclude        []string
 	lang, out      string
 	seed           int64
 	uposOnly       bool
@@ -185,6 +206,15 @@ func runModelTrain(ctx context.Context, a *app, opts modelTrainOptions) error {
 		if devSents, err = readTreebanks(devFiles); err != nil {
 			return err
 		}
+	}
+	held, err := readIDs(opts.exclude)
+	if err != nil {
+		return err
+	}
+	train, dropped := conllu.Without(train, held)
+	devSents, devDropped := conllu.Without(devSents, held)
+	if len(held) > 0 && !a.cfg.Quiet {
+		fmt.Fprintf(a.stderr, "kg: --exclude left out %d training and %d dev sentences\n", dropped, devDropped)
 	}
 	to := model.TrainOptions{Seed: opts.seed, Dev: devSents, UPOSOnly: opts.uposOnly, Folds: opts.rt.folds, Prune: opts.prune}
 	if !a.cfg.Quiet {

@@ -415,6 +415,18 @@ func TestModelTrainEval(t *testing.T) {
 	if s.Words != 807 || s.UPOS <= 0 || s.UAS <= 0 || s.LAS > s.UAS || s.TokensPerSecond <= 0 {
 		t.Errorf("scores %+v", s)
 	}
+	// --exclude leaves sentences out by sent_id, from a plain list or
+	// from JSON Lines documents whose ids name "treebank:sent_id".
+	held := filepath.Join(dir, "held-out.jsonl")
+	os.WriteFile(held, []byte(`{"id": "en_ewt:weblog-juancole.com_juancole_20051126063000_ENG_20051126_063000-0002", "lang": "en", "text": "x"}`+"\nweblog-juancole.com_juancole_20051126063000_ENG_20051126_063000-0003\n"), 0o644)
+	_, stderr, code = kg(t, "model", "train", "--treebank", filepath.Join(sample, "train.conllu"), "--exclude", held, "--lang", "en", "--folds", "2", "--out", filepath.Join(dir, "held.kgm"))
+	if code != exitOK || !strings.Contains(stderr, "left out 2 training and 0 dev sentences") || !strings.Contains(stderr, "from 58 sentences") {
+		t.Errorf("--exclude: exit %d, %s", code, stderr)
+	}
+	_, stderr, code = kg(t, "model", "train", "--treebank", filepath.Join(sample, "train.conllu"), "--exclude", filepath.Join(dir, "none.txt"), "--lang", "en", "--out", filepath.Join(dir, "held.kgm"))
+	if code != exitUsage || !strings.Contains(stderr, "none.txt") {
+		t.Errorf("missing --exclude file: exit %d, %s", code, stderr)
+	}
 	// A model for another language is refused, naming both.
 	_, stderr, code = kg(t, "model", "eval", "--treebank", filepath.Join(sample, "eval.conllu"), "--model", out, "--lang", "fr")
 	if code != exitFailure || !strings.Contains(stderr, `"en"`) || !strings.Contains(stderr, `"fr"`) {

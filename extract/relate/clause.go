@@ -254,6 +254,11 @@ func (c *clauses) voice(v int) voice {
 		return vc
 	}
 	ps := c.child(v, "nsubj:pass")
+	if ps < 0 {
+		// The passive auxiliary says what the parser's plain nsubj is:
+		// "le traité a été ratifié" labelled nsubj is still the patient.
+		ps = c.child(v, "nsubj")
+	}
 	vc.passObj = c.args(ps, false)
 	if ps >= 0 && c.w[ps].UPOS == "PRON" && c.rel(v, "acl:relcl") || reduced {
 		// "the plan, which was approved by X".

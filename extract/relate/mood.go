@@ -46,6 +46,18 @@ func (c *clauses) modality(v int) mood {
 				classes[p.Class] = true
 			}
 			switch {
+			case classes[lexicon.Speech] && !classes[lexicon.Neg] && !classes[lexicon.Considered] && !classes[lexicon.Intended]:
+				// "affirmait ne plus exclure": what a speech verb's
+				// infinitive says is its subject's word ("promettre
+				// de", "menacer de" are intentions).
+				m.modality = graph.Reported
+				if s := c.subjects(g); len(s) > 0 && s[0].mention >= 0 {
+					m.speaker = st.name(st.s.Mentions[s[0].mention], true)
+				}
+				if neg {
+					m.negated = !m.negated
+				}
+				return m
 			case classes[lexicon.Neg]:
 				neg = !neg
 			case classes[lexicon.Considered] && m.modality == graph.Asserted:

@@ -163,9 +163,33 @@ func (m *Model) Relations(sents []Sentence, lex *lexicon.Lexicon, min float64) [
 			best[pair] = len(out)
 			out = append(out, Found{Triple: t, Sent: i})
 		}
+		out = append(out[:start], oneReading(out[start:])...)
 		sort.SliceStable(out[start:], func(x, y int) bool { return out[start+x].Confidence > out[start+y].Confidence })
 	}
 	return out
+}
+
+// oneReading keeps, of the triples one word states between the same two
+// sides, the surest: "se rendre à Moscou" read by the tree as goes to and
+// by a rule as visits is one relation, not two. It filters in place.
+func oneReading(fs []Found) []Found {
+	best := map[[3]string]int{}
+	for i, f := range fs {
+		if f.Source == "" {
+			continue
+		}
+		k := [3]string{f.Subject, f.Object, f.Source}
+		if j, ok := best[k]; !ok || fs[j].Confidence < f.Confidence {
+			best[k] = i
+		}
+	}
+	kept := fs[:0]
+	for i, f := range fs {
+		if j, ok := best[[3]string{f.Subject, f.Object, f.Source}]; f.Source == "" || ok && j == i {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // Found is a relation with the index of the sentence it was read in.

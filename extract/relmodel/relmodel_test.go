@@ -723,3 +723,28 @@ français français ADJ 5 amod
 		t.Error("no candidate Paul Girard → France with the demonym's own key")
 	}
 }
+
+// TestOneReading checks that one word states one relation between two
+// sides: the surest of its readings stays, and other words' relations
+// between the same sides stay too.
+func TestOneReading(t *testing.T) {
+	f := func(s, p, o, src string, conf float64) Found {
+		return Found{Triple: graph.Triple{Subject: s, Predicate: p, Object: o, Source: src, Confidence: conf}}
+	}
+	got := oneReading([]Found{
+		f("Ayrault", "goes to", "Moscow", "rendre", 0.72),
+		f("Ayrault", "visits", "Moscow", "rendre", 0.78),
+		f("X", "is leader of", "Labour", "leader", 0.7),
+		f("X", "is member of", "Labour", "Labour", 0.6),
+		f("Moscow", "hosts", "Ayrault", "rendre", 0.3),
+		f("Y", "meets", "Z", "", 0.5),
+		f("Y", "talks with", "Z", "", 0.4),
+	})
+	var ps []string
+	for _, x := range got {
+		ps = append(ps, x.Predicate)
+	}
+	if want := []string{"visits", "is leader of", "is member of", "hosts", "meets", "talks with"}; !slices.Equal(ps, want) {
+		t.Errorf("kept %q, want %q", ps, want)
+	}
+}
