@@ -359,6 +359,7 @@ func (x *Extractor) analyse(ctx context.Context, doc *graph.Document, lg *langua
 			sent.Words = analyse(lg.model, lg.lexicon, s.Tokens)
 			mendVerbLemmas(sent.Words, lg.lexicon)
 			raiseInvertedGovernors(sent.Words)
+			unhookFromTimeWords(sent.Words, lg.lexicon)
 			lg.countUnmapped(doc, sent.Words)
 		}
 		rules := lg.relater.Relations(sent)

@@ -210,6 +210,31 @@ func raiseInvertedGovernors(words []relate.Word) {
 	}
 }
 
+// unhookFromTimeWords mends a parse that hangs an infinitive on a time
+// word as its clause ("avait menacé la veille d'envahir la Syrie", with
+// envahir under veille): a day has no clause of its own, and the
+// infinitive is the complement of the verb the time word hangs on.
+func unhookFromTimeWords(words []relate.Word, lex *lexicon.Lexicon) {
+	for v, w := range words {
+		if w.UPOS != "VERB" || w.Deprel != "acl" || w.Head == 0 {
+			continue
+		}
+		h := w.Head - 1
+		if words[h].UPOS != "NOUN" || words[h].Head == 0 || words[words[h].Head-1].UPOS != "VERB" || !lex.Is(lexicon.TimeWord, strings.ToLower(words[h].Form)) {
+			continue
+		}
+		marked := false
+		for _, k := range words {
+			if k.Head == v+1 && k.Deprel == "mark" && lex.Is(lexicon.InfinitiveMark, strings.ToLower(k.Form)) {
+				marked = true
+			}
+		}
+		if marked {
+			words[v].Head, words[v].Deprel = words[h].Head, "xcomp"
+		}
+	}
+}
+
 // verbCandidates returns the lemmas an English verb form may have, most
 // likely first: carried → carry, competed → compete, planned → plan.
 func verbCandidates(f string) []string {

@@ -205,3 +205,27 @@ func TestRaiseInvertedGovernors(t *testing.T) {
 		}
 	}
 }
+
+func TestUnhookFromTimeWords(t *testing.T) {
+	fr, err := lexicon.Load("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := func(form, upos string, head int, rel string) relate.Word {
+		return relate.Word{Form: form, UPOS: upos, Lemma: strings.ToLower(form), Head: head, Deprel: rel}
+	}
+	// "La Turquie avait menacé la veille d'envahir la Syrie", envahir
+	// parsed under veille; and "le plan de paix d'envahir", no time word.
+	words := []relate.Word{
+		w("Turquie", "PROPN", 2, "nsubj"), w("menacé", "VERB", 0, "root"), w("veille", "NOUN", 2, "obj"),
+		w("d'", "ADP", 5, "mark"), w("envahir", "VERB", 3, "acl"), w("Syrie", "PROPN", 5, "obj"),
+		w("plan", "NOUN", 2, "obl"), w("de", "ADP", 9, "mark"), w("envahir", "VERB", 7, "acl"),
+	}
+	unhookFromTimeWords(words, fr)
+	if words[4].Head != 2 || words[4].Deprel != "xcomp" {
+		t.Errorf("envahir under veille: head %d %s, want 2 xcomp", words[4].Head, words[4].Deprel)
+	}
+	if words[8].Head != 7 || words[8].Deprel != "acl" {
+		t.Errorf("envahir under plan: head %d %s, want 7 acl (no time word)", words[8].Head, words[8].Deprel)
+	}
+}

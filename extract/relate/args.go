@@ -169,6 +169,26 @@ func (c *clauses) oblique(k int, prep string) []arg {
 			}
 			return c.args(d, false)
 		}
+		if a := c.splitPrep(d, want); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// splitPrep returns the arguments after a preposition of several words
+// the parser read as a case, a noun and the noun's complement ("en
+// faveur de la fusion": faveur, with "en", governing fusion, with "de"),
+// when oblique d is that noun; else nil.
+func (c *clauses) splitPrep(d int, prep string) []arg {
+	f := strings.Fields(prep)
+	if len(f) < 3 || graph.Fold(c.w[d].Form) != f[len(f)-2] || c.caseOf(d) != strings.Join(f[:len(f)-2], " ") {
+		return nil
+	}
+	for _, k := range c.kids[d] {
+		if c.rel(k, "nmod") && c.caseOf(k) == f[len(f)-1] {
+			return c.args(k, false)
+		}
 	}
 	return nil
 }
