@@ -255,7 +255,10 @@ func TestNormalisePredicate(t *testing.T) {
 		{"criticized", "criticizes", false},
 		{"imposes sanctions on", "imposes sanctions on", false},
 		{"is foreign minister of", "is foreign minister of", false},
-		{"was mayor of", "was mayor of", false},
+		{"was mayor of", "is former mayor of", false}, // the present, as the contract wants
+		{"was former mayor of", "is former mayor of", false},
+		{"was born in", "is born in", false},
+		{"were elected to", "is elected to", false},
 		{"are members of", "is members of", false},
 		{"carries", "carries", false},
 		{"pushes for", "calls for", false}, // the lexicon's row

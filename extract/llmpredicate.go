@@ -11,7 +11,9 @@ import (
 // reports), present tense, third person singular, and the English
 // lexicon's canonical predicate when one of its verb rows has this verb
 // and preposition ("met with" → meets, "spoke with" → talks with, "has
-// ruled out" → rules out). "is X of" and "was X of" (roles) are kept.
+// ruled out" → rules out). "is X of" (roles) is kept; the past is put in
+// the present as kg's own triples have it: "was born in" → is born in,
+// "was mayor of" → is former mayor of.
 func normalisePredicate(en *lexicon.Lexicon, p string) (pred string, negated bool) {
 	words := strings.Fields(strings.ToLower(strings.Trim(p, " \t\n.,;:!?\"'")))
 	// Auxiliaries, modals and negation before the verb.
@@ -42,7 +44,15 @@ verb:
 	case "have":
 		words[0] = "has"
 	}
-	if words[0] == "is" || words[0] == "was" || words[0] == "has" {
+	if words[0] == "was" && len(words) > 1 {
+		words[0] = "is"
+		// "was mayor of" is a role held before; "was born in", a
+		// participle, is the passive in the present.
+		if last := words[len(words)-1]; len(en.Lemma(words[1])) == 0 && (last == "of" || last == "at" || last == "for") && words[1] != "former" {
+			words = append([]string{"is", "former"}, words[1:]...)
+		}
+	}
+	if words[0] == "is" || words[0] == "has" {
 		return strings.Join(words, " "), negated
 	}
 	lemma := verbLemma(en, words[0])
