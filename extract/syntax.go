@@ -184,24 +184,30 @@ func mendVerbLemmas(words []relate.Word, lex *lexicon.Lexicon) {
 // written as its lemma; it has no subject, auxiliary or marker of its
 // own.
 func raiseInvertedGovernors(words []relate.Word) {
-	has := func(h int, rel string) bool {
-		for _, w := range words {
-			if w.Head == h+1 && w.Deprel == rel {
-				return true
-			}
+	// Which words have a subject, and which an auxiliary or a marker, in
+	// one pass: the swaps below move no such dependent.
+	subj, auxOrMark := make([]bool, len(words)), make([]bool, len(words))
+	for _, w := range words {
+		if w.Head == 0 {
+			continue
 		}
-		return false
+		switch w.Deprel {
+		case "nsubj":
+			subj[w.Head-1] = true
+		case "aux", "mark":
+			auxOrMark[w.Head-1] = true
+		}
 	}
 	for v := range words {
 		w := words[v]
-		if w.UPOS != "VERB" || !strings.EqualFold(w.Form, w.Lemma) || has(v, "nsubj") || has(v, "aux") || has(v, "mark") {
+		if w.UPOS != "VERB" || !strings.EqualFold(w.Form, w.Lemma) || subj[v] || auxOrMark[v] {
 			continue
 		}
 		for d := v - 1; d >= 0; d-- {
 			if words[d].UPOS == "ADV" && words[d].Head == v+1 {
 				continue
 			}
-			if words[d].UPOS == "VERB" && words[d].Head == v+1 && words[d].Deprel == "advcl" && has(d, "nsubj") {
+			if words[d].UPOS == "VERB" && words[d].Head == v+1 && words[d].Deprel == "advcl" && subj[d] {
 				words[d].Head, words[d].Deprel = w.Head, w.Deprel
 				words[v].Head, words[v].Deprel = d+1, "xcomp"
 			}
@@ -215,6 +221,12 @@ func raiseInvertedGovernors(words []relate.Word) {
 // envahir under veille): a day has no clause of its own, and the
 // infinitive is the complement of the verb the time word hangs on.
 func unhookFromTimeWords(words []relate.Word, lex *lexicon.Lexicon) {
+	marked := make([]bool, len(words)) // has an infinitive's marker (de, to)
+	for _, k := range words {
+		if k.Head > 0 && k.Deprel == "mark" && lex.Is(lexicon.InfinitiveMark, strings.ToLower(k.Form)) {
+			marked[k.Head-1] = true
+		}
+	}
 	for v, w := range words {
 		if w.UPOS != "VERB" || w.Deprel != "acl" || w.Head == 0 {
 			continue
@@ -223,13 +235,7 @@ func unhookFromTimeWords(words []relate.Word, lex *lexicon.Lexicon) {
 		if words[h].UPOS != "NOUN" || words[h].Head == 0 || words[words[h].Head-1].UPOS != "VERB" || !lex.Is(lexicon.TimeWord, strings.ToLower(words[h].Form)) {
 			continue
 		}
-		marked := false
-		for _, k := range words {
-			if k.Head == v+1 && k.Deprel == "mark" && lex.Is(lexicon.InfinitiveMark, strings.ToLower(k.Form)) {
-				marked = true
-			}
-		}
-		if marked {
+		if marked[v] {
 			words[v].Head, words[v].Deprel = words[h].Head, "xcomp"
 		}
 	}
