@@ -163,13 +163,14 @@ func (c *clauses) oblique(k int, prep string) []arg {
 		if !(c.rel(d, "obl") || c.rel(d, "nmod") || c.rel(d, "iobj")) {
 			continue
 		}
-		if cs := c.caseOf(d); cs == want || strings.HasSuffix(cs, " "+want) {
+		cs := c.caseOf(d)
+		if cs == want || strings.HasSuffix(cs, " "+want) {
 			if c.is(lexicon.Locution, c.lemma(d)) {
 				continue // "au sujet de", "en raison de": not an object
 			}
 			return c.args(d, false)
 		}
-		if a := c.splitPrep(d, want); a != nil {
+		if a := c.splitPrep(d, cs, want); a != nil {
 			return a
 		}
 	}
@@ -179,10 +180,10 @@ func (c *clauses) oblique(k int, prep string) []arg {
 // splitPrep returns the arguments after a preposition of several words
 // the parser read as a case, a noun and the noun's complement ("en
 // faveur de la fusion": faveur, with "en", governing fusion, with "de"),
-// when oblique d is that noun; else nil.
-func (c *clauses) splitPrep(d int, prep string) []arg {
+// when oblique d, of case marker cs, is that noun; else nil.
+func (c *clauses) splitPrep(d int, cs, prep string) []arg {
 	f := strings.Fields(prep)
-	if len(f) < 3 || graph.Fold(c.w[d].Form) != f[len(f)-2] || c.caseOf(d) != strings.Join(f[:len(f)-2], " ") {
+	if len(f) < 3 || graph.Fold(c.w[d].Form) != f[len(f)-2] || cs != strings.Join(f[:len(f)-2], " ") {
 		return nil
 	}
 	for _, k := range c.kids[d] {

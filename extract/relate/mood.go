@@ -30,10 +30,7 @@ func (c *clauses) modality(v int) mood {
 		}
 		switch {
 		case (c.rel(cur, "ccomp") || c.rel(cur, "parataxis")) && c.w[g].UPOS == "VERB" && c.speech(g):
-			m.modality = graph.Reported
-			if s := c.subjects(g); len(s) > 0 && s[0].mention >= 0 {
-				m.speaker = st.name(st.s.Mentions[s[0].mention], true)
-			}
+			m.modality, m.speaker = graph.Reported, c.speakerOf(g)
 			return m
 		case c.rel(cur, "xcomp"), c.rel(cur, "ccomp") && c.infinitive(cur), c.rel(cur, "advcl") && c.mark(cur) == "":
 			// "refuse to meet", "envisage de", "ne plus exclure".
@@ -50,10 +47,7 @@ func (c *clauses) modality(v int) mood {
 				// "affirmait ne plus exclure": what a speech verb's
 				// infinitive says is its subject's word ("promettre
 				// de", "menacer de" are intentions).
-				m.modality = graph.Reported
-				if s := c.subjects(g); len(s) > 0 && s[0].mention >= 0 {
-					m.speaker = st.name(st.s.Mentions[s[0].mention], true)
-				}
+				m.modality, m.speaker = graph.Reported, c.speakerOf(g)
 				if neg {
 					m.negated = !m.negated
 				}
@@ -81,6 +75,15 @@ func (c *clauses) modality(v int) mood {
 		m.modality, m.speaker = graph.Reported, st.source
 	}
 	return m
+}
+
+// speakerOf returns the name of the speaker of speech verb g: its
+// subject's, when a mention; else "".
+func (c *clauses) speakerOf(g int) string {
+	if s := c.subjects(g); len(s) > 0 && s[0].mention >= 0 {
+		return c.st.name(c.st.s.Mentions[s[0].mention], true)
+	}
+	return ""
 }
 
 // speech reports a verb the lexicon lists as a speech verb.
