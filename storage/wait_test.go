@@ -30,6 +30,9 @@ func TestOpenWait(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The clock starts before the timers do: measured after them,
+			// a cancel at 200 ms could look like 196.
+			start := time.Now()
 			released := make(chan struct{})
 			if tt.release > 0 {
 				time.AfterFunc(tt.release, func() { w.Close(); close(released) })
@@ -42,7 +45,6 @@ func TestOpenWait(t *testing.T) {
 				time.AfterFunc(tt.cancel, cancel)
 			}
 			calls := 0
-			start := time.Now()
 			s, err := OpenWait(ctx, dir, Options{ReadOnly: true}, tt.wait, func(err error) {
 				calls++
 				if !errors.Is(err, ErrLocked) {
