@@ -748,3 +748,29 @@ func TestOneReading(t *testing.T) {
 		t.Errorf("kept %q, want %q", ps, want)
 	}
 }
+
+// TestCurveThreshold checks the threshold is chosen in hundredths: a
+// precision just under the floor at 0.25 moves it to 0.26, not to the
+// next reported point, 0.30.
+func TestCurveThreshold(t *testing.T) {
+	g := []*goldTriple{{}, {}, {}, {}}
+	tests := []struct {
+		name string
+		conf []float64
+		gold []*goldTriple
+		want float64
+	}{
+		{"floor met in hundredths", []float64{0.9, 0.8, 0.26, 0.255, 0.1}, []*goldTriple{g[0], g[1], g[2], nil, nil}, 0.26},
+		{"floor met everywhere", []float64{0.9, 0.8, 0.26, 0.1}, []*goldTriple{g[0], g[1], g[2], g[3]}, 0.05},
+		{"floor never met: best F1", []float64{0.9, 0.5, 0.4}, []*goldTriple{nil, g[0], nil}, 0.41},
+	}
+	for _, tt := range tests {
+		pts, got := curve(tt.conf, tt.gold, len(g), 0.8)
+		if got != tt.want {
+			t.Errorf("%s: threshold %v, want %v", tt.name, got, tt.want)
+		}
+		if len(pts) != 19 || pts[0].Threshold != 0.05 || pts[18].Threshold != 0.95 {
+			t.Errorf("%s: curve has %d points from %v, want 19 from 0.05 to 0.95 in twentieths", tt.name, len(pts), pts[0].Threshold)
+		}
+	}
+}
