@@ -765,6 +765,16 @@ func (r *Recognizer) joined(s *sentence, start, j int) int {
 	// complement may take an article.
 	case r.wc.is(connectorClass, s.low[j]) && j+2 < n && isArticle(s.low[j+1]) && capWord(j+2) && !r.function[s.low[j+2]] && r.hasOrgWord(s, start, j):
 		return 3
+	// "Centers for Disease Control", "Department for Education": a
+	// connector only an institution's name takes.
+	case r.wc.is(orgConnectorClass, s.low[j]) && capWord(j+1) && !r.function[s.low[j+1]] && r.hasOrgWord(s, start, j) && !r.words.is(s.low[j-1], legalClass):
+		return 2
+	// "Centers for Disease Control and Prevention", "Ministry of Health
+	// and Care": a common word ends an institution's complement; a name
+	// is one of its own ("the Ministry of Defence and NATO").
+	case s.low[j] == "and" && capWord(j+1) && !capWord(j+2) && !r.function[s.low[j+1]] &&
+		r.hasOrgWord(s, start, j) && r.complemented(s, start, j) && r.lex.Common(s.low[j+1]) && !r.ownName(s.toks[j+1].Text):
+		return 2
 	case r.wc.is(connectorClass, s.low[j]) && capWord(j+1) && !r.function[s.low[j+1]]:
 		// "Karsten Warholm of Norway" is a person from a country;
 		// "Bank of England", "Association of ... of Mali",
@@ -995,6 +1005,27 @@ func isInitial(w string) bool {
 func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
 	for k := i; k < len(s.toks) && k-i < maxNameWords && s.toks[k].Kind == segment.Word && isCap(s.toks[k].Text); k++ {
 		if r.words.is(s.low[k], orgClass|eventClass) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownName reports a word that may be a name of its own: one the
+// gazetteer starts, or a known person's first name or surname.
+func (r *Recognizer) ownName(w string) bool {
+	f := graph.Fold(w)
+	_, surname := r.surnames[f]
+	_, first := r.first[f]
+	return r.gaz.Starts(w) || surname || first
+}
+
+// complemented reports a connector among tokens (from, to): the name
+// has a complement ("Ministry of Health") that a coordinated word may
+// end.
+func (r *Recognizer) complemented(s *sentence, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if r.wc.is(connectorClass, s.low[k]) || r.wc.is(orgConnectorClass, s.low[k]) {
 			return true
 		}
 	}

@@ -482,6 +482,27 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en institution names with for and and",
+		lang: "en", text: "The Institute for Coastal Research warned the Ministry of Transport and Tourism on Monday.",
+		want: []string{
+			`name "Institute for Coastal Research" ORG`,
+			`name "Ministry of Transport and Tourism" ORG`,
+		},
+	},
+	{
+		name: "en for and and between names",
+		lang: "en", text: "Germany thanked Austria for Hungary's help; the Ministry of Defence and Britain agreed, as did Acme Inc. for Norway.",
+		want: []string{
+			`name "Germany" → Germany GPE known`,
+			`name "Austria" → Austria GPE known`,
+			`name "Hungary" → Hungary GPE known`,
+			`name "Ministry of Defence" ORG`,
+			`name "Britain" → United Kingdom GPE known`,
+			`name "Acme Inc." ORG`,
+			`name "Norway" → Norway GPE known`,
+		},
+	},
+	{
 		name: "en institution complement with an article",
 		lang: "en", text: "Officials of the Ministry of the Interior met the Bank of the West.",
 		want: []string{

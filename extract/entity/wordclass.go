@@ -25,6 +25,7 @@ const (
 	authorityClass     wordClass = "authority"     // a country's authorities, with a demonym
 	honorificClass     wordClass = "honorific"     // starts a person's name, no part of it; value: gender or ""
 	connectorClass     wordClass = "connector"     // lower case inside a capitalised name
+	orgConnectorClass  wordClass = "orgconnector"  // lower case inside an institution's name only
 	particleClass      wordClass = "particle"      // a connector of persons' names
 	pairClass          wordClass = "pair"          // a two-word particle of persons' names
 	articleClass       wordClass = "article"       // begins a place name when capitalised
@@ -52,7 +53,7 @@ const (
 // whether c is a class at all.
 func (c wordClass) values() ([]string, bool) {
 	switch c {
-	case authorityClass, connectorClass, particleClass, pairClass, articleClass, hyphenClass, corporateClass,
+	case authorityClass, connectorClass, orgConnectorClass, particleClass, pairClass, articleClass, hyphenClass, corporateClass,
 		acronymClass, locativeClass, possessiveClass, institutionClass, whenClass, pastClass, headClass, titlePrepClass, suffixClass, groupClass:
 		return nil, true
 	case classifierClass:
