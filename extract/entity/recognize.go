@@ -1011,6 +1011,14 @@ func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
 	return false
 }
 
+// demonymLed reports a people's adjective at start followed by a word
+// that is not a given name.
+func (r *Recognizer) demonymLed(s *sentence, start int) bool {
+	_, demonym := r.gaz.Demonym(s.toks[start].Text)
+	_, first := r.first[graph.Fold(s.toks[start+1].Text)]
+	return demonym && !first
+}
+
 // ownName reports a word that may be a name of its own: one the
 // gazetteer starts, or a known person's first name or surname.
 func (r *Recognizer) ownName(w string) bool {
@@ -1122,6 +1130,12 @@ func (r *Recognizer) guessType(s *sentence, start, end int) graph.EntityType {
 	// does not say: it stays untyped.
 	if r.commonWords(s, start, end) {
 		return ""
+	}
+	// "American Express", "British Airways": a people's adjective and
+	// a word other than a given name make no person's name. Longer,
+	// it may say who the person is ("Austrian Bernhard Kohl").
+	if words == 2 && r.demonymLed(s, start) {
+		return graph.Org
 	}
 	if words <= 4 {
 		return graph.Person

@@ -490,6 +490,16 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en a people's adjective opens a company's name; abbreviated titles",
+		lang: "en", text: "Norwegian Shipping hired Sen. Mary Cole, and Gen. Tom Hale joined Danish Ferries.",
+		want: []string{
+			`name "Norwegian Shipping" ORG`,
+			`name "Mary Cole" span="Sen. Mary Cole" PERSON role="senator"`,
+			`name "Tom Hale" span="Gen. Tom Hale" PERSON role="general"`,
+			`name "Danish Ferries" ORG`,
+		},
+	},
+	{
 		name: "en for and and between names",
 		lang: "en", text: "Germany thanked Austria for Hungary's help; the Ministry of Defence and Britain agreed, as did Acme Inc. for Norway.",
 		want: []string{
