@@ -221,7 +221,7 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 		if !nounArg(s, t, i, lex) {
 			continue
 		}
-		text, citation := phrase(s, t, i, inMention)
+		text, citation := phrase(s, t, i, inMention, lex)
 		if text == "" {
 			continue
 		}
@@ -302,8 +302,31 @@ func nounArg(s *Sentence, t *tree, i int, lex *lexicon.Lexicon) bool {
 		return false
 	}
 	// "14 mln tonnes of rice" is about rice: a measure with a
-	// complement is none.
-	return lex == nil || !lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) || !hasKid(t, i, "nmod")
+	// complement is none. "11 mln dlrs", "24 pct": an amount that
+	// counts nothing named is none either.
+	if lex == nil || !isMeasure(lex, w) {
+		return true
+	}
+	return !hasKid(t, i, "nmod") && !counted(t, i, lex)
+}
+
+// isMeasure reports a measure noun: a unit, a currency, a large number.
+func isMeasure(lex *lexicon.Lexicon, w relate.Word) bool {
+	return lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) || lex.Is(lexicon.Measure, strings.ToLower(w.Form))
+}
+
+// counted reports a measure word with a number: its own ("24 pct",
+// "15-20 pct") or its measure compound's ("11 mln dlrs").
+func counted(t *tree, i int, lex *lexicon.Lexicon) bool {
+	for _, k := range t.kids[i] {
+		switch w := t.words[k]; {
+		case w.Deprel == "nummod" || w.UPOS == "NUM":
+			return true
+		case isMeasure(lex, w) && counted(t, k, lex):
+			return true
+		}
+	}
+	return false
 }
 
 // hasKid reports whether word w has a dependent of relation rel.
@@ -331,12 +354,17 @@ func isModifier(rel string) bool {
 // phrase in the singular, its adjectives agreeing ("sessions spéciales"
 // → "session spéciale"): lemmas taken one word at a time would break the
 // agreement ("session spécial").
-func phrase(s *Sentence, t *tree, h int, inMention []bool) (text, citation string) {
+func phrase(s *Sentence, t *tree, h int, inMention []bool, lex *lexicon.Lexicon) (text, citation string) {
 	lo, hi := h, h
 	var walk func(i int)
 	walk = func(i int) {
 		for _, k := range t.kids[i] {
 			if !isModifier(s.Words[k].Deprel) || abs(k-h) > 4 {
+				continue
+			}
+			// "a 20 pct stake" is a stake: an amount is no part of
+			// the phrase.
+			if lex != nil && isMeasure(lex, s.Words[k]) && counted(t, k, lex) {
 				continue
 			}
 			lo, hi = min(lo, k), max(hi, k)

@@ -132,9 +132,42 @@ func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
 		}
 	}
 	for r := range s.Rules {
-		out = append(out, a.ruleCandidate(r, sent, lex, out))
+		obj := s.Rules[r].Object
+		// The tree's arguments hold no amount ("mln dlrs"), nor do
+		// the rules' ("pct stake" is the stake).
+		if s.Rules[r].ObjectType == graph.Concept {
+			if obj = unamount(obj, lex); obj == "" {
+				continue
+			}
+		}
+		out = append(out, a.ruleCandidate(r, obj, sent, lex, out))
 	}
 	return out
+}
+
+// unamount returns a concept name without the numbers and measure words
+// that open it and the "of" after them: "pct stake" is "stake", "mln
+// dlrs of securities" "securities", "mln dlrs" "".
+func unamount(name string, lex *lexicon.Lexicon) string {
+	if lex == nil {
+		return name
+	}
+	ws := strings.Fields(name)
+	i := 0
+	for i < len(ws) {
+		w := strings.ToLower(ws[i])
+		if !lex.Is(lexicon.Measure, w) && !lex.Is(lexicon.Measure, lex.NounLemma(w)) && strings.Trim(w, "0123456789.,-") != "" {
+			break
+		}
+		i++
+	}
+	if i > 0 && i < len(ws) {
+		switch strings.ToLower(ws[i]) {
+		case "of", "de", "d'":
+			i++
+		}
+	}
+	return strings.Join(ws[i:], " ")
 }
 
 // fill sets what a tree candidate is made of: its sides, trigger, path
@@ -342,12 +375,13 @@ func hasNe(t *tree, w int) bool {
 	return false
 }
 
-// ruleCandidate turns a rule triple into a candidate. When a tree
+// ruleCandidate turns a rule triple into a candidate, obj its object's
+// name. When a tree
 // candidate relates the same two arguments, both learn of each other.
-func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []candidate) candidate {
+func (a *analysed) ruleCandidate(r int, obj string, sent int, lex *lexicon.Lexicon, tree []candidate) candidate {
 	rt := a.s.Rules[r]
-	c := candidate{sent: sent, subj: a.find(rt.Subject), obj: a.find(rt.Object), rule: r, agree: -1, trigger: -1,
-		sName: rt.Subject, sType: rt.SubjectType, oName: rt.Object, oText: rt.Object, oType: rt.ObjectType,
+	c := candidate{sent: sent, subj: a.find(rt.Subject), obj: a.find(obj), rule: r, agree: -1, trigger: -1,
+		sName: rt.Subject, sType: rt.SubjectType, oName: obj, oText: obj, oType: rt.ObjectType,
 		sKind: argName, oKind: argName, neg: rt.Negated, modality: rt.Modality, pred: rt.Predicate}
 	if rt.ObjectType == graph.Concept {
 		c.oKind = argConcept
@@ -368,7 +402,7 @@ func (a *analysed) ruleCandidate(r int, sent int, lex *lexicon.Lexicon, tree []c
 		}
 	}
 	for i := range tree {
-		if tree[i].rule < 0 && tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == rt.Object {
+		if tree[i].rule < 0 && tree[i].sent == sent && tree[i].sName == rt.Subject && tree[i].oName == obj {
 			tree[i].ruleAgrees = true
 			tree[i].agree = r
 			// The rule read negation and modality with more care, but

@@ -406,7 +406,7 @@ voisins voisin ADJ 1 amod`, "pays voisins", "pays voisins"},
 				h = i
 			}
 		}
-		text, citation := phrase(s, tr, h, make([]bool, len(s.Words)))
+		text, citation := phrase(s, tr, h, make([]bool, len(s.Words)), nil)
 		if text != tt.text || citation != tt.want {
 			t.Errorf("phrase = %q, %q; want %q, %q", text, citation, tt.text, tt.want)
 		}
@@ -481,9 +481,31 @@ tonnes tonne NOUN 5 conj
 		entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person})
 	a, _ := propose(s, lex, 0)
 	got := argNames(a, func(x arg) string { return x.text })
-	// The second "tonnes" counts nothing named: it stays.
-	want := []string{"Maria Rossi", "rice", "tonnes"}
+	// The second "tonnes" counts nothing named: an amount, no argument.
+	want := []string{"Maria Rossi", "rice"}
 	if !slices.Equal(got, want) {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+
+	// Acme earned 11 mln dlrs and took a 20 pct stake: the stake is
+	// no "pct stake".
+	s = sentence(t, `
+Acme Acme PROPN 2 nsubj
+earned earn VERB 0 root
+11 11 NUM 4 nummod
+mln mln NOUN 5 compound
+dlrs dlrs NOUN 2 obj
+and and CCONJ 7 cc
+took take VERB 2 conj
+a a DET 11 det
+20 20 NUM 10 nummod
+pct pct NOUN 11 compound
+stake stake NOUN 7 obj
+. . PUNCT 2 punct`,
+		entity.Mention{Start: 0, End: 1, Text: "Acme", Name: "Acme", Type: graph.Org})
+	a, _ = propose(s, lex, 0)
+	got = argNames(a, func(x arg) string { return x.text })
+	if want := []string{"Acme", "stake"}; !slices.Equal(got, want) {
 		t.Errorf("args = %q, want %q", got, want)
 	}
 }
@@ -771,6 +793,22 @@ func TestCurveThreshold(t *testing.T) {
 		}
 		if len(pts) != 19 || pts[0].Threshold != 0.05 || pts[18].Threshold != 0.95 {
 			t.Errorf("%s: curve has %d points from %v, want 19 from 0.05 to 0.95 in twentieths", tt.name, len(pts), pts[0].Threshold)
+		}
+	}
+}
+
+func TestUnamount(t *testing.T) {
+	lex := loadLexicon(t, "en")
+	for _, tt := range []struct{ in, want string }{
+		{"pct stake", "stake"},
+		{"mln dlrs of securities", "securities"},
+		{"11 mln dlrs", ""},
+		{"billion yuan", ""},
+		{"draft resolution", "draft resolution"},
+		{"number of cases", "cases"},
+	} {
+		if got := unamount(tt.in, lex); got != tt.want {
+			t.Errorf("unamount(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
