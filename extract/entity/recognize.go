@@ -759,7 +759,10 @@ func (r *Recognizer) joined(s *sentence, start, j int) int {
 	// "House Oversight and Reform Committee", "Agricultural
 	// Stabilization and Conservation Service": "and" inside an
 	// institution's name.
-	case (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyAhead(s, j+1):
+	// The institution's word must come within the name's length: "the
+	// American Civil Liberties Union of Montana and Native American
+	// Rights Fund" are two.
+	case (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyBefore(s, j+1, start+maxNameWords):
 		return 1
 	// "Ministry of the Interior", "Bank of the West": an institution's
 	// complement may take an article.
@@ -1003,7 +1006,12 @@ func isInitial(w string) bool {
 // bodyAhead reports an organisation or event word among the capitalised
 // words from token i ("National Committee", "Party").
 func (r *Recognizer) bodyAhead(s *sentence, i int) bool {
-	for k := i; k < len(s.toks) && k-i < maxNameWords && s.toks[k].Kind == segment.Word && isCap(s.toks[k].Text); k++ {
+	return r.bodyBefore(s, i, i+maxNameWords)
+}
+
+// bodyBefore is bodyAhead with the word found before token end.
+func (r *Recognizer) bodyBefore(s *sentence, i, end int) bool {
+	for k := i; k < len(s.toks) && k < end && s.toks[k].Kind == segment.Word && isCap(s.toks[k].Text); k++ {
 		if r.words.is(s.low[k], orgClass|eventClass) {
 			return true
 		}

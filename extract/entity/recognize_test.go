@@ -500,6 +500,14 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en and between two long institution names",
+		lang: "en", text: "On Monday the Coastal Workers Union of Maine and Native Forest Heritage Fund sued the state.",
+		want: []string{
+			`name "Coastal Workers Union of Maine" ORG`,
+			`name "Native Forest Heritage Fund" ORG`,
+		},
+	},
+	{
 		name: "en for and and between names",
 		lang: "en", text: "Germany thanked Austria for Hungary's help; the Ministry of Defence and Britain agreed, as did Acme Inc. for Norway.",
 		want: []string{
