@@ -903,9 +903,11 @@ func (r *Recognizer) typed(s *sentence, i, start, j int, honorific, atTitle bool
 	if m.Type == "" {
 		m.Type = r.guessType(s, start, j)
 	}
-	// "Obama", "Merkel": a lone surname of a known politician, unless it
-	// is also a common word ("Major", "Brown").
-	if words == 1 && m.Type == "" && !IsAcronym(text) && !r.lex.Common(s.low[start]) {
+	// "Obama", "Merkel": a lone surname of a known politician. That it
+	// is a common word too ("Major", "Trump"; "hollande", "macron" in
+	// French) says nothing: a common word opening a sentence is a name
+	// only where the document capitalises it elsewhere.
+	if words == 1 && m.Type == "" && !IsAcronym(text) {
 		if full := r.lone[graph.Fold(text)]; full != "" {
 			m.Type, m.Full = graph.Person, full
 		}
@@ -943,6 +945,11 @@ func (r *Recognizer) commonWords(s *sentence, start, end int) bool {
 		return false
 	}
 	for k := start; k < end; k++ {
+		// "Faculté de Droit": a connector is neither a name's word
+		// nor a common one.
+		if k > start && r.wc.is(connectorClass, s.low[k]) && !r.wc.is(particleClass, s.low[k]) {
+			continue
+		}
 		if isInitial(s.toks[k].Text) || !r.lex.Common(s.low[k]) {
 			return false
 		}

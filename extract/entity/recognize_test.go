@@ -748,7 +748,7 @@ var recognizeTests = []struct {
 		want: []string{
 			`name "Mexico" → Mexico GPE known`,
 			`name "Reagan" span="President Reagan" PERSON role="president" of="United States" full="Ronald Reagan"`,
-			`name "Thatcher" span="Prime Minister Thatcher" PERSON role="prime minister" of="United Kingdom"`,
+			`name "Thatcher" span="Prime Minister Thatcher" PERSON role="prime minister" of="United Kingdom" full="Margaret Thatcher"`,
 		},
 	},
 	{

@@ -1,12 +1,14 @@
 // Command gen writes the generated lexicon files forms.tsv and auxiliary.tsv of
 // each language from the hand-written ones:
 //
-//	go run ./extract/lexicon/internal/gen [-dir extract/lexicon] [-wordnet /usr/share/wordnet]
+//	go run ./extract/lexicon/internal/gen [-dir extract/lexicon] [-wordnet /usr/share/wordnet] [-hunspell /usr/share/hunspell/fr]
 //
 // French forms come from package inflect (rules and hand-written irregular
 // models). English forms come from inflect's rules plus the irregular
 // forms of WordNet's verb.exc and noun.exc (Debian package wordnet-base),
-// restricted to the words of the lexicon. With -check, French forms are
+// restricted to the words of the lexicon. French common words come from
+// Dicollecte's Hunspell dictionary (Debian package hunspell-fr-classical).
+// With -check, French forms are
 // compared with Debian's french-conjugator (verbiste) when it is
 // installed; nothing of its output is written.
 package main
@@ -30,12 +32,13 @@ import (
 func main() {
 	dir := flag.String("dir", "extract/lexicon", "lexicon package directory")
 	wn := flag.String("wordnet", "/usr/share/wordnet", "WordNet database directory (verb.exc, noun.exc, index.noun)")
+	hun := flag.String("hunspell", "/usr/share/hunspell/fr", "French Hunspell dictionary, without .dic or .aff")
 	check := flag.Bool("check", false, "compare French forms with french-conjugator (verbiste) and report differences")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
 	for _, lang := range []string{"fr", "en"} {
-		if err := generate(*dir, lang, *wn, *check); err != nil {
+		if err := generate(*dir, lang, *wn, *hun, *check); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -65,7 +68,7 @@ func (t *table) add(form, lemma, pos, tag string) {
 	}
 }
 
-func generate(dir, lang, wn string, check bool) error {
+func generate(dir, lang, wn, hun string, check bool) error {
 	ld := filepath.Join(dir, lang)
 	verbs, err := verbLemmas(ld, lang)
 	if err != nil {
@@ -156,6 +159,8 @@ func generate(dir, lang, wn string, check bool) error {
 		if err := writeCommonWords(ld, wn); err != nil {
 			return err
 		}
+	} else if err := writeFrenchCommonWords(ld, hun); err != nil {
+		return err
 	}
 	log.Printf("%s: %d verbs, %d noun words, %d forms", lang, len(verbs), len(nouns), len(t.rows))
 	return nil
