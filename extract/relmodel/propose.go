@@ -126,6 +126,9 @@ func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
 			if !ok || len(up)+len(down) > 5 && (as[i].kind == argConcept || as[j].kind == argConcept) {
 				continue
 			}
+			if len(up) > 2 && possessorOfActor(t, up, lex) {
+				continue
+			}
 			c := candidate{sent: sent, subj: i, obj: j, rule: -1, agree: -1}
 			a.fill(&c, up, down, lex)
 			out = append(out, c)
@@ -137,6 +140,12 @@ func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
 		// the rules' ("pct stake" is the stake).
 		if s.Rules[r].ObjectType == graph.Concept {
 			if obj = unamount(obj, lex); obj == "" {
+				continue
+			}
+		}
+		if i := a.find(s.Rules[r].Subject); i >= 0 {
+			w, j := as[i].word, a.find(obj)
+			if h := t.parent[w]; h >= 0 && (j < 0 || as[j].word != h) && possessorOfActor(t, []int{w, h}, lex) {
 				continue
 			}
 		}
@@ -168,6 +177,29 @@ func unamount(name string, lex *lexicon.Lexicon) string {
 		}
 	}
 	return strings.Join(ws[i:], " ")
+}
+
+// possessorOfActor reports a subject side that is the possessor or
+// complement of the noun that acts ("Polanski's lawyer asked", "la
+// famille de Gupta a déposé"): the lawyer asks, not Polanski. A noun that
+// stands for what it names (its government, spokesman, members: lexicon
+// class authority) lets the possessor act. up starts with the subject's
+// word and its head.
+func possessorOfActor(t *tree, up []int, lex *lexicon.Lexicon) bool {
+	w, head := t.words[up[0]], t.words[up[1]]
+	if w.Deprel != "nmod:poss" && w.Deprel != "nmod" || !strings.HasPrefix(head.Deprel, "nsubj") || head.UPOS != "NOUN" {
+		return false
+	}
+	if lex == nil {
+		return false
+	}
+	l := strings.ToLower(head.Lemma)
+	for _, c := range []lexicon.WordClass{lexicon.Authority, lexicon.Actor, lexicon.Collective, lexicon.Government} {
+		if lex.Is(c, l) {
+			return false
+		}
+	}
+	return true
 }
 
 // fill sets what a tree candidate is made of: its sides, trigger, path

@@ -812,3 +812,43 @@ func TestUnamount(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessorOfActor checks that the possessor of the noun that acts is
+// not made its actor, unless the noun stands for it (a government).
+func TestPossessorOfActor(t *testing.T) {
+	lex := loadLexicon(t, "en")
+	tests := []struct {
+		name, rows string
+		want       bool // a candidate from the possessor to the object
+	}{
+		{"family", `
+Maria Maria PROPN 4 nmod:poss
+Rossi Rossi PROPN 1 flat
+'s 's PART 1 case
+family family NOUN 5 nsubj
+sued sue VERB 0 root
+Acme Acme PROPN 5 obj
+. . PUNCT 5 punct`, false},
+		{"government", `
+Maria Maria PROPN 4 nmod:poss
+Rossi Rossi PROPN 1 flat
+'s 's PART 1 case
+government government NOUN 5 nsubj
+sued sue VERB 0 root
+Acme Acme PROPN 5 obj
+. . PUNCT 5 punct`, true},
+	}
+	for _, tt := range tests {
+		s := sentence(t, tt.rows,
+			entity.Mention{Start: 0, End: 2, Text: "Maria Rossi", Name: "Maria Rossi", Type: graph.Person},
+			entity.Mention{Start: 5, End: 6, Text: "Acme", Name: "Acme", Type: graph.Org})
+		_, cs := propose(s, lex, 0)
+		got := false
+		for _, c := range cs {
+			got = got || c.sName == "Maria Rossi" && c.oName == "Acme"
+		}
+		if got != tt.want {
+			t.Errorf("%s: candidate Maria Rossi > Acme: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
