@@ -758,10 +758,9 @@ func (r *Recognizer) joined(s *sentence, start, j int) int {
 	switch {
 	// "House Oversight and Reform Committee", "Agricultural
 	// Stabilization and Conservation Service": "and" inside an
-	// institution's name.
-	// The institution's word must come within the name's length: "the
+	// institution's name, whose word comes within a name's length ("the
 	// American Civil Liberties Union of Montana and Native American
-	// Rights Fund" are two.
+	// Rights Fund" are two).
 	case (s.low[j] == "and" || s.low[j] == "&") && j+1 < n && isCap(s.toks[j+1].Text) && !r.words.is(s.low[j-1], orgClass) && r.bodyBefore(s, j+1, start+maxNameWords):
 		return 1
 	// "Ministry of the Interior", "Bank of the West": an institution's
