@@ -126,6 +126,7 @@ type Lexicon struct {
 	stop        map[string]stopRow
 	verblist    map[string]bool                 // the language's verbs beyond the lexicon's (WordNet's, for English)
 	common      map[string]bool                 // the language's common words, any part of speech (WordNet's, for English)
+	sorted      []sortedWords                   // more of them, from files searched in place
 	glosses     map[string][]Gloss              // English glosses of verbs, by bare infinitive
 	drop        map[string]bool                 // folded determiners and pre-nominal modifiers
 	words       map[WordClass]map[string]string // word classes of the relation rules, with their values
@@ -386,10 +387,21 @@ func (l *Lexicon) KnownVerb(lemma string) bool {
 // Common reports a common word of the language, of any part of speech
 // (commonwords.tsv: "national", "estimate", "out"), compared in lower
 // case. A language without the list knows none (HasCommonWords).
-func (l *Lexicon) Common(word string) bool { return l.common[key(word)] }
+func (l *Lexicon) Common(word string) bool {
+	k := key(word)
+	if l.common[k] {
+		return true
+	}
+	for i := range l.sorted {
+		if l.sorted[i].has(k) {
+			return true
+		}
+	}
+	return false
+}
 
 // HasCommonWords reports whether the language has a common-word list.
-func (l *Lexicon) HasCommonWords() bool { return len(l.common) > 0 }
+func (l *Lexicon) HasCommonWords() bool { return len(l.common) > 0 || len(l.sorted) > 0 }
 
 // HasVerbList reports whether the language has a verb word list.
 func (l *Lexicon) HasVerbList() bool { return len(l.verblist) > 0 }

@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -119,6 +121,7 @@ type builder struct {
 	stop     ordered[stopRow]
 	verblist map[string]bool // word lists need no order, and are large (68,000 words)
 	common   map[string]bool
+	sorted   []sortedWords // common-word files already sorted, searched in place
 	glosses  ordered[Gloss]
 	words    ordered[wordRow] // grammar, nounclass and verbclass rows, by file and word
 	traits   Traits
@@ -186,7 +189,11 @@ func (b *builder) readAll(lang string, srcs []source, traits bool) error {
 			if err != nil {
 				return fmt.Errorf("lexicon file %s: %w", name, err)
 			}
-			err = b.read(f, name, spec)
+			if spec.name == "commonwords" {
+				err = b.readWords(f, name, spec)
+			} else {
+				err = b.read(f, name, spec)
+			}
 			f.Close()
 			if err != nil {
 				return err
@@ -195,6 +202,26 @@ func (b *builder) readAll(lang string, srcs []source, traits bool) error {
 	}
 	return nil
 }
+
+// readWords reads a common-word file: kept as it is when it is sorted
+// (the generated ones are), else read row by row.
+func (b *builder) readWords(f fs.File, name string, spec fileSpec) error {
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return fmt.Errorf("lexicon file %s: %w", name, err)
+	}
+	if w, ok := newSortedWords(data); ok {
+		b.sorted = append(b.sorted, w)
+		return nil
+	}
+	return b.read(readerFile{bytes.NewReader(data)}, name, spec)
+}
+
+// readerFile gives a reader the fs.File methods read needs.
+type readerFile struct{ *bytes.Reader }
+
+func (readerFile) Stat() (fs.FileInfo, error) { return nil, errors.ErrUnsupported }
+func (readerFile) Close() error               { return nil }
 
 // read parses one file and applies its rows.
 func (b *builder) read(f fs.File, name string, spec fileSpec) error {
@@ -688,8 +715,11 @@ func (b *builder) build() *Lexicon {
 		l.stats["titles"]++
 	})
 	b.negation.each(func(k, v string) { l.negation[k] = v; l.stats["negation"]++ })
-	l.verblist, l.common = b.verblist, b.common
+	l.verblist, l.common, l.sorted = b.verblist, b.common, b.sorted
 	l.stats["verblist"], l.stats["commonwords"] = len(b.verblist), len(b.common)
+	for _, w := range b.sorted {
+		l.stats["commonwords"] += w.len()
+	}
 	b.glosses.each(func(_ string, g Gloss) {
 		l.glosses[g.Lemma] = append(l.glosses[g.Lemma], g)
 		if f := graph.Fold(g.Lemma); f != g.Lemma {
