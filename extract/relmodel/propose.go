@@ -364,17 +364,29 @@ func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality
 	if a.conditional(w, lex) {
 		m = graph.Hypothetical
 	}
-	for p, steps := t.parent[w], 0; p >= 0 && steps < 3; p, steps = t.parent[p], steps+1 {
+	for c, p, steps := w, t.parent[w], 0; p >= 0 && steps < 3; c, p, steps = p, t.parent[p], steps+1 {
 		lemma := strings.ToLower(t.words[p].Lemma)
-		for _, r := range lex.Verbs(lemma) {
-			if r.Class != lexicon.Action && r.Class != lexicon.Aspect {
-				if r.Class == lexicon.Neg {
-					neg = !neg
-				} else {
-					m = r.Class.Modality()
-				}
-				return neg, m
+		// "hopes to overcome" is an intention, "hopes that" speech:
+		// the row of the governing verb whose preposition marks the
+		// clause, else its first that is no plain action.
+		var row *lexicon.Predicate
+		rows := lex.Verbs(lemma)
+		for i := range rows {
+			r := &rows[i]
+			if r.Class == lexicon.Action || r.Class == lexicon.Aspect {
+				continue
 			}
+			if row == nil || r.Prep != "" && r.Prep == caseOf(t, c) && row.Prep != r.Prep {
+				row = r
+			}
+		}
+		if row != nil {
+			if row.Class == lexicon.Neg {
+				neg = !neg
+			} else {
+				m = row.Class.Modality()
+			}
+			return neg, m
 		}
 	}
 	return neg, m

@@ -852,3 +852,40 @@ Acme Acme PROPN 5 obj
 		}
 	}
 }
+
+// TestGoverningRow checks that a governing verb's row is the one whose
+// preposition marks the clause: "hopes to" is an intention, "hopes that"
+// speech.
+func TestGoverningRow(t *testing.T) {
+	lex := loadLexicon(t, "en")
+	for _, tt := range []struct {
+		rows string
+		want graph.Modality
+	}{
+		{`
+Acme Acme PROPN 2 nsubj
+hopes hope VERB 0 root
+to to PART 4 mark
+cut cut VERB 2 xcomp
+costs cost NOUN 4 obj
+. . PUNCT 2 punct`, graph.Intended},
+		{`
+Acme Acme PROPN 2 nsubj
+hopes hope VERB 0 root
+that that SCONJ 5 mark
+Maria Maria PROPN 5 nsubj
+cut cut VERB 2 ccomp
+costs cost NOUN 5 obj
+. . PUNCT 2 punct`, graph.Reported},
+	} {
+		s := sentence(t, tt.rows)
+		a := analyse(s, lex)
+		cut := 3
+		if s.Words[cut].Form != "cut" {
+			cut = 4
+		}
+		if _, m := a.mood(cut, lex); m != tt.want {
+			t.Errorf("mood of cut after %q = %s, want %s", s.Words[cut-1].Form, m, tt.want)
+		}
+	}
+}

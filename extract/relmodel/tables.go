@@ -313,7 +313,27 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 			lexical(a, tg, lex, add)
 		}
 	}
-	return out
+	return slices.DeleteFunc(out, func(o option) bool { return activeOwn(c, o.norm) })
+}
+
+// activeOwn reports an active phrasing of a passive trigger's own verb:
+// "Rich Inc, owned by Reuters" is no "owns", nor "was awarded the
+// medal" "awards".
+func activeOwn(c *candidate, norm string) bool {
+	f := strings.Fields(norm)
+	if len(f) == 0 || f[0] == "is" || f[0] == "wa" || f[0] == "be" || f[0] == "ha" {
+		return false
+	}
+	for _, tg := range c.trigs {
+		if !tg.passive || tg.word < 0 {
+			continue
+		}
+		w, _, _ := strings.Cut(tg.key[2], " ")
+		if commonPrefix(w, f[0]) >= min(4, len(w), len(f[0])) {
+			return true
+		}
+	}
+	return false
 }
 
 // unsaidTitle reports a title phrasing that puts words before the
