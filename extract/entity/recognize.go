@@ -388,6 +388,11 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		if !isCap(s.toks[i].Text) && e.Type != graph.Org {
 			continue
 		}
+		// "Reuters Holdings Plc", "Japan Tobacco Inc": a company's
+		// name a known name opens is the company's own.
+		if end := r.legalEnd(s, i+n); end > i+n {
+			return Mention{Start: i, End: end, Text: s.text(i, end), Kind: Name, Type: graph.Org}, true
+		}
 		// "Assemblée nationale du Québec", "Senate of Belgium": the
 		// name of one country's institution with another place after
 		// it is that place's institution.
@@ -404,6 +409,22 @@ func (r *Recognizer) gazetteer(s *sentence, i int) (Mention, bool) {
 		return m, true
 	}
 	return Mention{}, false
+}
+
+// legalEnd returns the end of the capitalised words from token j that a
+// company's legal form closes ("Holdings Plc", "Tobacco Inc"), within
+// three words, or j when there are none. A legal form right at j adds
+// nothing: "Apple Inc." is Apple.
+func (r *Recognizer) legalEnd(s *sentence, j int) int {
+	for k := j; k < len(s.toks) && k < j+3 && s.toks[k].Kind == segment.Word && isCap(s.toks[k].Text); k++ {
+		if r.words.is(s.low[k], legalClass) {
+			if k == j {
+				return j
+			}
+			return k + 1
+		}
+	}
+	return j
 }
 
 // ofPlace returns the end of "of" and a known place's name at token i

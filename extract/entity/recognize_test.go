@@ -508,6 +508,15 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en a company's name a known name opens",
+		lang: "en", text: "Canada Packers Ltd sold its stake to Reuters Holdings Plc and to Apple Inc.",
+		want: []string{
+			`name "Canada Packers Ltd" ORG`,
+			`name "Reuters Holdings Plc" ORG`,
+			`name "Apple Inc." → Apple ORG known`,
+		},
+	},
+	{
 		name: "en for and and between names",
 		lang: "en", text: "Germany thanked Austria for Hungary's help; the Ministry of Defence and Britain agreed, as did Acme Inc. for Norway.",
 		want: []string{
