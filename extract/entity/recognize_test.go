@@ -517,6 +517,16 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en state abbreviations",
+		lang: "en", text: "A court in Miami, Fla., ruled; Trenton, N.J., agreed.",
+		want: []string{
+			`name "Miami" → Miami GPE known`,
+			`name "Fla" → Florida GPE known`,
+			`name "Trenton" untyped`,
+			`name "N.J." → New Jersey GPE known`,
+		},
+	},
+	{
 		name: "en for and and between names",
 		lang: "en", text: "Germany thanked Austria for Hungary's help; the Ministry of Defence and Britain agreed, as did Acme Inc. for Norway.",
 		want: []string{
