@@ -823,6 +823,13 @@ func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capit
 	if r.wc.is(acronymClass, s.low[start]) || utf8.RuneCountInString(s.toks[start].Text) == 1 {
 		return Mention{}, false, true
 	}
+	// "(D-Calif.)", "(R-Wash.)": a party's letter and a state say who a
+	// lawmaker is; they name no one.
+	if t := s.toks[start].Text; len(t) > 2 && t[1] == '-' && t[0] >= 'A' && t[0] <= 'Z' {
+		if e, ok := r.gaz.Lookup(t[2:]); ok && e.Type == graph.GPE {
+			return Mention{}, false, true
+		}
+	}
 	// "Vice-président", "Etat-membre": a capitalised compound whose last
 	// part is a common word is no name.
 	if CommonCompound(s.toks[start].Text) {

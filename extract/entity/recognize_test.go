@@ -518,12 +518,13 @@ var recognizeTests = []struct {
 	},
 	{
 		name: "en state abbreviations",
-		lang: "en", text: "A court in Miami, Fla., ruled; Trenton, N.J., agreed.",
+		lang: "en", text: "A court in Miami, Fla., ruled; Trenton, N.J., agreed with Sen. Mary Cole (D-Calif.).",
 		want: []string{
 			`name "Miami" → Miami GPE known`,
 			`name "Fla" → Florida GPE known`,
 			`name "Trenton" untyped`,
 			`name "N.J." → New Jersey GPE known`,
+			`name "Mary Cole" span="Sen. Mary Cole" PERSON role="senator"`,
 		},
 	},
 	{
