@@ -823,6 +823,11 @@ func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capit
 	if r.wc.is(acronymClass, s.low[start]) || utf8.RuneCountInString(s.toks[start].Text) == 1 {
 		return Mention{}, false, true
 	}
+	// "the U.S. Would be ready": an auxiliary capitalised by mistake is
+	// no name, unless someone bears it ("May", "Will").
+	if r.lex.IsAux(s.low[start]) && r.lone[graph.Fold(s.toks[start].Text)] == "" && !r.ownName(s.toks[start].Text) {
+		return Mention{}, false, true
+	}
 	// "(D-Calif.)", "(R-Wash.)": a party's letter and a state say who a
 	// lawmaker is; they name no one.
 	if t := s.toks[start].Text; len(t) > 2 && t[1] == '-' && t[0] >= 'A' && t[0] <= 'Z' {

@@ -517,6 +517,14 @@ var recognizeTests = []struct {
 		},
 	},
 	{
+		name: "en an auxiliary capitalised by mistake",
+		lang: "en", text: "This showed the U.S. Would be ready to act, Theresa May said.",
+		want: []string{
+			`name "U.S." → United States GPE known`,
+			`name "Theresa May" PERSON`,
+		},
+	},
+	{
 		name: "en state abbreviations",
 		lang: "en", text: "A court in Miami, Fla., ruled; Trenton, N.J., agreed with Sen. Mary Cole (D-Calif.).",
 		want: []string{

@@ -3,6 +3,7 @@ package relmodel
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/entity"
 	"github.com/kgraph/kg/extract/lexicon"
@@ -226,6 +227,10 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 			continue
 		}
 		a := arg{word: i, mention: -1, text: text, lemma: strings.ToLower(w.Lemma), kind: argConcept, typ: graph.Concept}
+		// "S and P": a lone letter names no one.
+		if w.UPOS == "PROPN" && utf8.RuneCountInString(text) == 1 {
+			continue
+		}
 		if w.UPOS == "PROPN" {
 			a.kind, a.typ, a.name = argProper, "", text
 		} else if contract {

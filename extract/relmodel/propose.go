@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
@@ -136,6 +137,10 @@ func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
 	}
 	for r := range s.Rules {
 		obj := s.Rules[r].Object
+		// "S and P": a lone letter names no one.
+		if utf8.RuneCountInString(s.Rules[r].Subject) == 1 || utf8.RuneCountInString(obj) == 1 {
+			continue
+		}
 		// The tree's arguments hold no amount ("mln dlrs"), nor do
 		// the rules' ("pct stake" is the stake).
 		if s.Rules[r].ObjectType == graph.Concept {

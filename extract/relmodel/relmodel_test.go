@@ -889,3 +889,23 @@ costs cost NOUN 5 obj
 		}
 	}
 }
+
+// TestLoneLetter checks that a lone letter, a stray proper noun or a
+// rule's side, is no argument ("S and P cited").
+func TestLoneLetter(t *testing.T) {
+	s := sentence(t, `
+S S PROPN 4 nsubj
+and and CCONJ 3 cc
+P P PROPN 1 conj
+cited cite VERB 0 root
+the the DET 6 det
+ruling ruling NOUN 4 obj
+. . PUNCT 4 punct`)
+	s.Rules = []graph.Triple{{Subject: "S", SubjectType: graph.Org, Predicate: "cites", Object: "ruling", ObjectType: graph.Concept, Source: "cite"}}
+	_, cs := propose(s, loadLexicon(t, "en"), 0)
+	for _, c := range cs {
+		if c.sName == "S" || c.sName == "P" {
+			t.Errorf("candidate %s > %s", c.sName, c.oName)
+		}
+	}
+}
