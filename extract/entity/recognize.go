@@ -825,7 +825,7 @@ func (r *Recognizer) oneWord(s *sentence, i, start, j int, honorific bool, capit
 	}
 	// "the U.S. Would be ready": an auxiliary capitalised by mistake is
 	// no name, unless someone bears it ("May", "Will").
-	if r.lex.IsAux(s.low[start]) && r.lone[graph.Fold(s.toks[start].Text)] == "" && !r.ownName(s.toks[start].Text) {
+	if r.lex.IsAux(s.low[start]) && !r.ownName(s.toks[start].Text) {
 		return Mention{}, false, true
 	}
 	// "(D-Calif.)", "(R-Wash.)": a party's letter and a state say who a

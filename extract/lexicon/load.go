@@ -214,17 +214,11 @@ func (b *builder) readWords(f fs.File, name string, spec fileSpec) error {
 		b.sorted = append(b.sorted, w)
 		return nil
 	}
-	return b.read(readerFile{bytes.NewReader(data)}, name, spec)
+	return b.read(bytes.NewReader(data), name, spec)
 }
 
-// readerFile gives a reader the fs.File methods read needs.
-type readerFile struct{ *bytes.Reader }
-
-func (readerFile) Stat() (fs.FileInfo, error) { return nil, errors.ErrUnsupported }
-func (readerFile) Close() error               { return nil }
-
 // read parses one file and applies its rows.
-func (b *builder) read(f fs.File, name string, spec fileSpec) error {
+func (b *builder) read(f io.Reader, name string, spec fileSpec) error {
 	seen := map[string]struct {
 		line int
 		val  string

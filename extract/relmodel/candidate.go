@@ -227,8 +227,7 @@ func args(s *Sentence, t *tree, lex *lexicon.Lexicon) []arg {
 			continue
 		}
 		a := arg{word: i, mention: -1, text: text, lemma: strings.ToLower(w.Lemma), kind: argConcept, typ: graph.Concept}
-		// "S and P": a lone letter names no one.
-		if w.UPOS == "PROPN" && utf8.RuneCountInString(text) == 1 {
+		if w.UPOS == "PROPN" && loneLetter(text) {
 			continue
 		}
 		if w.UPOS == "PROPN" {
@@ -317,8 +316,22 @@ func nounArg(s *Sentence, t *tree, i int, lex *lexicon.Lexicon) bool {
 
 // isMeasure reports a measure noun: a unit, a currency, a large number.
 func isMeasure(lex *lexicon.Lexicon, w relate.Word) bool {
-	return lex.Is(lexicon.Measure, strings.ToLower(w.Lemma)) || lex.Is(lexicon.Measure, strings.ToLower(w.Form))
+	return measureWord(lex, strings.ToLower(w.Lemma), strings.ToLower(w.Form))
 }
+
+// measureWord reports whether one of the lower-case words is a measure.
+func measureWord(lex *lexicon.Lexicon, words ...string) bool {
+	for _, w := range words {
+		if lex.Is(lexicon.Measure, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// loneLetter reports a name of one letter ("S and P"), which names no
+// one.
+func loneLetter(name string) bool { return utf8.RuneCountInString(name) == 1 }
 
 // counted reports a measure word with a number: its own ("24 pct",
 // "15-20 pct") or its measure compound's ("11 mln dlrs").

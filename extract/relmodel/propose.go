@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/graph"
@@ -137,8 +136,7 @@ func (a *analysed) candidates(lex *lexicon.Lexicon, sent int) []candidate {
 	}
 	for r := range s.Rules {
 		obj := s.Rules[r].Object
-		// "S and P": a lone letter names no one.
-		if utf8.RuneCountInString(s.Rules[r].Subject) == 1 || utf8.RuneCountInString(obj) == 1 {
+		if loneLetter(s.Rules[r].Subject) || loneLetter(obj) {
 			continue
 		}
 		// The tree's arguments hold no amount ("mln dlrs"), nor do
@@ -170,7 +168,7 @@ func unamount(name string, lex *lexicon.Lexicon) string {
 	i := 0
 	for i < len(ws) {
 		w := strings.ToLower(ws[i])
-		if !lex.Is(lexicon.Measure, w) && !lex.Is(lexicon.Measure, lex.NounLemma(w)) && strings.Trim(w, "0123456789.,-") != "" {
+		if !measureWord(lex, w, lex.NounLemma(w)) && strings.Trim(w, "0123456789.,-") != "" {
 			break
 		}
 		i++
@@ -376,12 +374,13 @@ func (a *analysed) mood(w int, lex *lexicon.Lexicon) (neg bool, m graph.Modality
 		// clause, else its first that is no plain action.
 		var row *lexicon.Predicate
 		rows := lex.Verbs(lemma)
+		marker := caseOf(t, c)
 		for i := range rows {
 			r := &rows[i]
 			if r.Class == lexicon.Action || r.Class == lexicon.Aspect {
 				continue
 			}
-			if row == nil || r.Prep != "" && r.Prep == caseOf(t, c) && row.Prep != r.Prep {
+			if row == nil || r.Prep != "" && r.Prep == marker && row.Prep != marker {
 				row = r
 			}
 		}

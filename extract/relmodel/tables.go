@@ -321,7 +321,7 @@ func (t *tables) options(c *candidate, a *analysed, lang string, lex *lexicon.Le
 // medal" "awards".
 func activeOwn(c *candidate, norm string) bool {
 	f := strings.Fields(norm)
-	if len(f) == 0 || f[0] == "is" || f[0] == "wa" || f[0] == "be" || f[0] == "ha" {
+	if len(f) == 0 || auxFirst(f) {
 		return false
 	}
 	for _, tg := range c.trigs {
@@ -567,13 +567,19 @@ func explains(lemma, lang string, preds []string, lex *lexicon.Lexicon) bool {
 // of be or have (as NormPred leaves them).
 func mainWord(p string) string {
 	f := strings.Fields(p)
-	if len(f) > 1 && (f[0] == "is" || f[0] == "wa" || f[0] == "ha" || f[0] == "be") {
+	if len(f) > 1 && auxFirst(f) {
 		return f[1]
 	}
 	if len(f) > 0 {
 		return f[0]
 	}
 	return ""
+}
+
+// auxFirst reports a normalised phrasing opened by an auxiliary ("is",
+// "was", "has", "be"; NormPred drops their final s).
+func auxFirst(f []string) bool {
+	return f[0] == "is" || f[0] == "wa" || f[0] == "ha" || f[0] == "be"
 }
 
 func commonPrefix(a, b string) int {

@@ -437,8 +437,8 @@ func curve(conf []float64, gold []*goldTriple, total int, minPrecision float64) 
 	// twentieths, a precision a hair under the floor moved it a whole
 	// step and a retrained model read very differently. The curve
 	// reported keeps the twentieths.
-	for c := 5; c <= 95; c++ {
-		t := float64(c) / 100
+	for h := 5; h <= 95; h++ {
+		t := float64(h) / 100
 		var produced, correct int
 		matched := map[*goldTriple]bool{}
 		for i, c := range conf {
@@ -461,7 +461,7 @@ func curve(conf []float64, gold []*goldTriple, total int, minPrecision float64) 
 		if p.Precision+p.Recall > 0 {
 			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
 		}
-		if c%5 == 0 {
+		if h%5 == 0 {
 			pts = append(pts, p)
 		}
 		if p.F1 > bestAnyF {
